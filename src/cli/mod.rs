@@ -1,0 +1,156 @@
+//! Command-line interface: `check`, `build`, `export`, `explain`.
+
+mod build;
+mod check;
+mod explain;
+mod export;
+pub mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostics::{self, Diagnostic, SourceMap};
+
+/// policyc — 政策文件编译器：检查实施方案中的数字、日期与责任分工，并生成任务分解表、附件表格、甘特图和通知文稿。
+#[derive(Parser)]
+#[command(name = "policyc", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 检查政策文件（文件，或在文件夹中查找 *.policy），打印发现的问题
+    Check {
+        /// 政策文件或文件夹
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 终端颜色
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// 检查并为每个政策文件生成全部输出，写入 DIR/<文件名>/
+    Build {
+        /// 政策文件或文件夹
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 输出文件夹
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: PathBuf,
+        /// 发现错误时以状态 1 退出（默认只要文件能编译就以 0 退出）
+        #[arg(long)]
+        deny_errors: bool,
+        /// 终端颜色
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// 导出类型化模型（JSON 或 YAML）
+    Export {
+        /// 政策文件
+        file: PathBuf,
+        /// 导出格式
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// 解释诊断代码的含义，并给出示例
+    Explain {
+        /// 诊断代码，如 E0001；省略时列出全部代码
+        code: Option<String>,
+    },
+}
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+/// Whether diagnostics are coloured.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+/// Model export formats.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Yaml,
+}
+
+/// Exit status: no error found.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the policies compiled, but errors were found.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: a file could not be compiled (syntax error, unreadable, not UTF-8).
+pub const EXIT_FAILED: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            color,
+        } => check::run(&paths, format, color.enabled()),
+        Command::Build {
+            paths,
+            out,
+            deny_errors,
+            color,
+        } => build::run(&paths, &out, deny_errors, color.enabled()),
+        Command::Export { file, format } => export::run(&file, format),
+        Command::Explain { code } => explain::run(code.as_deref()),
+    };
+    ExitCode::from(code)
+}
+
+/// Prints diagnostics in the chosen format to stdout.
+fn print_diagnostics(map: &SourceMap, diags: &[Diagnostic], format: Format, color: bool) {
+    match format {
+        Format::Human => {
+            print!("{}", diagnostics::human::render_human(map, diags, color));
+            println!(
+                "{}",
+                diagnostics::human::render_summary(diagnostics::Counts::of(diags))
+            );
+        }
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics::json::to_json(map, diags))
+                .expect("JSON values serialise")
+        ),
+        Format::Sarif => println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics::sarif::to_sarif(
+                map,
+                diags,
+                env!("CARGO_PKG_VERSION")
+            ))
+            .expect("JSON values serialise")
+        ),
+    }
+}

@@ -1,0 +1,199 @@
+//! The one registry of diagnostic codes.
+//!
+//! Every code the compiler can emit has exactly one entry here: its default
+//! severity, a short title, an explanation, and two small policy files, one that
+//! triggers it and one that does not. `policyc explain CODE`, the SARIF rule list
+//! and the documentation all read this table, so a new check adds its entry here
+//! and nowhere else.
+//!
+//! Codes are grouped by hundreds: `E00xx` reading and parsing, `E01xx` names,
+//! units and numbers. Keep the table sorted by code (a test checks it).
+
+use super::Severity;
+
+/// What the registry knows about one code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The code, e.g. `E0001`.
+    pub code: &'static str,
+    /// The severity diagnostics with this code have unless a check decides otherwise.
+    pub severity: Severity,
+    /// A short Chinese title.
+    pub title: &'static str,
+    /// A Chinese explanation of what is wrong and how to fix it, several sentences.
+    pub explanation: &'static str,
+    /// A small policy file that triggers the diagnostic.
+    pub fires: &'static str,
+    /// A similar policy file that does not.
+    pub silent: &'static str,
+}
+
+/// All codes, sorted by code.
+pub static CODES: &[CodeInfo] = &[
+    CodeInfo {
+        code: "E0001",
+        severity: Severity::Error,
+        title: "语法错误",
+        explanation: "这一行不符合政策文件的写法，编译器无法读懂它的结构。\
+            常见原因有：关键字后缺少冒号（全角“：”或半角“:”均可），花括号没有成对出现，\
+            「」引号没有闭合，或者一行里多写了内容。\
+            请对照提示的位置检查这一行，以及它前面最近一个尚未闭合的块。",
+        fires: "指标 户数：460户 户",
+        silent: "指标 户数：460户",
+    },
+    CodeInfo {
+        code: "E0002",
+        severity: Severity::Error,
+        title: "无法读取文件",
+        explanation: "编译器无法读取这个文件，因此没有进行任何检查。\
+            可能是文件不存在、没有读取权限、路径指向一个目录，\
+            或者文件超过 8 MiB 的大小上限。\
+            文件必须以 UTF-8 编码保存；以 GBK 等编码保存的文件会被拒绝，\
+            提示会给出第一个无法解码的字节所在的行，请在编辑器中另存为 UTF-8 后重试。",
+        fires: "（以 GBK 编码保存的）指标 户数：460户",
+        silent: "（以 UTF-8 编码保存的）指标 户数：460户",
+    },
+    CodeInfo {
+        code: "E0003",
+        severity: Severity::Error,
+        title: "超出限制",
+        explanation: "文件的某一部分超出了编译器的处理上限，例如块嵌套过深、数字的位数过多，\
+            或者表格的行列过多。\
+            这些上限远高于任何真实通知的需要，触发时通常说明文件有误，\
+            例如漏写了右花括号，或者把别的数据粘贴了进来。\
+            请检查提示的位置，把内容拆分或改正。",
+        fires: "指标 户数：1000000000000000000000000000000户",
+        silent: "指标 户数：460户",
+    },
+    CodeInfo {
+        code: "E0101",
+        severity: Severity::Error,
+        title: "引用了未声明的名称",
+        explanation: "这里引用的指标、任务或小组在文件中没有声明。\
+            每个名称都必须先用“指标”“分解”“任务”“领导小组”等声明，然后才能在核算、复述或正文中引用。\
+            请检查名称是否写错（包括全角与半角、多余的空格），或者补上它的声明。",
+        fires: "指标 户数：460户\n核算：户数 + 新增户数 = 500户",
+        silent: "指标 户数：460户\n指标 新增户数：40户\n核算：户数 + 新增户数 = 500户",
+    },
+    CodeInfo {
+        code: "E0102",
+        severity: Severity::Error,
+        title: "名称重复声明",
+        explanation: "同一个名称在同一范围内声明了不止一次。\
+            引用这个名称时编译器无法判断指的是哪一个声明。\
+            如果是同一数字在通知中出现了两次，请用“复述”把第二次出现与第一次声明关联起来；\
+            如果是两个不同的数字，请给它们取不同的名称。",
+        fires: "指标 户数：460户\n指标 户数：480户",
+        silent: "指标 户数：460户\n复述 户数：460户",
+    },
+    CodeInfo {
+        code: "E0103",
+        severity: Severity::Error,
+        title: "单位未声明",
+        explanation: "任务、小组或办公室中提到的单位没有在“单位”块中声明。\
+            所有牵头单位、责任单位、配合单位和实施单位都应在“单位”块中列出一次，\
+            简称可以用“（又称 …）”写在全称后面。\
+            请检查单位名称是否与声明一致，或者把它补进“单位”块。",
+        fires: "单位 { 部门：区财政局 }\n任务 1 { 牵头单位：区发改局 }",
+        silent: "单位 { 部门：区发展和改革局（又称 区发改局） }\n任务 1 { 牵头单位：区发改局 }",
+    },
+    CodeInfo {
+        code: "E0104",
+        severity: Severity::Error,
+        title: "计量单位无法识别",
+        explanation: "数字后面的计量单位不在编译器认识的单位表中，例如把“户”“平方米”“元”写错或写成了不常见的说法。\
+            单位决定了数字之间能否相加、比较和核算，因此必须能够识别。\
+            请改用标准写法（如 户、平方米、万元、元/户），\
+            或者检查数字与单位之间是否混入了别的文字。",
+        fires: "指标 面积：7.1万平米米",
+        silent: "指标 面积：7.1万平方米",
+    },
+    CodeInfo {
+        code: "E0105",
+        severity: Severity::Error,
+        title: "数字无法读取",
+        explanation: "这里的数字无法读成一个确定的数值。\
+            可能是千分位逗号的位置不对、混用了全角与半角的小数点，或者中文数字写法不规范。\
+            请按通知原文核对这个数字，改成如 26441、26,441、2.85万 或 三 这样的写法。",
+        fires: "指标 户数：26,44,1户",
+        silent: "指标 户数：26,441户",
+    },
+];
+
+/// The registry entry for a code, ignoring case (`e0001` finds `E0001`).
+pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
+    CODES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// The text of `policyc explain CODE`: title, severity, explanation and the two
+/// examples, in Chinese.
+pub fn explain(code: &str) -> Option<String> {
+    let info = lookup(code)?;
+    let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    Some(format!(
+        "{code}：{title}\n级别：{sev}（{sev_en}）\n\n{explanation}\n\n示例（触发）：\n{fires}\n示例（不触发）：\n{silent}",
+        code = info.code,
+        title = info.title,
+        sev = info.severity.label_zh(),
+        sev_en = info.severity,
+        explanation = info.explanation,
+        fires = indent(info.fires),
+        silent = indent(info.silent),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_and_explained() {
+        for pair in CODES.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} ≥ {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        for c in CODES {
+            let well_formed = c.code.len() == 5
+                && c.code.starts_with('E')
+                && c.code[1..].bytes().all(|b| b.is_ascii_digit());
+            assert!(well_formed, "bad code {}", c.code);
+            for (what, text) in [
+                ("title", c.title),
+                ("explanation", c.explanation),
+                ("fires", c.fires),
+                ("silent", c.silent),
+            ] {
+                assert!(!text.trim().is_empty(), "{}: empty {what}", c.code);
+            }
+            assert_ne!(c.fires, c.silent, "{}: examples are the same", c.code);
+        }
+    }
+
+    #[test]
+    fn lookup_ignores_case() {
+        assert_eq!(lookup("e0101").map(|c| c.title), Some("引用了未声明的名称"));
+        assert!(lookup("E9999").is_none());
+        assert!(lookup("").is_none());
+    }
+
+    #[test]
+    fn explain_text() {
+        insta::assert_snapshot!(explain("e0001").unwrap(), @r"
+        E0001：语法错误
+        级别：错误（error）
+
+        这一行不符合政策文件的写法，编译器无法读懂它的结构。常见原因有：关键字后缺少冒号（全角“：”或半角“:”均可），花括号没有成对出现，「」引号没有闭合，或者一行里多写了内容。请对照提示的位置检查这一行，以及它前面最近一个尚未闭合的块。
+
+        示例（触发）：
+            指标 户数：460户 户
+
+        示例（不触发）：
+            指标 户数：460户
+        ");
+        assert!(explain("X1").is_none());
+    }
+}

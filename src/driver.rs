@@ -1,0 +1,103 @@
+//! Runs the stages for one file and collects what they report.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{load_source, Diagnostic, FileId, Severity, SourceMap};
+use crate::model::{self, Policy};
+use crate::syntax;
+
+/// The result of compiling one policy file.
+pub struct Compiled {
+    pub path: PathBuf,
+    pub file: FileId,
+    /// The model, unless the file could not be read or parsed.
+    pub policy: Option<Policy>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    /// The file could not be compiled at all (unreadable, not UTF-8, a syntax error).
+    pub fn failed(&self) -> bool {
+        self.policy.is_none()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads, parses and lowers one file; the source text is added to `map` for display.
+pub fn compile_file(path: &Path, map: &mut SourceMap) -> Compiled {
+    let shown = path.display().to_string();
+    match load_source(path) {
+        Ok(text) => {
+            let file = map.add(shown.clone(), text);
+            let text = &map.get(file).expect("just added").text;
+            let (policy, diagnostics) = compile_source(text, &shown, file);
+            Compiled {
+                path: path.to_path_buf(),
+                file,
+                policy,
+                diagnostics,
+            }
+        }
+        Err(e) => {
+            let file = map.add(shown, String::new());
+            Compiled {
+                path: path.to_path_buf(),
+                file,
+                policy: None,
+                diagnostics: vec![e.to_diagnostic(file)],
+            }
+        }
+    }
+}
+
+/// Parses and lowers source text that is already loaded.
+pub fn compile_source(text: &str, path: &str, file: FileId) -> (Option<Policy>, Vec<Diagnostic>) {
+    match syntax::parse(text, file) {
+        Ok(ast) => {
+            let (policy, diags) = model::lower(&ast, text, path, file);
+            (Some(policy), diags)
+        }
+        Err(diags) => (None, diags),
+    }
+}
+
+/// Expands the command line's paths: files as given, folders searched for `*.policy`
+/// (sorted, so that output order does not depend on the file system).
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, 0);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Folders deeper than this are not searched (and a symlink loop cannot recurse forever).
+const MAX_FOLDER_DEPTH: usize = 16;
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > MAX_FOLDER_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() {
+            walk(&p, out, depth + 1);
+        } else if p.extension().is_some_and(|x| x == "policy") {
+            out.push(p);
+        }
+    }
+}

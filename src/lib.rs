@@ -1,0 +1,14 @@
+//! policyc: a compiler for Chinese government policy notices.
+//!
+//! The pipeline, one folder a stage (see ARCHITECTURE.md):
+//! [`syntax`] (pest, and nothing else touches pest types) → [`model`] (typed, serde) →
+//! `checks` (lints) → `render` (templates). [`driver`] runs the stages for a file;
+//! [`diagnostics`], [`quantity`] and [`date`] serve all stages.
+
+pub mod date;
+pub mod cli;
+pub mod diagnostics;
+pub mod driver;
+pub mod model;
+pub mod quantity;
+pub mod syntax;

@@ -1,0 +1,7 @@
+//! The `policyc` command.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    policyc::cli::run()
+}

@@ -1,0 +1,470 @@
+//! Stage 2, model: the typed policy, names resolved, units normalised, figures exact.
+//!
+//! This is what the checks read and what templates see (serialised with serde). Every stated
+//! figure lives once in [`Policy::figures`] under a path such as `改造户数.2021年`; everything
+//! else refers to figures by that path. Spans (byte offsets) are kept so that the checks can
+//! point at the text.
+
+mod lower;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Time;
+use crate::diagnostics::Span;
+use crate::quantity::Quantity;
+
+pub use lower::lower;
+
+/// A whole policy file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Policy {
+    /// The file's path as given on the command line.
+    pub file: String,
+    pub notice: Option<Notice>,
+    pub units: Vec<OrgUnit>,
+    pub groups: Vec<Group>,
+    pub plans: Vec<Plan>,
+    /// Every stated figure, in document order.
+    pub figures: Vec<Figure>,
+}
+
+impl Policy {
+    /// The figure with this path.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+}
+
+/// The cover notice (通知).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Notice {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub number: Option<String>,
+    pub recipients: Vec<String>,
+    pub body: Vec<String>,
+    pub signature: Option<String>,
+    pub date: Option<Time>,
+    pub remark: Option<String>,
+    pub printed_by: Option<String>,
+    pub printed_on: Option<Time>,
+    pub carbon_copy: Vec<String>,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+    pub span: Span,
+}
+
+/// A unit of the organisation: a department, a town, a company.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OrgUnit {
+    pub name: String,
+    /// 部门, 乡镇, 街道, 企业, 机构, 集合, 其他.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub span: Span,
+}
+
+/// A unit as a task or a group names it, resolved to a declared unit where possible.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnitRef {
+    /// As written in the notice.
+    pub written: String,
+    /// The declared unit's name, when the written name is that unit or one of its aliases.
+    pub unit: Option<String>,
+    pub span: Span,
+}
+
+/// A leadership or working group.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Group {
+    /// 领导小组, 工作组, 工作专班.
+    pub kind: String,
+    pub name: String,
+    pub members: Vec<Member>,
+    pub office: Option<Office>,
+    pub subgroups: Vec<Group>,
+    pub paragraphs: Vec<String>,
+    pub span: Span,
+}
+
+/// A member of a group.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Member {
+    /// The role as written, blanks removed: 组长, 副组长, 成员.
+    pub role: String,
+    /// The person's name; `None` when the notice leaves it out or the member is a body.
+    pub person: Option<String>,
+    /// The notice names the post but leaves out the person (（未列姓名）).
+    pub name_missing: bool,
+    /// The member is a body of people, not a person (（集体）).
+    pub collective: bool,
+    pub post: Option<String>,
+    /// The declared unit whose name (or alias) the post starts with.
+    pub unit: Option<String>,
+    pub span: Span,
+}
+
+/// A group's office.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Office {
+    pub seat: Option<UnitRef>,
+    pub members: Vec<Member>,
+    pub paragraphs: Vec<String>,
+    pub span: Span,
+}
+
+/// A plan: 方案, 计划 or 细则.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Plan {
+    pub kind: String,
+    pub title: String,
+    pub issuer: Option<String>,
+    pub date: Option<Time>,
+    /// Documents the plan implements or cites, as written.
+    pub basis: Vec<String>,
+    pub period: Option<Time>,
+    /// The plan's text in document order: sections, paragraphs and the data stated there.
+    pub content: Vec<Block>,
+    pub breakdowns: Vec<Breakdown>,
+    pub restatements: Vec<Restatement>,
+    pub rates: Vec<Rate>,
+    pub ratios: Vec<Ratio>,
+    pub rules: Vec<Rule>,
+    pub calcs: Vec<Calc>,
+    pub tasks: Vec<Task>,
+    pub phases: Vec<Phase>,
+    pub milestones: Vec<Step>,
+    pub tables: Vec<Table>,
+    pub attachments: Vec<Attachment>,
+    pub groups: Vec<Group>,
+    pub span: Span,
+}
+
+/// One piece of a plan's text, in document order. Data blocks refer to the plan's lists by
+/// index, so that text and tables render from the same data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "block", rename_all = "snake_case")]
+pub enum Block {
+    Section {
+        title: String,
+        /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）: the nesting depth.
+        level: usize,
+        content: Vec<Block>,
+    },
+    /// Markdown; `{路径}` shows a declared figure.
+    Paragraph { markdown: String },
+    Figure { id: String },
+    Breakdown { index: usize },
+    Restatement { index: usize },
+    Rate { index: usize },
+    Ratio { index: usize },
+    Rule { index: usize },
+    Calc { index: usize },
+    Task { index: usize },
+    Phase { index: usize },
+    Milestone { index: usize },
+    Table { index: usize },
+    Attachment { index: usize },
+    Group { index: usize },
+}
+
+/// A stated figure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Figure {
+    /// Its path: 改造户数, 改造户数.2021年.
+    pub id: String,
+    /// What it counts, for tables and messages: the label or the declared name.
+    pub label: String,
+    /// A longer description, when given.
+    pub description: Option<String>,
+    /// 指标, 合计, 分项, 复述, 标准, 假设.
+    pub role: FigureRole,
+    pub quantity: Quantity,
+    pub span: Span,
+}
+
+/// Why a figure was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureRole {
+    Target,
+    Total,
+    Part,
+    Restatement,
+    Rate,
+    Assumption,
+}
+
+/// A total and its parts as stated.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Breakdown {
+    /// Path of the broken-down figure: the breakdown's name, or a part's path when nested.
+    pub id: String,
+    pub label: String,
+    pub dimension: Option<String>,
+    pub ratio: Option<RatioSpec>,
+    pub description: Option<String>,
+    /// The stated total's figure path, when a total was stated.
+    pub total: Option<String>,
+    pub parts: Vec<String>,
+    /// Breakdowns of parts, flattened; each names its parent part as `id`.
+    pub nested: Vec<Breakdown>,
+    pub span: Span,
+}
+
+/// A ratio the parts must follow.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RatioSpec {
+    pub written: String,
+    pub terms: Vec<Decimal>,
+    pub span: Span,
+}
+
+/// A figure stated again, tied to its first statement.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Restatement {
+    /// Path of the first statement.
+    pub target: String,
+    /// Path of this statement's own figure.
+    pub figure: String,
+    pub span: Span,
+}
+
+/// A rate or standard (元/户, 元/平方米 …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rate {
+    pub name: String,
+    /// Path of the rate's figure (the name).
+    pub figure: String,
+    pub description: Option<String>,
+    pub cap: Option<Cap>,
+    pub term: Option<Quantity>,
+    pub notes: Vec<String>,
+    pub span: Span,
+}
+
+/// A cap: 每户补贴面积不超过162平方米.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Cap {
+    pub scope: Option<String>,
+    pub bound: Bound,
+    pub span: Span,
+}
+
+/// A named ratio: 市区两级按7:3.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Ratio {
+    pub name: String,
+    pub ratio: RatioSpec,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// One end of a condition, with what the bound word includes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Bound {
+    pub value: Quantity,
+    pub inclusive: bool,
+    /// The bound word as written (以上, 不足 …), if any.
+    pub word: Option<String>,
+    /// An explicit （含）/（不含） overrode the word.
+    pub explicit: bool,
+}
+
+/// A piecewise rule.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rule {
+    pub name: String,
+    pub description: Option<String>,
+    /// What the conditions measure.
+    pub input: Option<String>,
+    pub branches: Vec<Branch>,
+    /// Applies to every input no branch covers.
+    pub otherwise: Option<Outcome>,
+    pub notes: Vec<String>,
+    pub span: Span,
+}
+
+/// 若 条件：结果.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Branch {
+    /// As written.
+    pub written: String,
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+    pub outcome: Outcome,
+    pub span: Span,
+}
+
+/// What a branch gives.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outcome {
+    pub written: String,
+    /// A fixed amount, or a share of the input when it is a percentage.
+    pub value: Quantity,
+    pub cap: Option<Quantity>,
+    pub span: Span,
+}
+
+/// Arithmetic the notice implies: left cmp right.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Calc {
+    pub name: Option<String>,
+    pub written: String,
+    pub left: Expr,
+    pub cmp: Comparison,
+    pub right: Expr,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// How the two sides of a calculation compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    Equal,
+    AtMost,
+    AtLeast,
+}
+
+/// An arithmetic expression over figures.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "expr", rename_all = "snake_case")]
+pub enum Expr {
+    /// A declared figure by path (or, in a table relation, a column).
+    Figure { id: String, span: Span },
+    Literal { quantity: Quantity, span: Span },
+    Binary {
+        op: Op,
+        left: Box<Expr>,
+        right: Box<Expr>,
+        span: Span,
+    },
+}
+
+impl Expr {
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::Figure { span, .. } | Expr::Literal { span, .. } | Expr::Binary { span, .. } => {
+                *span
+            }
+        }
+    }
+}
+
+/// An arithmetic operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// A task with its units and time.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Task {
+    pub number: Option<String>,
+    pub title: Option<String>,
+    pub content: Option<String>,
+    pub lead: Vec<UnitRef>,
+    pub responsible: Vec<UnitRef>,
+    pub cooperating: Vec<UnitRef>,
+    pub implementing: Vec<UnitRef>,
+    pub duty: Option<String>,
+    pub deadline: Option<Time>,
+    pub start: Option<Time>,
+    pub period: Option<Time>,
+    /// Paths of the figures stated in the task: its targets.
+    pub targets: Vec<String>,
+    pub paragraphs: Vec<String>,
+    /// Title of the section the task stands in, for grouping in the task table.
+    pub section: Option<String>,
+    pub span: Span,
+}
+
+/// A phase of the plan.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Phase {
+    pub name: String,
+    pub time: Time,
+    pub description: Option<String>,
+    pub steps: Vec<Step>,
+    pub milestones: Vec<Step>,
+    pub paragraphs: Vec<String>,
+    pub span: Span,
+}
+
+/// A step or a milestone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Step {
+    pub name: String,
+    pub time: Time,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// A table as the notice prints it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Table {
+    pub name: String,
+    pub title: Option<String>,
+    /// The unit of cells when a column does not give one.
+    pub unit: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Blank rows of a reporting form.
+    pub blank_rows: usize,
+    pub relations: Vec<Calc>,
+    pub notes: Vec<String>,
+    pub span: Span,
+}
+
+/// A column: its heading path (group / heading) and unit.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Column {
+    /// As written: 预计2021财政补贴（万元）/市财政资金.
+    pub written: String,
+    /// Heading levels, outermost first.
+    pub path: Vec<String>,
+    pub unit: Option<String>,
+    pub span: Span,
+}
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    Data,
+    Subtotal,
+    Total,
+}
+
+/// A row of cells.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+    pub span: Span,
+}
+
+/// A cell: its text as printed and, if it is a figure, its value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Cell {
+    pub text: String,
+    pub value: Option<Quantity>,
+    pub span: Span,
+}
+
+/// An attachment (附件).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Attachment {
+    pub number: Option<String>,
+    pub title: String,
+    pub content: Vec<Block>,
+    /// The notice lists the attachment but does not include it.
+    pub missing: bool,
+    pub span: Span,
+}

@@ -1,0 +1,474 @@
+//! The syntax tree: what the drafter wrote, with byte spans, and nothing resolved yet.
+//!
+//! Everything here is owned and free of pest types, so that the model can be built
+//! (and tested) without knowing how the text was parsed.
+
+use crate::diagnostics::Span;
+
+/// A piece of text as written, with where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A figure as written: 约7.1万平方米 → approx, "7.1", 万, "平方米".
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityLit {
+    pub approx_prefix: bool,
+    pub approx_suffix: bool,
+    pub number: Text,
+    /// True when the number is written in Chinese numerals (三年).
+    pub chinese_numeral: bool,
+    pub magnitude: Option<Text>,
+    pub unit: Option<Text>,
+    pub span: Span,
+}
+
+/// A ratio as written: 7:3.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatioLit {
+    pub terms: Vec<Text>,
+    pub span: Span,
+}
+
+/// A point in time as written; each part keeps its digits as text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DatePoint {
+    pub year: Option<Text>,
+    pub month: Option<Text>,
+    pub day: Option<Text>,
+    /// 底, 初, 上旬 …
+    pub part: Option<Text>,
+    pub quarter: Option<Text>,
+    /// 2022-03-31 written in ISO form.
+    pub iso: Option<Text>,
+    pub span: Span,
+}
+
+/// What kind of time a `When` is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhenKind {
+    /// 2021-2023年
+    YearRange { from: Text, to: Text },
+    /// 3月1日-4月30日
+    Range { from: DatePoint, to: DatePoint },
+    /// 10月底前 (before = true) or 2020年5月 (before = false)
+    Point { at: DatePoint, before: bool },
+    /// Text that does not read as a date.
+    Raw,
+}
+
+/// A time as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct When {
+    pub kind: WhenKind,
+    pub text: Text,
+}
+
+/// A reference to a declared figure: 改造户数.2021年.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    pub segments: Vec<Text>,
+    pub span: Span,
+}
+
+/// The cover notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub fields: Vec<NoticeField>,
+    pub span: Span,
+}
+
+/// One field of the cover notice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoticeField {
+    Title(Text),
+    Issuer(Text),
+    Number(Text),
+    Recipients(Vec<Text>),
+    Body(Text),
+    Signature(Text),
+    Date(When),
+    Remark(Text),
+    Printed { by: Text, when: When },
+    CarbonCopy(Vec<Text>),
+    Contact(Text),
+    Phone(Text),
+    Paragraph(Text),
+}
+
+/// A whole file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct File {
+    pub items: Vec<TopItem>,
+}
+
+/// What stands at the top level.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TopItem {
+    Notice(Notice),
+    Plan(Plan),
+    Units(UnitsBlock),
+    Group(Group),
+}
+
+/// A plan (方案 / 计划 / 细则).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub keyword: Text,
+    pub title: Text,
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// What a plan, a section or an attachment may contain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Basis(Text),
+    Period(When),
+    Issuer(Text),
+    Date(When),
+    Section(Section),
+    Paragraph(Text),
+    Figure(Figure),
+    Breakdown(Breakdown),
+    Restate(Restate),
+    Rate(Rate),
+    Ratio(RatioDecl),
+    Assume(Figure),
+    Rule(Rule),
+    Calc(Calc),
+    Task(Task),
+    Phase(Phase),
+    Milestone(Step),
+    Table(Table),
+    Attachment(Attachment),
+    Units(UnitsBlock),
+    Group(Group),
+}
+
+/// A section of prose and data under a heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: Text,
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// 指标 名称：figure 「说明」, and 假设 with the same shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub name: Text,
+    pub value: QuantityLit,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+/// A ratio the parts of a breakdown must follow: a literal or a declared ratio's name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SplitRatio {
+    Literal(RatioLit),
+    Named(Text),
+}
+
+/// 分解: a stated total and its stated parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub name: Text,
+    pub dimension: Option<Text>,
+    pub ratio: Option<SplitRatio>,
+    pub description: Option<Text>,
+    pub lines: Vec<BreakdownLine>,
+    pub span: Span,
+}
+
+/// A line of a breakdown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BreakdownLine {
+    Total { keyword: Text, value: QuantityLit },
+    Part(Part),
+    Restate(Restate),
+}
+
+/// A part of a breakdown, possibly broken down further.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub label: Text,
+    pub dimension: Option<Text>,
+    pub ratio: Option<SplitRatio>,
+    pub value: QuantityLit,
+    pub description: Option<Text>,
+    pub lines: Vec<BreakdownLine>,
+    pub span: Span,
+}
+
+/// 复述 path：figure — a figure stated again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restate {
+    pub target: Path,
+    pub value: QuantityLit,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+/// 标准 名称：rate { 上限… 期限… }
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rate {
+    pub name: Text,
+    pub value: QuantityLit,
+    pub description: Option<Text>,
+    pub cap: Option<Cap>,
+    pub term: Option<QuantityLit>,
+    pub notes: Vec<Text>,
+    pub span: Span,
+}
+
+/// 上限：每户 不超过162平方米
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cap {
+    pub scope: Option<Text>,
+    pub bound: Option<Text>,
+    pub value: QuantityLit,
+    pub suffix: Option<Text>,
+    pub span: Span,
+}
+
+/// 比例 名称：7:3
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatioDecl {
+    pub name: Text,
+    pub ratio: RatioLit,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+/// 规则: a piecewise rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub name: Text,
+    pub description: Option<Text>,
+    pub input: Option<Text>,
+    pub branches: Vec<Branch>,
+    pub otherwise: Option<Outcome>,
+    pub notes: Vec<Text>,
+    pub span: Span,
+}
+
+/// 若 条件：结果
+#[derive(Debug, Clone, PartialEq)]
+pub struct Branch {
+    pub condition: Condition,
+    pub outcome: Outcome,
+    pub span: Span,
+}
+
+/// A condition as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// 1万元至2万元
+    Between {
+        low: QuantityLit,
+        high: QuantityLit,
+        inclusion: Option<Text>,
+        span: Span,
+    },
+    /// 不足4万元, 4万元以上
+    Bound {
+        prefix: Option<Text>,
+        value: QuantityLit,
+        suffix: Option<Text>,
+        inclusion: Option<Text>,
+        span: Span,
+    },
+}
+
+/// What a branch gives: an amount or a share of the input, optionally capped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub value: QuantityLit,
+    pub cap: Option<QuantityLit>,
+    pub span: Span,
+}
+
+/// 核算 名称：left = right
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calc {
+    pub name: Option<Text>,
+    pub left: Expr,
+    pub cmp: Text,
+    pub right: Expr,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+/// An arithmetic expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Quantity(QuantityLit),
+    Path(Path),
+    Binary {
+        op: BinOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+        span: Span,
+    },
+}
+
+impl Expr {
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::Quantity(q) => q.span,
+            Expr::Path(p) => p.span,
+            Expr::Binary { span, .. } => *span,
+        }
+    }
+}
+
+/// An arithmetic operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// 任务
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub number: Option<Text>,
+    pub title: Option<Text>,
+    pub fields: Vec<TaskField>,
+    pub span: Span,
+}
+
+/// A field of a task.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaskField {
+    Content(Text),
+    Lead(Vec<Text>),
+    Responsible(Vec<Text>),
+    Cooperating(Vec<Text>),
+    Implementing(Vec<Text>),
+    Duty(Text),
+    Deadline(When),
+    Start(When),
+    Span(When),
+    Item(Item),
+}
+
+/// 阶段
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub name: Text,
+    pub when: When,
+    pub description: Option<Text>,
+    pub steps: Vec<Step>,
+    pub milestones: Vec<Step>,
+    pub paragraphs: Vec<Text>,
+    pub tasks: Vec<Task>,
+    pub span: Span,
+}
+
+/// 步骤 or 节点: a named time with what happens then.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub name: Text,
+    pub when: When,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+/// 表
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub name: Text,
+    pub title: Option<Text>,
+    pub lines: Vec<TableLine>,
+    pub span: Span,
+}
+
+/// A line of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableLine {
+    Unit(Text),
+    Columns(Vec<Text>),
+    Total(Vec<Text>),
+    Subtotal(Vec<Text>),
+    Row(Vec<Text>),
+    Blank { count: Text },
+    Relation { left: Expr, cmp: Text, right: Expr, span: Span },
+    Note(Text),
+}
+
+/// 附件
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub number: Option<Text>,
+    pub title: Text,
+    pub items: Vec<Item>,
+    pub has_body: bool,
+    pub span: Span,
+}
+
+/// 单位 { … }
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitsBlock {
+    pub lines: Vec<UnitLine>,
+    pub span: Span,
+}
+
+/// 部门：甲、乙（又称 丙）
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitLine {
+    pub kind: Text,
+    pub units: Vec<UnitDecl>,
+}
+
+/// One declared unit and its other names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitDecl {
+    pub name: Text,
+    pub aliases: Vec<Text>,
+}
+
+/// 领导小组 / 工作组
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub kind: Text,
+    pub name: Text,
+    pub members: Vec<Member>,
+    pub office: Option<Office>,
+    pub subgroups: Vec<Group>,
+    pub paragraphs: Vec<Text>,
+    pub span: Span,
+}
+
+/// 角色：姓名｜职务
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub role: Text,
+    pub person: Person,
+    pub post: Option<Text>,
+    pub span: Span,
+}
+
+/// Who holds a post.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Person {
+    Named(Text),
+    /// （未列姓名）
+    Missing(Span),
+    /// （集体）
+    Collective(Span),
+}
+
+/// 办公室 { 设在… 主任… }
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub seat: Option<Text>,
+    pub members: Vec<Member>,
+    pub paragraphs: Vec<Text>,
+    pub span: Span,
+}
