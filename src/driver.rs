@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{load_source, Diagnostic, FileId, Severity, SourceMap};
 use crate::model::{self, Policy};
-use crate::syntax;
+use crate::{checks, syntax};
 
 /// The result of compiling one policy file.
 pub struct Compiled {
@@ -57,7 +57,8 @@ pub fn compile_file(path: &Path, map: &mut SourceMap) -> Compiled {
 pub fn compile_source(text: &str, path: &str, file: FileId) -> (Option<Policy>, Vec<Diagnostic>) {
     match syntax::parse(text, file) {
         Ok(ast) => {
-            let (policy, diags) = model::lower(&ast, text, path, file);
+            let (policy, mut diags) = model::lower(&ast, text, path, file);
+            diags.extend(checks::run(&policy, file));
             (Some(policy), diags)
         }
         Err(diags) => (None, diags),

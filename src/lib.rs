@@ -6,9 +6,11 @@
 //! [`diagnostics`], [`quantity`] and [`date`] serve all stages.
 
 pub mod date;
+pub mod checks;
 pub mod cli;
 pub mod diagnostics;
 pub mod driver;
 pub mod model;
 pub mod quantity;
+pub mod render;
 pub mod syntax;

@@ -118,6 +118,15 @@ pub static CODES: &[CodeInfo] = &[
         fires: "指标 户数：26,44,1户",
         silent: "指标 户数：26,441户",
     },
+    CodeInfo {
+        code: "E0900",
+        severity: Severity::Error,
+        title: "内部错误",
+        explanation: "某项检查在运行中意外中止。这是 policyc 自身的缺陷，不是政策文件的问题；\
+            其余检查照常进行，结果仍然有效。请把政策文件和这条消息报告给 policyc 的维护者。",
+        fires: "（无法用政策文件稳定地触发）",
+        silent: "指标 户数：460户",
+    },
 ];
 
 /// The registry entry for a code, ignoring case (`e0001` finds `E0001`).
