@@ -49,8 +49,13 @@ fn compile(f: &Fixture) -> (Vec<String>, String) {
     let mut map = SourceMap::new();
     let path = format!("tests/fixtures/checks/{}.policy", f.name);
     let file = map.add(path.clone(), f.text.clone());
-    let (policy, diags) = compile_source(&f.text, &path, file);
-    assert!(policy.is_some(), "{} does not compile:\n{}", f.name, render_human(&map, &diags, false));
+    let (policy, diags) = compile_source(&f.text, &path, file, &[]);
+    assert!(
+        policy.is_some(),
+        "{} does not compile:\n{}",
+        f.name,
+        render_human(&map, &diags, false)
+    );
     let codes = diags.iter().map(|d| d.code.to_string()).collect();
     (codes, render_human(&map, &diags, false))
 }
@@ -59,7 +64,12 @@ fn compile(f: &Fixture) -> (Vec<String>, String) {
 fn fires_fixtures_report_their_code() {
     for f in fixtures().iter().filter(|f| f.fires) {
         let (codes, human) = compile(f);
-        assert!(codes.contains(&f.code), "{} did not report {}:\n{human}", f.name, f.code);
+        assert!(
+            codes.contains(&f.code),
+            "{} did not report {}:\n{human}",
+            f.name,
+            f.code
+        );
         insta::assert_snapshot!(f.name.clone(), human);
     }
 }
@@ -68,7 +78,12 @@ fn fires_fixtures_report_their_code() {
 fn silent_fixtures_do_not_report_their_code() {
     for f in fixtures().iter().filter(|f| !f.fires) {
         let (codes, human) = compile(f);
-        assert!(!codes.contains(&f.code), "{} reported {}:\n{human}", f.name, f.code);
+        assert!(
+            !codes.contains(&f.code),
+            "{} reported {}:\n{human}",
+            f.name,
+            f.code
+        );
     }
 }
 

@@ -28,7 +28,16 @@ fn check_json_prints_one_array_with_the_documented_fields() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("stdout is JSON");
     let arr = v.as_array().expect("an array");
     for d in arr {
-        for key in ["code", "severity", "message", "file", "line", "column", "end_line", "end_column"] {
+        for key in [
+            "code",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+        ] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
         }
         assert!(["error", "warning", "note"].contains(&d["severity"].as_str().unwrap()));
@@ -73,5 +82,8 @@ fn export_yaml_prints_the_model() {
     ]);
     assert_eq!(code, 0);
     let v: serde_yaml::Value = serde_yaml::from_str(&out).expect("YAML");
-    assert!(v["plans"][0]["title"].as_str().unwrap().contains("节能改造"));
+    assert!(v["plans"][0]["title"]
+        .as_str()
+        .unwrap()
+        .contains("节能改造"));
 }

@@ -6,7 +6,7 @@ use policyc::driver::compile_source;
 fn check(text: &str) -> (bool, Vec<String>, String, serde_json::Value) {
     let mut map = SourceMap::new();
     let file = map.add("示例.policy", text);
-    let (policy, diags) = compile_source(text, "示例.policy", file);
+    let (policy, diags) = compile_source(text, "示例.policy", file, &[]);
     let codes = diags.iter().map(|d| d.code.to_string()).collect();
     (
         policy.is_some(),
@@ -16,7 +16,8 @@ fn check(text: &str) -> (bool, Vec<String>, String, serde_json::Value) {
     )
 }
 
-const AFTER_CHINESE: &str = "方案 达拉特旗平房区节能改造工作实施方案 {\n  指标 改造户数：460户 改造\n}\n";
+const AFTER_CHINESE: &str =
+    "方案 达拉特旗平房区节能改造工作实施方案 {\n  指标 改造户数：460户 改造\n}\n";
 
 #[test]
 fn syntax_error_after_chinese_text_puts_the_caret_under_the_character() {

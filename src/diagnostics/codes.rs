@@ -119,6 +119,36 @@ pub static CODES: &[CodeInfo] = &[
         silent: "指标 户数：26,441户",
     },
     CodeInfo {
+        code: "E0106",
+        severity: Severity::Error,
+        title: "允许检查时缺少理由",
+        explanation: "“检查”块中用“允许”关闭某项检查时，必须在代码后用「」写明理由，\
+            让审阅者知道为什么这里的发现可以不改。理由与设置写在一起，随文件一同审阅。",
+        fires: "检查 {\n  允许 O402\n}\n",
+        silent: "检查 {\n  允许 O402 「区发改局即区发展和改革局，正文已说明」\n}\n",
+    },
+    CodeInfo {
+        code: "E0107",
+        severity: Severity::Error,
+        title: "无法调整的检查代码",
+        explanation: "“检查”块中的代码不存在，或者属于编译器前端（E 开头）。\
+            只有检查（A 算术、D 日期、R 规则、O 组织，开头的代码）可以允许、提示、警告或禁止。\
+            运行 policyc explain 查看全部代码。",
+        fires: "检查 {\n  警告 X999\n}\n",
+        silent: "检查 {\n  警告 A101\n}\n",
+    },
+    CodeInfo {
+        code: "E0108",
+        severity: Severity::Error,
+        title: "项目配置无法读取",
+        explanation: "政策文件所在文件夹（或其上级文件夹）中的 policyc.yaml 格式有误。\
+            它的格式是：checks: 下每个检查代码对应一个级别（允许、提示、警告、禁止），\
+            或 { level: 允许, reason: 理由 }；允许时必须写理由。\
+            配置有误时，项目级的设置全部不生效，文件自己的“检查”块照常生效。",
+        fires: "（policyc.yaml）\nchecks:\n  O402: 允许\n",
+        silent: "（policyc.yaml）\nchecks:\n  O402: { level: 允许, reason: 区发改局即区发展和改革局 }\n",
+    },
+    CodeInfo {
         code: "E0900",
         severity: Severity::Error,
         title: "内部错误",

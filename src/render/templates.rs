@@ -7,9 +7,7 @@ use minijinja::{Environment, UndefinedBehavior};
 
 /// Built-in templates, embedded so that the binary works anywhere. Each entry is a file of
 /// `templates/`; the list is the one place that names them.
-const BUILTIN: &[(&str, &str)] = &[
-    ("macros.j2", include_str!("../../templates/macros.j2")),
-];
+const BUILTIN: &[(&str, &str)] = &[("macros.j2", include_str!("../../templates/macros.j2"))];
 
 /// Loads templates by name: from the override folder if it has the file, else built in.
 pub struct Templates {
@@ -59,7 +57,11 @@ impl Templates {
     }
 
     /// Renders template `name` with `ctx`.
-    pub fn render<S: serde::Serialize>(&self, name: &str, ctx: &S) -> Result<String, minijinja::Error> {
+    pub fn render<S: serde::Serialize>(
+        &self,
+        name: &str,
+        ctx: &S,
+    ) -> Result<String, minijinja::Error> {
         let t = self.env.get_template(name)?;
         t.render(minijinja::Value::from_serialize(ctx))
     }

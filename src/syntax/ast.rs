@@ -52,7 +52,10 @@ pub enum WhenKind {
     /// 2021-2023年
     YearRange { from: Text, to: Text },
     /// 3月1日-4月30日
-    Range { from: DatePoint, to: DatePoint },
+    Range {
+        from: Box<DatePoint>,
+        to: Box<DatePoint>,
+    },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
     Point { at: DatePoint, before: bool },
     /// Text that does not read as a date.
@@ -111,6 +114,16 @@ pub enum TopItem {
     Plan(Plan),
     Units(UnitsBlock),
     Group(Group),
+    Lints(Vec<LintSetting>),
+}
+
+/// 允许 O402 「理由」
+#[derive(Debug, Clone, PartialEq)]
+pub struct LintSetting {
+    pub level: Text,
+    pub code: Text,
+    pub reason: Option<Text>,
+    pub span: Span,
 }
 
 /// A plan (方案 / 计划 / 细则).
@@ -398,8 +411,17 @@ pub enum TableLine {
     Subtotal(Vec<Text>),
     Row(Vec<Text>),
     Blank { count: Text },
-    Relation { left: Expr, cmp: Text, right: Expr, span: Span },
+    Relation(Box<Relation>),
     Note(Text),
+}
+
+/// 关系：left cmp right, over a table's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub left: Expr,
+    pub cmp: Text,
+    pub right: Expr,
+    pub span: Span,
 }
 
 /// 附件

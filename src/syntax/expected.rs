@@ -156,7 +156,8 @@ fn hint(src: &str, pos: usize, expected: &[String]) -> String {
     if expected.iter().any(|e| e.contains("右括号")) && next.is_none() {
         return "文件结束时还有块没有关闭：检查每个“{”是否都有对应的“}”".into();
     }
-    if expected.iter().any(|e| e.contains("分号")) && expected.iter().any(|e| e.contains("「」")) {
+    if expected.iter().any(|e| e.contains("分号")) && expected.iter().any(|e| e.contains("「」"))
+    {
         return "一行只写一项内容：说明文字请放在「」中，同一行的两项内容之间用“；”分隔".into();
     }
     if expected.iter().any(|e| e.contains("冒号")) {

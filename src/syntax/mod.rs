@@ -37,7 +37,11 @@ pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
         return Err(vec![d]);
     }
     let first = match parse::parse_pairs(src) {
-        Ok(mut pairs) => return Ok(parse::file(pairs.next().expect("file rule yields one pair"))),
+        Ok(mut pairs) => {
+            return Ok(parse::file(
+                pairs.next().expect("file rule yields one pair"),
+            ))
+        }
         Err(e) => e,
     };
     Err(more_errors(src, *first, file))

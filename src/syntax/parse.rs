@@ -92,6 +92,21 @@ pub(super) fn file(p: P) -> File {
             Rule::plan => items.push(TopItem::Plan(plan(child))),
             Rule::units => items.push(TopItem::Units(units(child))),
             Rule::group => items.push(TopItem::Group(group(child))),
+            Rule::lints => items.push(TopItem::Lints(
+                child
+                    .into_inner()
+                    .map(|line| {
+                        let sp = span(&line);
+                        let mut li = line.into_inner();
+                        LintSetting {
+                            level: text(&li.next().unwrap()),
+                            code: text(&li.next().unwrap()),
+                            reason: li.next().map(text_value),
+                            span: sp,
+                        }
+                    })
+                    .collect(),
+            )),
             _ => {}
         }
     }
@@ -141,7 +156,12 @@ fn plan(p: P) -> Plan {
         value: p.as_str().chars().take(2).collect(),
         span: Span {
             start: sp.start,
-            end: sp.start + p.as_str().chars().take(2).map(char::len_utf8).sum::<usize>(),
+            end: sp.start
+                + p.as_str()
+                    .chars()
+                    .take(2)
+                    .map(char::len_utf8)
+                    .sum::<usize>(),
         },
     };
     let mut inner = p.into_inner();
@@ -470,7 +490,10 @@ type Rule_ = super::ast::Rule;
 fn condition(p: P) -> Condition {
     let sp = span(&p);
     let parts: Vec<P> = p.into_inner().collect();
-    let quantities = parts.iter().filter(|x| x.as_rule() == Rule::quantity).count();
+    let quantities = parts
+        .iter()
+        .filter(|x| x.as_rule() == Rule::quantity)
+        .count();
     if quantities == 2 {
         let mut qs = parts.iter().filter(|x| x.as_rule() == Rule::quantity);
         let low = quantity(qs.next().unwrap().clone());
@@ -652,7 +675,9 @@ fn phase(p: P) -> Phase {
             Rule::text => ph.description = Some(text_value(x)),
             Rule::step => ph.steps.push(step(x)),
             Rule::milestone => ph.milestones.push(step(x)),
-            Rule::paragraph => ph.paragraphs.push(text_value(x.into_inner().next().unwrap())),
+            Rule::paragraph => ph
+                .paragraphs
+                .push(text_value(x.into_inner().next().unwrap())),
             Rule::task => ph.tasks.push(task(x)),
             _ => {}
         }
@@ -723,8 +748,8 @@ fn when(p: P) -> When {
                 }
             } else {
                 WhenKind::Range {
-                    from: date_point(first),
-                    to: date_point(ri.next().unwrap()),
+                    from: Box::new(date_point(first)),
+                    to: Box::new(date_point(ri.next().unwrap())),
                 }
             }
         }
@@ -774,12 +799,12 @@ fn table(p: P) -> Table {
                 let left = expr(ri.next().unwrap());
                 let cmp = text(&ri.next().unwrap());
                 let right = expr(ri.next().unwrap());
-                TableLine::Relation {
+                TableLine::Relation(Box::new(Relation {
                     left,
                     cmp,
                     right,
                     span: rsp,
-                }
+                }))
             }
             Rule::table_note => TableLine::Note(text_value(x.into_inner().next().unwrap())),
             _ => continue,
@@ -888,16 +913,18 @@ fn group(p: P) -> Group {
                             o.seat = Some(text_value(y.into_inner().next().unwrap()))
                         }
                         Rule::member => o.members.push(member(y)),
-                        Rule::paragraph => {
-                            o.paragraphs.push(text_value(y.into_inner().next().unwrap()))
-                        }
+                        Rule::paragraph => o
+                            .paragraphs
+                            .push(text_value(y.into_inner().next().unwrap())),
                         _ => {}
                     }
                 }
                 g.office = Some(o);
             }
             Rule::group => g.subgroups.push(group(x)),
-            Rule::paragraph => g.paragraphs.push(text_value(x.into_inner().next().unwrap())),
+            Rule::paragraph => g
+                .paragraphs
+                .push(text_value(x.into_inner().next().unwrap())),
             _ => {}
         }
     }
