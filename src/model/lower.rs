@@ -1147,7 +1147,7 @@ impl Lower<'_> {
                 ast::TaskField::Span(w) => task.period = Some(self.time(w)),
                 ast::TaskField::Item(item) => {
                     let before = self.policy.figures.len();
-                    if let ast::Item::Paragraph(p) = item {
+                    if let ast::Item::Paragraph(p) = item.as_ref() {
                         self.prose_refs(p);
                         task.paragraphs.push(p.value.clone());
                         continue;

@@ -368,7 +368,7 @@ pub enum TaskField {
     Deadline(When),
     Start(When),
     Span(When),
-    Item(Item),
+    Item(Box<Item>),
 }
 
 /// 阶段

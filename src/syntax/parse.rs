@@ -637,7 +637,7 @@ fn task(p: P) -> Task {
             Rule::field_start => TaskField::Start(when(x.into_inner().next().unwrap())),
             Rule::field_span => TaskField::Span(when(x.into_inner().next().unwrap())),
             _ => match item(x) {
-                Some(i) => TaskField::Item(i),
+                Some(i) => TaskField::Item(Box::new(i)),
                 None => continue,
             },
         };
