@@ -17,6 +17,7 @@ pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 
         eprintln!("policyc: {why}");
         return EXIT_FAILED;
     }
+    let templates = crate::render::Templates::builtin();
     let mut map = SourceMap::new();
     let mut all = Vec::new();
     let mut failed = false;
@@ -34,6 +35,20 @@ pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 
             if let Err(e) = write_atomic(&dir.join("model.json"), json.as_bytes()) {
                 eprintln!("policyc: 无法写入 {}：{e}", dir.display());
                 failed = true;
+            }
+            match crate::render::notice::write_notice(policy, &templates) {
+                Ok(files) => {
+                    for (name, bytes) in files {
+                        if let Err(e) = write_atomic(&dir.join(&name), &bytes) {
+                            eprintln!("policyc: 无法写入 {}：{e}", dir.join(&name).display());
+                            failed = true;
+                        }
+                    }
+                }
+                Err(e) => {
+                    eprintln!("policyc: 模板出错：{e}");
+                    failed = true;
+                }
             }
         }
         all.extend(compiled.diagnostics);

@@ -4,6 +4,7 @@ use minijinja::Environment;
 
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("csv_cell", csv_cell);
+    env.add_filter("md_cell", md_cell);
 }
 
 /// A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula
@@ -15,6 +16,11 @@ pub fn csv_cell(text: String) -> String {
     } else {
         text
     }
+}
+
+/// A Markdown table cell: pipes escaped, line breaks flattened.
+pub fn md_cell(text: String) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 /// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.

@@ -5,6 +5,7 @@
 //! gives byte-identical files.
 
 pub mod filters;
+pub mod notice;
 pub mod templates;
 
 pub use templates::Templates;

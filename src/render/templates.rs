@@ -7,7 +7,11 @@ use minijinja::{Environment, UndefinedBehavior};
 
 /// Built-in templates, embedded so that the binary works anywhere. Each entry is a file of
 /// `templates/`; the list is the one place that names them.
-const BUILTIN: &[(&str, &str)] = &[("macros.j2", include_str!("../../templates/macros.j2"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("macros.j2", include_str!("../../templates/macros.j2")),
+    ("notice.md.j2", include_str!("../../templates/notice.md.j2")),
+    ("notice.html.j2", include_str!("../../templates/notice.html.j2")),
+];
 
 /// Loads templates by name: from the override folder if it has the file, else built in.
 pub struct Templates {
