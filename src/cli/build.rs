@@ -46,7 +46,7 @@ pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 
                     }
                 }
                 Err(e) => {
-                    eprintln!("policyc: 模板出错：{e}");
+                    eprintln!("policyc: 生成 {} 的文稿时出错：{e:#}", path.display());
                     failed = true;
                 }
             }

@@ -5,6 +5,7 @@ use minijinja::Environment;
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("csv_cell", csv_cell);
     env.add_filter("md_cell", md_cell);
+    env.add_filter("plain", plain);
 }
 
 /// A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula
@@ -21,6 +22,11 @@ pub fn csv_cell(text: String) -> String {
 /// A Markdown table cell: pipes escaped, line breaks flattened.
 pub fn md_cell(text: String) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// Markdown prose as plain text for Word: emphasis markers and hard-break backslashes removed.
+pub fn plain(text: String) -> String {
+    text.replace("**", "").replace("\\\n", "\n")
 }
 
 /// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.

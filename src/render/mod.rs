@@ -4,6 +4,7 @@
 //! model, or view structs derived from it here. Outputs are deterministic: the same policy
 //! gives byte-identical files.
 
+pub mod docx;
 pub mod filters;
 pub mod notice;
 pub mod templates;

@@ -64,11 +64,18 @@ pub struct AttachmentView {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BlockView {
     /// A heading as written; level 1 is 一、 (黑体), 2 is （一） (楷体), 3 and 4 are 仿宋.
-    Heading { level: usize, text: String },
+    Heading {
+        level: usize,
+        text: String,
+    },
     /// Markdown text.
-    Paragraph { text: String },
+    Paragraph {
+        text: String,
+    },
     /// Lines printed one under another (a leadership group's members).
-    Lines { lines: Vec<String> },
+    Lines {
+        lines: Vec<String>,
+    },
     Table(TableView),
 }
 
@@ -81,6 +88,9 @@ pub struct TableView {
     pub header: Vec<Vec<HeaderCell>>,
     /// The deepest heading of each column, for Markdown, which has one heading row.
     pub flat_header: Vec<String>,
+    /// The headings laid out for Word: every grid column in every row, with spans and
+    /// vertical merges.
+    pub docx_header: Vec<Vec<DocxHeaderCell>>,
     pub rows: Vec<Vec<String>>,
     pub notes: Vec<String>,
 }
@@ -93,11 +103,21 @@ pub struct HeaderCell {
     pub rowspan: usize,
 }
 
-/// Renders notice.md and notice.html.
+/// A heading cell of a Word table.
+#[derive(Debug, Serialize)]
+pub struct DocxHeaderCell {
+    pub text: String,
+    /// Grid columns this cell spans.
+    pub span: usize,
+    /// "restart" where a cell spanning rows begins, "continue" below it.
+    pub merge: Option<&'static str>,
+}
+
+/// Renders notice.md, notice.html and notice.docx.
 pub fn write_notice(
     policy: &Policy,
     templates: &Templates,
-) -> Result<Vec<(String, Vec<u8>)>, minijinja::Error> {
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let view = notice_view(policy);
     let md = templates.render("notice.md.j2", &view)?;
     let html_body = markdown_to_html(&md);
@@ -113,9 +133,17 @@ pub fn write_notice(
             body: &html_body,
         },
     )?;
+    let created = policy
+        .notice
+        .as_ref()
+        .and_then(|n| n.date.as_ref())
+        .and_then(|d| d.start)
+        .map_or_else(|| "2000-01-01".to_string(), |d| d.to_string());
+    let docx = super::docx::write_docx(&view, templates, &created)?;
     Ok(vec![
         ("notice.md".into(), md.into_bytes()),
         ("notice.html".into(), html.into_bytes()),
+        ("notice.docx".into(), docx),
     ])
 }
 
@@ -150,7 +178,8 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
         CoverView {
             title: n.title.clone().unwrap_or_default(),
             number: n.number.clone(),
-            recipients: (!n.recipients.is_empty()).then(|| format!("{}：", n.recipients.join("，"))),
+            recipients: (!n.recipients.is_empty())
+                .then(|| format!("{}：", n.recipients.join("，"))),
             body: n.body.iter().map(|b| cx.fill(b)).collect(),
             attachments,
             signature: n.signature.clone().or_else(|| n.issuer.clone()),
@@ -236,7 +265,11 @@ impl Cx<'_> {
             })
             .collect::<Vec<_>>()
             .join("\n");
-        let stated = |written: &[String]| written.iter().all(|w| w.is_empty() || prose.contains(w.as_str()));
+        let stated = |written: &[String]| {
+            written
+                .iter()
+                .all(|w| w.is_empty() || prose.contains(w.as_str()))
+        };
         let mut out = Vec::new();
         for block in content {
             match block {
@@ -268,7 +301,8 @@ impl Cx<'_> {
                 }
                 Block::Breakdown { index } => {
                     if let Some(b) = plan.breakdowns.get(*index) {
-                        let mut all: Vec<String> = b.total.iter().map(|t| self.written(t)).collect();
+                        let mut all: Vec<String> =
+                            b.total.iter().map(|t| self.written(t)).collect();
                         all.extend(b.parts.iter().map(|p| self.written(p)));
                         if !stated(&all) {
                             out.push(BlockView::Paragraph {
@@ -316,8 +350,11 @@ impl Cx<'_> {
                 }
                 Block::Rule { index } => {
                     if let Some(r) = plan.rules.get(*index) {
-                        let mut figures: Vec<String> =
-                            r.branches.iter().map(|b| b.outcome.value.written.clone()).collect();
+                        let mut figures: Vec<String> = r
+                            .branches
+                            .iter()
+                            .map(|b| b.outcome.value.written.clone())
+                            .collect();
                         figures.extend(r.branches.iter().map(|b| b.written.clone()));
                         if !stated(&figures) {
                             out.push(BlockView::Paragraph {
@@ -379,7 +416,9 @@ impl Cx<'_> {
                         let inner: Vec<String> = n
                             .parts
                             .iter()
-                            .map(|q| format!("{}{}", q.rsplit('.').next().unwrap_or(q), self.written(q)))
+                            .map(|q| {
+                                format!("{}{}", q.rsplit('.').next().unwrap_or(q), self.written(q))
+                            })
                             .collect();
                         format!("（{}）", inner.join("，"))
                     })
@@ -468,12 +507,18 @@ impl Cx<'_> {
             first.push_str(&self.fill(d));
         }
         let mut out = vec![BlockView::Paragraph { text: first }];
-        out.extend(p.paragraphs.iter().map(|t| BlockView::Paragraph { text: self.fill(t) }));
+        out.extend(
+            p.paragraphs
+                .iter()
+                .map(|t| BlockView::Paragraph { text: self.fill(t) }),
+        );
         out.extend(
             p.steps
                 .iter()
                 .chain(&p.milestones)
-                .map(|s| BlockView::Paragraph { text: step_sentence(s) }),
+                .map(|s| BlockView::Paragraph {
+                    text: step_sentence(s),
+                }),
         );
         out
     }
@@ -487,7 +532,10 @@ fn step_sentence(s: &Step) -> String {
 }
 
 fn rate_sentence(r: &Rate, written: &str) -> String {
-    let mut s = format!("{}：{written}", r.description.clone().unwrap_or_else(|| r.name.clone()));
+    let mut s = format!(
+        "{}：{written}",
+        r.description.clone().unwrap_or_else(|| r.name.clone())
+    );
     if let Some(c) = &r.cap {
         s.push_str(&format!(
             "，{}{}{}",
@@ -513,7 +561,11 @@ fn rule_sentence(r: &Rule) -> String {
     if let Some(o) = &r.otherwise {
         parts.push(format!("其余情形，{}", outcome_words(o)));
     }
-    format!("{}：{}。", r.description.clone().unwrap_or_else(|| r.name.clone()), parts.join("；"))
+    format!(
+        "{}：{}。",
+        r.description.clone().unwrap_or_else(|| r.name.clone()),
+        parts.join("；")
+    )
 }
 
 fn outcome_words(o: &Outcome) -> String {
@@ -531,9 +583,14 @@ fn group_blocks(g: &Group) -> Vec<BlockView> {
         } else {
             m.person.clone().unwrap_or_default()
         };
-        format!("{}：{}　{}", m.role, person, m.post.clone().unwrap_or_default())
-            .trim_end()
-            .to_string()
+        format!(
+            "{}：{}　{}",
+            m.role,
+            person,
+            m.post.clone().unwrap_or_default()
+        )
+        .trim_end()
+        .to_string()
     };
     let mut out = vec![BlockView::Paragraph {
         text: format!("**{}**", g.name),
@@ -548,9 +605,17 @@ fn group_blocks(g: &Group) -> Vec<BlockView> {
         }
         lines.extend(o.members.iter().map(member_line));
         out.push(BlockView::Lines { lines });
-        out.extend(o.paragraphs.iter().map(|p| BlockView::Paragraph { text: p.clone() }));
+        out.extend(
+            o.paragraphs
+                .iter()
+                .map(|p| BlockView::Paragraph { text: p.clone() }),
+        );
     }
-    out.extend(g.paragraphs.iter().map(|p| BlockView::Paragraph { text: p.clone() }));
+    out.extend(
+        g.paragraphs
+            .iter()
+            .map(|p| BlockView::Paragraph { text: p.clone() }),
+    );
     for s in &g.subgroups {
         out.extend(group_blocks(s));
     }
@@ -559,7 +624,13 @@ fn group_blocks(g: &Group) -> Vec<BlockView> {
 
 /// A table's headings as rows with spans: `组/列` headings become a grouped first row.
 pub fn table_view(t: &Table) -> TableView {
-    let depth = t.columns.iter().map(|c| c.path.len()).max().unwrap_or(1).max(1);
+    let depth = t
+        .columns
+        .iter()
+        .map(|c| c.path.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let mut header: Vec<Vec<HeaderCell>> = (0..depth).map(|_| Vec::new()).collect();
     let mut i = 0;
     while i < t.columns.len() {
@@ -605,12 +676,73 @@ pub fn table_view(t: &Table) -> TableView {
         })
         .collect();
     rows.extend((0..t.blank_rows).map(|_| vec![String::new(); width]));
+    let docx_header = docx_header(&header, width);
     TableView {
         title: t.title.clone().or_else(|| Some(t.name.clone())),
         unit: t.unit.clone(),
         header,
         flat_header: t.columns.iter().map(|c| c.path.join("/")).collect(),
+        docx_header,
         rows,
         notes: t.notes.clone(),
     }
+}
+
+/// Lays heading rows out on the grid Word needs: each row names every grid column, cells
+/// spanning rows continue as vertical merges below where they start.
+fn docx_header(header: &[Vec<HeaderCell>], width: usize) -> Vec<Vec<DocxHeaderCell>> {
+    let depth = header.len();
+    // owner[r][c] = (row the cell starts in, index of the cell in that row)
+    let mut owner: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; width]; depth];
+    for (r, row) in header.iter().enumerate() {
+        let mut c = 0;
+        for (i, cell) in row.iter().enumerate() {
+            while c < width && owner[r][c].is_some() {
+                c += 1;
+            }
+            for rr in r..(r + cell.rowspan.max(1)).min(depth) {
+                for cc in c..(c + cell.colspan.max(1)).min(width) {
+                    owner[rr][cc] = Some((r, i));
+                }
+            }
+            c += cell.colspan.max(1);
+        }
+    }
+    (0..depth)
+        .map(|r| {
+            let mut out = Vec::new();
+            let mut c = 0;
+            while c < width {
+                match owner[r][c] {
+                    Some((start, i)) => {
+                        let cell = &header[start][i];
+                        let span = cell.colspan.max(1);
+                        out.push(DocxHeaderCell {
+                            text: if start == r {
+                                cell.text.clone()
+                            } else {
+                                String::new()
+                            },
+                            span,
+                            merge: match (cell.rowspan > 1, start == r) {
+                                (false, _) => None,
+                                (true, true) => Some("restart"),
+                                (true, false) => Some("continue"),
+                            },
+                        });
+                        c += span;
+                    }
+                    None => {
+                        out.push(DocxHeaderCell {
+                            text: String::new(),
+                            span: 1,
+                            merge: None,
+                        });
+                        c += 1;
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }
