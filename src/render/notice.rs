@@ -119,8 +119,27 @@ pub fn write_notice(
     templates: &Templates,
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let view = notice_view(policy);
-    let md = templates.render("notice.md.j2", &view)?;
-    let html_body = markdown_to_html(&md);
+    #[derive(Serialize)]
+    struct MdPage<'a> {
+        #[serde(flatten)]
+        notice: &'a NoticeView,
+        /// The HTML page lays out the cover itself and takes only the plans from Markdown.
+        include_cover: bool,
+    }
+    let md = templates.render(
+        "notice.md.j2",
+        &MdPage {
+            notice: &view,
+            include_cover: true,
+        },
+    )?;
+    let html_body = markdown_to_html(&templates.render(
+        "notice.md.j2",
+        &MdPage {
+            notice: &view,
+            include_cover: false,
+        },
+    )?);
     #[derive(Serialize)]
     struct HtmlPage<'a> {
         notice: &'a NoticeView,
