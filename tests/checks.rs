@@ -50,8 +50,10 @@ fn compile(f: &Fixture) -> (Vec<String>, String) {
     let path = format!("tests/fixtures/checks/{}.policy", f.name);
     let file = map.add(path.clone(), f.text.clone());
     let (policy, diags) = compile_source(&f.text, &path, file, &[]);
+    // Only a syntax or limit error (E00xx) may stop a fixture from compiling.
+    let may_fail = f.fires && f.code.starts_with("E00");
     assert!(
-        policy.is_some(),
+        policy.is_some() || may_fail,
         "{} does not compile:\n{}",
         f.name,
         render_human(&map, &diags, false)
@@ -91,8 +93,10 @@ fn silent_fixtures_do_not_report_their_code() {
 fn every_check_code_has_both_fixtures() {
     let all = fixtures();
     for info in policyc::diagnostics::codes::CODES {
-        // Front-end codes (E…) are covered by the syntax and model tests.
-        if info.code.starts_with('E') {
+        // These cannot be written as a policy file: unreadable files (E0002), numbers the
+        // grammar admits but cannot read (E0105), a project file (E0108), internal errors
+        // (E0900). The CLI and unit tests cover them.
+        if ["E0002", "E0105", "E0108", "E0900"].contains(&info.code) {
             continue;
         }
         for fires in [true, false] {
