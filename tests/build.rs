@@ -35,7 +35,10 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.insert(p.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&p).unwrap());
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                );
             }
         }
     }
@@ -56,7 +59,11 @@ fn two_builds_are_identical_and_text_outputs_are_snapshotted() {
     let (ta, tb) = (tree(&a), tree(&b));
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (path, bytes) in &ta {
-        assert!(tb[path] == *bytes, "{} differs between two builds", path.display());
+        assert!(
+            tb[path] == *bytes,
+            "{} differs between two builds",
+            path.display()
+        );
     }
     for (path, bytes) in &ta {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");

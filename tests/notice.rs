@@ -31,7 +31,9 @@ fn docx_follows_the_official_format() {
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
     assert!(doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1588""#));
     // Title in the title style, then recipients, body, 附件说明, signature and date.
-    let title = doc.find("关于印发《达拉特旗平房区节能改造工作实施方案》的通知").unwrap();
+    let title = doc
+        .find("关于印发《达拉特旗平房区节能改造工作实施方案》的通知")
+        .unwrap();
     assert!(doc[..title].contains(r#"<w:pStyle w:val="Title"/>"#));
     for (style, text) in [
         ("Recipients", "各街道办事处，旗直各相关部门，企事业单位："),
@@ -42,11 +44,19 @@ fn docx_follows_the_official_format() {
     ] {
         let at = doc.find(text).unwrap_or_else(|| panic!("{text} missing"));
         let para = &doc[doc[..at].rfind("<w:p>").unwrap()..at];
-        assert!(para.contains(&format!(r#"w:val="{style}""#)), "{text} not in style {style}");
+        assert!(
+            para.contains(&format!(r#"w:val="{style}""#)),
+            "{text} not in style {style}"
+        );
     }
     let styles = part(docx, "word/styles.xml");
-    assert!(styles.contains(r#"w:eastAsia="仿宋_GB2312""#) && styles.contains(r#"<w:sz w:val="32"/>"#));
-    assert!(styles.contains(r#"w:eastAsia="方正小标宋简体""#) && styles.contains(r#"<w:sz w:val="44"/>"#));
+    assert!(
+        styles.contains(r#"w:eastAsia="仿宋_GB2312""#) && styles.contains(r#"<w:sz w:val="32"/>"#)
+    );
+    assert!(
+        styles.contains(r#"w:eastAsia="方正小标宋简体""#)
+            && styles.contains(r#"<w:sz w:val="44"/>"#)
+    );
     let footer = part(docx, "word/footer1.xml");
     assert!(footer.contains("PAGE") && footer.contains("— "));
 }

@@ -59,6 +59,10 @@ pub enum TimeKind {
     Point { at: DatePoint, before: bool },
     /// A range with inclusive ends.
     Range { from: DatePoint, to: DatePoint },
+    /// A recurring time (每月开展): no single date, and nothing wrong with it.
+    Recurring,
+    /// A time relative to an event (自本计划下发之日起).
+    Relative,
     /// Text that does not read as a date.
     Unreadable,
 }
@@ -107,6 +111,19 @@ impl Time {
             end: None,
             crosses_year: false,
             problem: Some(DateProblem::Unreadable),
+            span,
+        }
+    }
+
+    /// A time written in words that is not one date: a recurrence or relative to an event.
+    pub fn in_words(written: &str, kind: TimeKind, span: Span) -> Time {
+        Time {
+            written: written.to_string(),
+            kind,
+            start: None,
+            end: None,
+            crosses_year: false,
+            problem: None,
             span,
         }
     }

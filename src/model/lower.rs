@@ -262,6 +262,12 @@ impl Lower<'_> {
         let span = w.text.span;
         match &w.kind {
             ast::WhenKind::Raw => Time::unreadable(&w.text.value, span),
+            ast::WhenKind::Recurring => {
+                Time::in_words(&w.text.value, crate::date::TimeKind::Recurring, span)
+            }
+            ast::WhenKind::Relative => {
+                Time::in_words(&w.text.value, crate::date::TimeKind::Relative, span)
+            }
             ast::WhenKind::Point { at, before } => {
                 let p = self.date_point(at);
                 Time::point(&w.text.value, p, *before, self.year, span)
@@ -521,6 +527,8 @@ impl Lower<'_> {
             title: p.title.value.clone(),
             issuer: None,
             date: None,
+            contact: None,
+            phone: None,
             basis: Vec::new(),
             period,
             content: Vec::new(),
@@ -598,6 +606,14 @@ impl Lower<'_> {
             }
             ast::Item::Issuer(t) => {
                 plan.issuer = Some(t.value.clone());
+                return None;
+            }
+            ast::Item::Contact(t) => {
+                plan.contact = Some(t.value.clone());
+                return None;
+            }
+            ast::Item::Phone(t) => {
+                plan.phone = Some(t.value.clone());
                 return None;
             }
             ast::Item::Date(w) => {

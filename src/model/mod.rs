@@ -160,6 +160,9 @@ pub struct Plan {
     pub title: String,
     pub issuer: Option<String>,
     pub date: Option<Time>,
+    /// 联系人 and 联系电话 printed at the end of the plan.
+    pub contact: Option<String>,
+    pub phone: Option<String>,
     /// Documents the plan implements or cites, as written.
     pub basis: Vec<String>,
     pub period: Option<Time>,

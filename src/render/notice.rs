@@ -45,6 +45,8 @@ pub struct PlanView {
     pub title: String,
     pub issuer: Option<String>,
     pub date: Option<String>,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
     pub blocks: Vec<BlockView>,
     pub attachments: Vec<AttachmentView>,
 }
@@ -218,6 +220,8 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
             title: plan.title.clone(),
             issuer: plan.issuer.clone(),
             date: plan.date.as_ref().map(|d| d.written.clone()),
+            contact: plan.contact.clone(),
+            phone: plan.phone.clone(),
             blocks: cx.blocks(plan, &plan.content),
             attachments: plan
                 .attachments

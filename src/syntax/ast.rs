@@ -43,6 +43,8 @@ pub struct DatePoint {
     pub quarter: Option<Text>,
     /// 2022-03-31 written in ISO form.
     pub iso: Option<Text>,
+    /// 年内: the whole of the year.
+    pub whole_year: bool,
     pub span: Span,
 }
 
@@ -58,6 +60,10 @@ pub enum WhenKind {
     },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
     Point { at: DatePoint, before: bool },
+    /// A recurring time: 每月开展.
+    Recurring,
+    /// A time relative to an event: 自本计划下发之日起.
+    Relative,
     /// Text that does not read as a date.
     Raw,
 }
@@ -142,6 +148,8 @@ pub enum Item {
     Period(When),
     Issuer(Text),
     Date(When),
+    Contact(Text),
+    Phone(Text),
     Section(Section),
     Paragraph(Text),
     Figure(Figure),

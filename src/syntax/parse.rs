@@ -179,6 +179,8 @@ fn item(p: P) -> Option<Item> {
         Rule::field_basis => Item::Basis(text_value(p.into_inner().next().unwrap())),
         Rule::field_period => Item::Period(when(p.into_inner().next().unwrap())),
         Rule::field_issuer => Item::Issuer(text_value(p.into_inner().next().unwrap())),
+        Rule::field_contact => Item::Contact(text_value(p.into_inner().next().unwrap())),
+        Rule::field_phone => Item::Phone(text_value(p.into_inner().next().unwrap())),
         Rule::field_date => Item::Date(when(p.into_inner().next().unwrap())),
         Rule::section => {
             let sp = span(&p);
@@ -717,6 +719,7 @@ fn date_point(p: P) -> DatePoint {
             Rule::month => d.month = Some(digits(x)),
             Rule::day => d.day = Some(digits(x)),
             Rule::period_part => d.part = Some(text(&x)),
+            Rule::within_year => d.whole_year = true,
             Rule::quarter => d.quarter = Some(text(&x.into_inner().next().unwrap())),
             _ => {}
         }
@@ -729,6 +732,8 @@ fn when(p: P) -> When {
     let inner = p.into_inner().next().unwrap();
     let kind = match inner.as_rule() {
         Rule::raw_when => WhenKind::Raw,
+        Rule::recurring => WhenKind::Recurring,
+        Rule::relative => WhenKind::Relative,
         Rule::deadline => {
             let mut di = inner.into_inner();
             let at = date_point(di.next().unwrap());
