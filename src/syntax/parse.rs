@@ -334,7 +334,13 @@ fn breakdown_line(p: P) -> Option<BreakdownLine> {
         Rule::part => {
             let sp = span(&p);
             let mut inner = p.into_inner();
-            let label = text(&inner.next().unwrap());
+            let first = inner.next().unwrap();
+            // A label in 「」 may hold characters a bare label cannot (太阳能+).
+            let label = if first.as_rule() == Rule::text {
+                text_value(first)
+            } else {
+                text(&first)
+            };
             let mut part = Part {
                 label,
                 dimension: None,
