@@ -50,6 +50,25 @@ const BUILTIN: &[(&str, &str)] = &[
         "docx/document.xml.rels.j2",
         include_str!("../../templates/docx/document.xml.rels.j2"),
     ),
+    ("style.css.j2", include_str!("../../templates/style.css.j2")),
+    ("tasks.md.j2", include_str!("../../templates/tasks.md.j2")),
+    (
+        "tasks.html.j2",
+        include_str!("../../templates/tasks.html.j2"),
+    ),
+    ("tasks.csv.j2", include_str!("../../templates/tasks.csv.j2")),
+    (
+        "appendix.md.j2",
+        include_str!("../../templates/appendix.md.j2"),
+    ),
+    (
+        "appendix.csv.j2",
+        include_str!("../../templates/appendix.csv.j2"),
+    ),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
 ];
 
 /// Loads templates by name: from the override folder if it has the file, else built in.
