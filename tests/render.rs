@@ -310,6 +310,7 @@ fn appendix_xlsx_has_two_level_headings_and_computed_totals() {
             .any(|n| n.contains("※1") && n.contains("原文为 58833.07") && n.contains("58832.07")),
         "{notes:?}"
     );
+    assert!(notes.iter().any(|n| n.contains("底色标出")), "{notes:?}");
     let merged = merged_ranges(&mut book, "表1 投资测算表");
     assert!(
         merged.contains(&((1, 3), (1, 4))),
