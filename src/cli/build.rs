@@ -33,6 +33,25 @@ fn write_notice(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
     Ok(render::notice::write_notice(input.policy, input.templates)?)
 }
 
+/// Two policy files with the same name (from two folders) would write into one folder:
+/// the later one gets `-2`, `-3` … and a message says so.
+fn unique_stem(stem: String, taken: &mut Vec<String>, path: &Path) -> String {
+    let mut name = stem.clone();
+    let mut n = 2;
+    while taken.contains(&name) {
+        name = format!("{stem}-{n}");
+        n += 1;
+    }
+    if name != stem {
+        eprintln!(
+            "policyc: 已有同名的政策文件，{} 的输出写入 {name}/",
+            path.display()
+        );
+    }
+    taken.push(name.clone());
+    name
+}
+
 /// A writer's relative path, refused if it could leave the policy's folder.
 fn relative_ok(name: &str) -> bool {
     let p = Path::new(name);
@@ -67,6 +86,7 @@ pub fn run(
     let mut map = SourceMap::new();
     let mut all = Vec::new();
     let mut entries = Vec::new();
+    let mut stems: Vec<String> = Vec::new();
     let mut failed = false;
     for path in &inputs {
         let compiled = compile_file(path, &mut map);
@@ -77,7 +97,10 @@ pub fn run(
         let mut entry = IndexEntry {
             file: path.display().to_string(),
             stem: None,
-            title: path.display().to_string(),
+            title: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             compiled: compiled.policy.is_some(),
             findings,
             outputs: Vec::new(),
@@ -96,6 +119,7 @@ pub fn run(
                 all.extend(diags);
                 continue;
             };
+            let stem = unique_stem(stem, &mut stems, path);
             let dir = out.join(&stem);
             let input = RenderInput {
                 policy,

@@ -481,7 +481,11 @@ pub fn appendix_xlsx(view: &AppendixView) -> anyhow::Result<Vec<u8>> {
                 .collect();
             grid.row(row);
         }
-        if t.has_totals {
+        if !t.differences.is_empty() {
+            grid.note(
+                "注：合计、小计由 policyc 按各行相加算出；底色标出的数字与原文不同，原文数值见下。",
+            );
+        } else if t.has_totals {
             grid.note("注：合计、小计由 policyc 按各行相加算出。");
         }
         for d in &t.differences {

@@ -27,7 +27,7 @@ pub const HEADINGS: [&str; 7] = [
 /// The task-breakdown table as templates see it.
 #[derive(Debug, Serialize)]
 pub struct TasksView {
-    /// 《…》任务分解表, from the first plan's title.
+    /// 《方案》任务分解表; 任务分解表 when the file holds several plans.
     pub title: String,
     /// The column headings in order (with 任务类别 second when `has_sections`).
     pub headings: Vec<String>,
@@ -112,9 +112,10 @@ pub fn tasks_view(policy: &Policy) -> TasksView {
     if has_sections {
         headings.insert(1, SECTION_HEADING.to_string());
     }
-    let title = match policy.plans.first() {
-        Some(p) => format!("《{}》任务分解表", p.title),
-        None => "任务分解表".to_string(),
+    // Several plans: each part and each sheet carries its plan's title.
+    let title = match policy.plans.as_slice() {
+        [p] => format!("《{}》任务分解表", p.title),
+        _ => "任务分解表".to_string(),
     };
     TasksView {
         title,
