@@ -341,6 +341,9 @@ impl Lower<'_> {
         for f in &n.fields {
             match f {
                 ast::NoticeField::Title(t) => out.title = Some(t.value.clone()),
+                ast::NoticeField::Bookmarks(l) => {
+                    out.bookmarks = l.iter().map(|t| t.value.clone()).collect()
+                }
                 ast::NoticeField::Issuer(t) => out.issuer = Some(t.value.clone()),
                 ast::NoticeField::Number(t) => out.number = Some(t.value.clone()),
                 ast::NoticeField::Recipients(l) => {

@@ -78,6 +78,8 @@ impl Policy {
 /// The cover notice (通知).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Notice {
+    /// Word-processor bookmarks left in the published text; kept, never printed.
+    pub bookmarks: Vec<String>,
     pub title: Option<String>,
     pub issuer: Option<String>,
     pub number: Option<String>,

@@ -22,6 +22,8 @@ pub struct NoticeView {
 /// The cover notice (版头 and 主体 of GB/T 9704).
 #[derive(Debug, Serialize)]
 pub struct CoverView {
+    /// Source bookmarks, kept in the Markdown draft as a comment.
+    pub bookmarks: Vec<String>,
     pub title: String,
     pub number: Option<String>,
     /// 主送机关, joined and ending with a full-width colon.
@@ -197,6 +199,7 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
             })
             .collect();
         CoverView {
+            bookmarks: n.bookmarks.clone(),
             title: n.title.clone().unwrap_or_default(),
             number: n.number.clone(),
             recipients: (!n.recipients.is_empty())
@@ -509,11 +512,30 @@ impl Cx<'_> {
                 _ => "",
             })
             .collect();
-        let missing: Vec<String> = t
-            .targets
+        // A target that is a breakdown brings its parts (资金来源：中央…、区财政…).
+        let stated_in_task = |f: &&Figure| {
+            t.targets.iter().any(|id| {
+                f.id == *id
+                    || f.id
+                        .strip_prefix(id.as_str())
+                        .is_some_and(|r| r.starts_with('.'))
+            })
+        };
+        let missing: Vec<String> = self
+            .policy
+            .figures
             .iter()
-            .filter_map(|id| self.figures.get(id.as_str()))
+            .filter(stated_in_task)
             .filter(|f| !text.contains(&f.quantity.written))
+            // A restatement of a figure listed here says it again: list it once.
+            .filter(|f| {
+                f.role != FigureRole::Restatement
+                    || !f.id.split('#').next().is_some_and(|target| {
+                        t.targets
+                            .iter()
+                            .any(|id| target == id || target.starts_with(&format!("{id}.")))
+                    })
+            })
             .map(|f| format!("{}：{}", f.label, f.quantity.written))
             .collect();
         if !missing.is_empty() {

@@ -92,6 +92,7 @@ pub struct Notice {
 /// One field of the cover notice.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoticeField {
+    Bookmarks(Vec<Text>),
     Title(Text),
     Issuer(Text),
     Number(Text),

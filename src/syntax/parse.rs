@@ -121,6 +121,7 @@ fn notice(p: P) -> Notice {
         let mut inner = f.into_inner();
         let field = match kind {
             Rule::field_title => NoticeField::Title(text_value(inner.next().unwrap())),
+            Rule::field_bookmarks => NoticeField::Bookmarks(text_list(inner.next().unwrap())),
             Rule::field_issuer => NoticeField::Issuer(text_value(inner.next().unwrap())),
             Rule::field_number => NoticeField::Number(text_value(inner.next().unwrap())),
             Rule::field_recipients => NoticeField::Recipients(text_list(inner.next().unwrap())),
