@@ -5,6 +5,8 @@
 //! Codes, default severities and explanations live in the one registry,
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
+pub mod interval;
+
 use crate::diagnostics::{Diagnostic, FileId, Severity};
 use crate::model::Policy;
 
