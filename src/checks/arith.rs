@@ -13,15 +13,15 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::interval::{dims_text, norm_dims, tolerance_text, usable, Iv, Style};
+use super::interval::{dims_text, last_digit, norm_dims, tolerance_text, usable, Iv, Style};
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
 use crate::model::{
     Breakdown, Calc, Comparison, Expr, Figure, Op, Policy, RatioSpec, Row, RowKind, Table,
 };
-use crate::quantity::{Dims, Quantity};
+use crate::quantity::{Dims, Precision, Quantity};
 
 // ───────────────────────────── shared ─────────────────────────────
 
@@ -58,10 +58,19 @@ fn sum(ivs: &[Iv], dims: &Dims) -> Option<Iv> {
     Some(acc)
 }
 
-/// `相差 X；tolerance` for a stated and a computed interval.
-fn difference_text(style: &Style, stated: &Iv, computed: &Iv) -> String {
+/// `相差 X；tolerance` for a stated and a computed interval, written like the stated figure,
+/// or, when that needs more digits than it has (0.083207亿元), like the first of `finer` that
+/// writes both exactly (832.07万元).
+fn difference_text(style: &Style, finer: &[Style], stated: &Iv, computed: &Iv) -> String {
     let diff = (stated.value - computed.value).abs();
     let tol = computed.tolerance_towards(stated);
+    let exact = |s: &Style| !s.fmt(diff).contains('≈') && !s.fmt(tol).contains('≈');
+    let smaller = style.smaller();
+    let style = std::iter::once(style)
+        .chain(finer)
+        .chain(smaller.as_ref())
+        .find(|s| exact(s))
+        .unwrap_or(style);
     format!(
         "相差 {}；{}",
         style.fmt(diff),
@@ -192,6 +201,7 @@ fn breakdown_sum(
     if computed.overlaps(&stated) {
         return None;
     }
+    let finer: Vec<Style> = parts.iter().map(|p| Style::like(&p.quantity)).collect();
     let style = Style::like(&total.quantity);
     let (what, total_label) = if nested {
         (
@@ -222,14 +232,18 @@ fn breakdown_sum(
     let mut d = f
         .new_diag(
             "A101",
-            format!("{what}（{}）", difference_text(&style, &stated, &computed)),
+            format!(
+                "{what}（{}）",
+                difference_text(&style, &finer, &stated, &computed)
+            ),
         )
         .with_primary(total.span, total_label);
     for p in &parts {
         d = d.with_secondary(p.span, format!("分项“{}”", part_label(bd, &p.id)));
     }
+    let cut = cut_to(&total.quantity, computed.value, &style.fmt(computed.value));
     Some(soften(
-        d.with_help(SUM_HELP),
+        if_cut(d.with_help(SUM_HELP), cut),
         computed.approx || stated.approx,
     ))
 }
@@ -256,7 +270,7 @@ fn shares(
                 bd.id,
                 parts.len(),
                 style.fmt(computed.value),
-                difference_text(&style, &hundred, &computed)
+                difference_text(&style, &[], &hundred, &computed)
             ),
         )
         .with_primary(
@@ -693,7 +707,15 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
         Comparison::AtLeast => "≥",
     };
     let detail = match c.cmp {
-        Comparison::Equal => difference_text(&style, &r, &l),
+        Comparison::Equal => {
+            let finer: Vec<Style> = ids
+                .iter()
+                .filter_map(|(id, _)| figures.get(id).map(|f| &f.quantity))
+                .filter(|q| norm_dims(&q.dims) == want)
+                .map(Style::like)
+                .collect();
+            difference_text(&style, &finer, &r, &l)
+        }
         Comparison::AtMost => format!(
             "取舍入范围内最有利的值，左边最小为 {}，仍大于右边最大的 {}",
             style.fmt(l.low),
@@ -715,10 +737,20 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
             ),
         )
         .with_primary(
-            c.span,
+            // The statement up to its right side, without the description after it.
+            Span::new(c.span.start, c.right.span().end.max(c.span.start)),
             format!("{} {cmp} {}", style.fmt(l.value), style.fmt(r.value)),
         );
     d = with_figures(d);
+    // A single stated figure that is the other side cut off at its last digit.
+    if c.cmp == Comparison::Equal {
+        let cut = match (ls, rs) {
+            (Some(q), None) => cut_to(q, r.value, &style.fmt(r.value)),
+            (None, Some(q)) => cut_to(q, l.value, &style.fmt(l.value)),
+            _ => None,
+        };
+        d = if_cut(d, cut);
+    }
     Some(soften(
         d.with_help(
             "请逐一核对算式中的数：原文的标准、数量和金额至少有一个与其余不符；原文如此，则是通知本身的错误。\
@@ -773,7 +805,7 @@ pub fn restatements(f: &mut Findings) {
                 continue;
             }
             let style = Style::like(&first.quantity);
-            let d = f
+            let mut d = f
                 .new_diag(
                     "A104",
                     format!(
@@ -781,7 +813,7 @@ pub fn restatements(f: &mut Findings) {
                         rs.target,
                         again.quantity.written,
                         first.quantity.written,
-                        difference_text(&style, &a, &b)
+                        difference_text(&style, &[Style::like(&again.quantity)], &a, &b)
                     ),
                 )
                 .with_primary(again.span, format!("这里写作 {}", again.quantity.written))
@@ -789,12 +821,65 @@ pub fn restatements(f: &mut Findings) {
                 .with_help(
                     "同一个数在通知中前后写法不一：两处都照原文保留，并请起草单位确认哪一个是对的",
                 );
+            d = if_cut(d, truncated(&first.quantity, &again.quantity));
             out.push(soften(d, a.approx || b.approx));
         }
     }
     for d in out {
         f.report(d);
     }
+}
+
+/// When the coarser of two statements is the finer one cut off (截尾) rather than rounded —
+/// 2283.84万元 written 2283万元 — the two probably are the same figure, written carelessly: a
+/// warning with this note instead of an error.
+fn truncated(a: &Quantity, b: &Quantity) -> Option<String> {
+    let (sa, sb) = (last_digit(a)?, last_digit(b)?);
+    if sa > sb {
+        cut_to(a, b.value, &b.written)
+    } else if sb > sa {
+        cut_to(b, a.value, &a.written)
+    } else {
+        None
+    }
+}
+
+/// The note for a stated figure that is `value` cut off at the stated figure's last digit.
+fn cut_to(stated: &Quantity, value: Decimal, value_text: &str) -> Option<String> {
+    let step = last_digit(stated)?;
+    if stated.precision == Precision::Approximate || step.is_zero() {
+        return None;
+    }
+    let units = value.checked_div(step)?;
+    if units.trunc().checked_mul(step)? != stated.value || units.fract().is_zero() {
+        return None;
+    }
+    let rounded = units
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+        .checked_mul(step)?;
+    let style = Style::like(stated);
+    let value_text = match (value_text, style.smaller()) {
+        (t, Some(smaller)) if t.contains('≈') && !smaller.fmt(value).contains('≈') => {
+            smaller.fmt(value)
+        }
+        (t, _) => t.to_string(),
+    };
+    Some(format!(
+        "{value_text} 截去尾数正是 {}，按四舍五入应写作 {}：原文可能是截尾取整，故为警告",
+        stated.written,
+        Style::like(stated).fmt(rounded)
+    ))
+}
+
+/// Downgrades a finding to a warning when the stated figure is the computed one cut off.
+fn if_cut(mut d: Diagnostic, note: Option<String>) -> Diagnostic {
+    if let Some(n) = note {
+        if d.severity == Severity::Error {
+            d.severity = Severity::Warning;
+        }
+        d.notes.push(n);
+    }
+    d
 }
 
 // ───────────────────────────── tables ─────────────────────────────
@@ -949,6 +1034,7 @@ fn column_sum(
     let stated = Iv::of(&stated_q);
     let want = stated.norm();
     let mut parts = Vec::new();
+    let mut finer = Vec::new();
     for &i in rows {
         match cell_value(&table.rows[i], col) {
             CellValue::Number(q) => {
@@ -956,6 +1042,7 @@ fn column_sum(
                     return None;
                 }
                 parts.push((i, Iv::of(&q)));
+                finer.push(Style::like(&q));
             }
             CellValue::Blank => {}
             CellValue::Text => return None,
@@ -985,7 +1072,7 @@ fn column_sum(
                 stated_q.written,
                 parts.len(),
                 style.fmt(computed.value),
-                difference_text(&style, &stated, &computed)
+                difference_text(&style, &finer, &stated, &computed)
             ),
         )
         .with_primary(
@@ -998,10 +1085,14 @@ fn column_sum(
             row_label(&table.rows[*i], *i),
         );
     }
+    let cut = cut_to(&stated_q, computed.value, &style.fmt(computed.value));
     Some(soften(
-        d.with_help(
-            "请核对原文表格这一列的合计（小计）与各行：原文如此，则是表格本身的错误，应请起草单位更正；\
-             若原文表格有未录入的行，请补全",
+        if_cut(
+            d.with_help(
+                "请核对原文表格这一列的合计（小计）与各行：原文如此，则是表格本身的错误，应请起草单位更正；\
+                 若原文表格有未录入的行，请补全",
+            ),
+            cut,
         ),
         computed.approx || stated.approx,
     ))
@@ -1107,6 +1198,21 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
             }
             continue;
         }
+        // A single cell stating the result of a product is read as rounded to its last digit.
+        let single_cell = |e: &Expr| match e {
+            Expr::Figure { id, .. } => match column_of(id).map(|c| cell_value(row, c)) {
+                Some(CellValue::Number(q)) => Some(q),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (mut l, mut r) = (l, r);
+        if let (Some(q), true) = (single_cell(&rel.left), has_mul_div(&rel.right)) {
+            l = l.as_rounded_result(&q);
+        }
+        if let (Some(q), true) = (single_cell(&rel.right), has_mul_div(&rel.left)) {
+            r = r.as_rounded_result(&q);
+        }
         let holds = match rel.cmp {
             Comparison::Equal => l.overlaps(&r),
             Comparison::AtMost => l.can_be_at_most(&r),
@@ -1122,6 +1228,13 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
                 _ => None,
             })
             .unwrap_or_else(|| Style::base(&l.dims));
+        let finer: Vec<Style> = cols
+            .iter()
+            .filter_map(|c| match cell_value(row, *c) {
+                CellValue::Number(q) => Some(Style::like(&q)),
+                _ => None,
+            })
+            .collect();
         let left_col = match &rel.left {
             Expr::Figure { id, .. } => column_of(id),
             _ => None,
@@ -1134,7 +1247,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
                 row_label(row, ri),
                 style.fmt(l.value),
                 style.fmt(r.value),
-                difference_text(&style, &l, &r)
+                difference_text(&style, &finer, &l, &r)
             ),
         );
         let primary = left_col

@@ -334,6 +334,14 @@ pub fn written_scale(q: &Quantity) -> Option<Decimal> {
     (!s.is_zero()).then_some(s)
 }
 
+/// The unit of a figure's last written digit, in base units: 2.85万户 → 100, 50公里 → 1000.
+pub fn last_digit(q: &Quantity) -> Option<Decimal> {
+    match &q.precision {
+        Precision::Rounded { step } => Some(*step),
+        _ => Some(Decimal::new(1, q.number.scale()).checked_mul(written_scale(q)?)?),
+    }
+}
+
 /// Whether the figure was read: a figure whose number or unit could not be read is kept
 /// by the model as an approximate zero with an empty interval (and reported as E01xx);
 /// arithmetic on it would only add noise.
@@ -376,15 +384,26 @@ impl Style {
         }
     }
 
-    /// A value in base units, written in this style. A value with more decimals than the
-    /// figure's own and two more is rounded and marked ≈.
+    /// The same unit one magnitude down: 亿元 → 万元 (for differences too small to write in 亿).
+    pub fn smaller(&self) -> Option<Style> {
+        let rest = self.suffix.strip_prefix('亿')?;
+        Some(Style {
+            scale: self.scale.checked_div(Decimal::from(10_000))?,
+            suffix: format!("万{rest}"),
+            decimals: self.decimals,
+        })
+    }
+
+    /// A value in base units, written in this style. Sums of stated figures come out exact
+    /// (12632万元 in 亿元 is 1.2632亿元); a value with more than four decimals beyond the
+    /// figure's own, as a quotient has, is rounded to two beyond and marked ≈.
     pub fn fmt(&self, value: Decimal) -> String {
         let n = match value.checked_div(self.scale) {
             Some(n) => n.normalize(),
             None => return format!("{}{}", value.normalize(), self.suffix),
         };
-        let keep = self.decimals + 2;
-        if n.scale() > keep {
+        if n.scale() > self.decimals + 4 {
+            let keep = self.decimals + 2;
             format!("≈{}{}", n.round_dp(keep).normalize(), self.suffix)
         } else {
             format!("{}{}", n, self.suffix)
@@ -498,9 +517,13 @@ mod tests {
         let s = Style::like(&q("2.85", Some("万"), Some("户")));
         assert_eq!(s.fmt(d("28400")), "2.84万户");
         let p = Style::like(&q("23.97", None, Some("%")));
-        assert_eq!(p.fmt(d("0.2398897")), "≈23.989%");
+        assert_eq!(p.fmt(d("0.2398897")), "23.98897%");
+        assert_eq!(p.fmt(d("0.23988975001")), "≈23.989%");
         let w = Style::like(&q("5454", None, Some("万元")));
         assert_eq!(w.fmt(d("54540000")), "5454万元");
+        let y = Style::like(&q("1.2", Some("亿"), Some("元")));
+        assert_eq!(y.fmt(d("126320000")), "1.2632亿元");
+        assert_eq!(y.fmt(d("126327600.123")), "≈1.263亿元");
     }
 
     #[test]
