@@ -2,14 +2,20 @@
 //! numbers, units that cannot be read. A panic would show as E0900 (internal error).
 
 use policyc::diagnostics::SourceMap;
-use policyc::driver::compile_source;
+use policyc::driver::compile_file;
 
 fn codes(text: &str) -> Vec<&'static str> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("policyc-arith-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.policy", N.fetch_add(1, Ordering::SeqCst)));
+    std::fs::write(&path, text).unwrap();
     let mut map = SourceMap::new();
-    let file = map.add("robust.policy", text);
-    let (policy, diags) = compile_source(text, "robust.policy", file);
-    assert!(policy.is_some(), "does not compile: {text}");
-    diags.iter().map(|d| d.code).collect()
+    let compiled = compile_file(&path, &mut map);
+    std::fs::remove_file(&path).ok();
+    assert!(compiled.policy.is_some(), "does not compile: {text}");
+    compiled.diagnostics.iter().map(|d| d.code).collect()
 }
 
 #[test]
