@@ -57,7 +57,7 @@ fn crlf_and_bom_do_not_move_columns() {
 
 #[test]
 fn full_width_punctuation_is_accepted() {
-    let text = "方案 甲 ｛\n  分解 改造户数 按 年度 ｛\n    合计：2.85万户\n    2021年：3000户；2022年:13600户\n  ｝\n｝\n";
+    let text = "方案 甲 ｛\n  分解 改造户数 按 年度 ｛\n    合计：2.85万户\n    2021年：3000户；2022年:13600户；2023年：11900户\n  ｝\n｝\n";
     let (ok, codes, human, _) = check(text);
     assert!(ok, "{human}");
     assert!(codes.is_empty(), "{human}");

@@ -5,6 +5,8 @@
 //! Codes, default severities and explanations live in the one registry,
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
+pub mod arith;
+pub mod interval;
 pub mod levels;
 
 use crate::diagnostics::{Diagnostic, FileId, Severity};
@@ -33,7 +35,14 @@ impl<'a> Findings<'a> {
 type Check = (&'static str, fn(&mut Findings));
 
 /// Every check, in the order their findings are reported.
-const CHECKS: &[Check] = &[];
+const CHECKS: &[Check] = &[
+    ("分解的合计与分项", arith::breakdowns),
+    ("分配比例", arith::ratios),
+    ("表格的合计与小计", arith::table_totals),
+    ("表格的列关系", arith::table_relations),
+    ("复述", arith::restatements),
+    ("核算", arith::calcs),
+];
 
 /// Runs every check over a policy. One check's failure never stops the others.
 pub fn run(policy: &Policy, file: FileId) -> Vec<Diagnostic> {

@@ -6,8 +6,8 @@
 //! and the documentation all read this table, so a new check adds its entry here
 //! and nowhere else.
 //!
-//! Codes are grouped by hundreds: `E00xx` reading and parsing, `E01xx` names,
-//! units and numbers. Keep the table sorted by code (a test checks it).
+//! Codes are grouped by hundreds: `A1xx` arithmetic checks, `E00xx` reading and
+//! parsing, `E01xx` names, units and numbers. Keep the table sorted by code (a test checks it).
 
 use super::Severity;
 
@@ -30,6 +30,70 @@ pub struct CodeInfo {
 
 /// All codes, sorted by code.
 pub static CODES: &[CodeInfo] = &[
+    CodeInfo {
+        code: "A101",
+        severity: Severity::Error,
+        title: "分解的合计与分项之和不符",
+        explanation: "“分解”写明的合计（或被再分解的分项本身）与各分项之和不相等。核对按通知的写法进行：不带“万/亿”、不带小数的计数和金额是精确数，不放宽（五行户数差 3 户就是差 3 户）；带“万/亿”或小数的数按末位四舍五入，例如 2.85万户 表示 2.845万～2.855万户（含下端、不含上端）；约数（约、左右）允许 ±5%。只有在各数的取值范围内怎样也凑不出相等时才报告，消息给出写明的合计、算出的和、相差多少以及允许的误差。均为精确数或四舍五入的数时为错误；涉及约数时为警告。原文确实如此，则是通知本身的错误，应请起草单位更正；若原文的“其中”只列了部分分项，就不要写成“分解”。一个写明的数恰是另一个更精确的数截去尾数所得（如 2283.84万元 写作 2283万元，1.2632亿元 写作 1.2亿元），原文多半是截尾而非四舍五入，此时降为警告并注明按四舍五入应写作多少。",
+        fires: include_str!("../../tests/fixtures/checks/A101-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A101-silent.policy"),
+    },
+    CodeInfo {
+        code: "A102",
+        severity: Severity::Error,
+        title: "表格的合计或小计与各行之和不符",
+        explanation: "表格中“合计：”一行的某一列与各“行：”之和不符，或“小计：”一行与它所合计的各行之和不符。逐列核对，只核对数字单元格：空白或“—”按 0 计，某行这一列是文字时这一列不核对。小计合计它前面、上一个小计（或合计）之后的各行；如果第一个小计印在所有数据行之前，则认为小计都印在各自的行上方，合计它后面的各行。表中只有一个合计行时，它合计全部数据行。误差的算法与 A101 相同：精确的户数不放宽。原文如此，则是表格本身的错误，应请起草单位更正。",
+        fires: include_str!("../../tests/fixtures/checks/A102-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A102-silent.policy"),
+    },
+    CodeInfo {
+        code: "A103",
+        severity: Severity::Error,
+        title: "表格的一行不满足列之间的关系",
+        explanation: "表格写了“关系：”（例如 「2019年未开工户数」 = 「2019年计划改造户数」 - 「2019年已开工户数」），而某一行（包括合计、小计行）的数字不满足它。逐行核对，空白单元格按 0 计，整行都空白或有文字的行不核对。误差的算法与 A101 相同。原文如此，则是表格本身的错误，应请起草单位更正。",
+        fires: include_str!("../../tests/fixtures/checks/A103-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A103-silent.policy"),
+    },
+    CodeInfo {
+        code: "A104",
+        severity: Severity::Error,
+        title: "复述的数字与首次写法不一致",
+        explanation: "同一个数字在通知的不同地方（后面的章节、投资估算、附件）写法不同，按四舍五入也不可能是同一个数，例如 102万平方米 与 101万平方米（前者表示 101.5万～102.5万，后者表示 100.5万～101.5万，没有共同的值）。写法精度不同而数值一致的不报告，例如 26441户 与 2.64万户。涉及约数时为警告。两处都应照原文保留，并请起草单位确认哪一个是对的。一个写明的数恰是另一个更精确的数截去尾数所得（如 2283.84万元 写作 2283万元，1.2632亿元 写作 1.2亿元），原文多半是截尾而非四舍五入，此时降为警告并注明按四舍五入应写作多少。",
+        fires: include_str!("../../tests/fixtures/checks/A104-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A104-silent.policy"),
+    },
+    CodeInfo {
+        code: "A105",
+        severity: Severity::Error,
+        title: "核算不成立",
+        explanation: "“核算”写出的算式（标准 × 数量 = 资金、分项 ÷ 合计 = 占比、资金 ≤ 总投资 等）按通知中的数算不出来。两边都按各数的取值范围计算：乘除时取端点乘积的最小和最大值；一边只是一个精确数、另一边有乘除时，这个数按其末位取整理解（26441户 × 90% = 23796.9户，写作 23797户 不算错）。“=” 要求两边的范围有共同的值，“≤”“≥” 要求在范围内有满足的取值。单位自动换算（万元、亿元、万平方米）。涉及约数时为警告。若算式并非原文的意思（例如补贴有封顶、只对部分户数适用），请改写核算。一个写明的数恰是另一个更精确的数截去尾数所得（如 2283.84万元 写作 2283万元，1.2632亿元 写作 1.2亿元），原文多半是截尾而非四舍五入，此时降为警告并注明按四舍五入应写作多少。",
+        fires: include_str!("../../tests/fixtures/checks/A105-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A105-silent.policy"),
+    },
+    CodeInfo {
+        code: "A106",
+        severity: Severity::Error,
+        title: "分项不符合规定的比例",
+        explanation: "分解写了“比例”（如 市区两级按 7:3 分担），但各分项的金额在四舍五入的范围内找不到符合该比例的分法；有合计时，合计也要符合。消息给出按比例应得的各分项。比例的项数与分项个数不同时也报告，此时通常应把比例适用的那几个分项写成一个嵌套的分解。涉及约数时为警告。",
+        fires: include_str!("../../tests/fixtures/checks/A106-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A106-silent.policy"),
+    },
+    CodeInfo {
+        code: "A107",
+        severity: Severity::Error,
+        title: "单位不同的量放在一起计算",
+        explanation: "户、平方米、元等是不同的量：户不能与平方米相加，元/户 × 平方米 得到的不是元。分解的分项与合计、复述与首次写法、核算的两边以及表格“关系”的两边都必须是同一种量。万元与亿元、平方米与万平方米、公里与米之间是换算，自动进行。为了与通知的计数习惯一致，个、所、座、处、台、套等计物的量词视为同一种量（“2个乡镇政府……29所中小学……共计167个单位”可以相加），户、人、次仍各是一种量；每年一个采暖季，采暖季与年视为相同（元/平方米·采暖季 × 平方米 × 三年 是金额）。",
+        fires: include_str!("../../tests/fixtures/checks/A107-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A107-silent.policy"),
+    },
+    CodeInfo {
+        code: "A108",
+        severity: Severity::Warning,
+        title: "占比之和不等于 100%",
+        explanation: "分解的各分项都是百分比（各部分所占份额），而它们加起来不是 100%。分项都是占比、合计是一个金额或数量（或没有写合计）时核对；按年度、季度、阶段分的比率可能是逐年累计的目标，不核对。加起来超过 100% 肯定有错，报告为错误；不足 100% 可能只是原文没有列全，报告为警告。误差的算法与 A101 相同：30% 是精确数，33.3% 按末位四舍五入。",
+        fires: include_str!("../../tests/fixtures/checks/A108-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A108-silent.policy"),
+    },
     CodeInfo {
         code: "E0001",
         severity: Severity::Error,
@@ -196,8 +260,10 @@ mod tests {
             );
         }
         for c in CODES {
-            let well_formed = c.code.len() == 5
-                && c.code.starts_with('E')
+            // Front-end codes are E and four digits; checks are A, D, R or O and three.
+            let digits = if c.code.starts_with('E') { 4 } else { 3 };
+            let well_formed = c.code.len() == digits + 1
+                && c.code.starts_with(['A', 'D', 'E', 'O', 'R'])
                 && c.code[1..].bytes().all(|b| b.is_ascii_digit());
             assert!(well_formed, "bad code {}", c.code);
             for (what, text) in [
