@@ -30,7 +30,7 @@ fn write_model(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
 
 /// notice.md and notice.html: the notice draft.
 fn write_notice(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
-    Ok(render::notice::write_notice(input.policy, input.templates)?)
+    render::notice::write_notice(input.policy, input.templates)
 }
 
 /// Two policy files with the same name (from two folders) would write into one folder:

@@ -745,9 +745,13 @@ fn docx_header(header: &[Vec<HeaderCell>], width: usize) -> Vec<Vec<DocxHeaderCe
             while c < width && owner[r][c].is_some() {
                 c += 1;
             }
-            for rr in r..(r + cell.rowspan.max(1)).min(depth) {
-                for cc in c..(c + cell.colspan.max(1)).min(width) {
-                    owner[rr][cc] = Some((r, i));
+            let (row_end, col_end) = (
+                (r + cell.rowspan.max(1)).min(depth),
+                (c + cell.colspan.max(1)).min(width),
+            );
+            for covered in &mut owner[r..row_end] {
+                for slot in &mut covered[c.min(col_end)..col_end] {
+                    *slot = Some((r, i));
                 }
             }
             c += cell.colspan.max(1);
