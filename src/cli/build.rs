@@ -20,6 +20,7 @@ const WRITERS: &[(&str, Writer)] = &[
     ("notice", write_notice),
     ("tasks", render::tasks::write),
     ("appendix", render::appendix::write),
+    ("gantt", render::gantt::write),
 ];
 
 /// model.json: the typed model, as `policyc export` prints it.

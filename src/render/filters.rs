@@ -7,6 +7,42 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("md_cell", md_cell);
     env.add_filter("plain", plain);
     env.add_filter("md_text", md_text);
+    env.add_filter("json", json);
+    env.add_filter("mermaid", mermaid);
+}
+
+/// Pretty JSON (two-space indentation, fields in the order the view declares them) for
+/// `.json` outputs. Unlike minijinja's `tojson` it does not escape HTML characters: the
+/// output is a data file, not a script block in a page.
+pub fn json(value: minijinja::Value) -> Result<String, minijinja::Error> {
+    serde_json::to_string_pretty(&value)
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))
+}
+
+/// Text for a Mermaid label, title or section name: on one line, with the characters Mermaid
+/// reads as syntax written as its entity codes (`:` ends a task name, `;` and `#` end a
+/// title in older versions, `%%` starts a comment): `#58;` `#59;` `#35;` `#37;`. Mermaid
+/// turns them back into the characters when it draws.
+pub fn mermaid(text: String) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '#' => out.push_str("#35;"),
+                ':' => out.push_str("#58;"),
+                ';' => out.push_str("#59;"),
+                '%' => out.push_str("#37;"),
+                c => out.push(c),
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("（无名称）");
+    }
+    out
 }
 
 /// A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula
@@ -51,6 +87,15 @@ pub fn defuse_formula(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mermaid_labels_escape_syntax_characters() {
+        assert_eq!(
+            mermaid("完成:验收;达到40%\n#1".into()),
+            "完成#58;验收#59;达到40#37; #35;1"
+        );
+        assert_eq!(mermaid("  ".into()), "（无名称）");
+    }
 
     #[test]
     fn formulas_are_defused() {

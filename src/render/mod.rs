@@ -10,6 +10,7 @@
 pub mod appendix;
 pub mod docx;
 pub mod filters;
+pub mod gantt;
 pub mod index;
 pub mod notice;
 pub mod tasks;

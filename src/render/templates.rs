@@ -11,6 +11,16 @@ const BUILTIN: &[(&str, &str)] = &[
     ("macros.j2", include_str!("../../templates/macros.j2")),
     ("notice.md.j2", include_str!("../../templates/notice.md.j2")),
     (
+        "gantt.json.j2",
+        include_str!("../../templates/gantt.json.j2"),
+    ),
+    ("gantt.mmd.j2", include_str!("../../templates/gantt.mmd.j2")),
+    ("gantt.svg.j2", include_str!("../../templates/gantt.svg.j2")),
+    (
+        "gantt.html.j2",
+        include_str!("../../templates/gantt.html.j2"),
+    ),
+    (
         "notice.html.j2",
         include_str!("../../templates/notice.html.j2"),
     ),
