@@ -190,8 +190,8 @@ struct Anchor {
 }
 
 /// Places a deadline: from the first anchor on or before it, else from the first day of
-/// the deadline's month. `stated` names what the notice gives (完成时限, 截止时间).
-fn from_deadline(r: Reading, anchors: &[Anchor], stated: &str) -> Placed {
+/// the deadline's month. `lead` says what the notice gives (只写明完成时限).
+fn from_deadline(r: Reading, anchors: &[Anchor], lead: &str) -> Placed {
     let end = r.end;
     let (start, why) = anchors
         .iter()
@@ -207,7 +207,7 @@ fn from_deadline(r: Reading, anchors: &[Anchor], stated: &str) -> Placed {
         assumptions: r.assumptions,
         inferred: Some(Inferred {
             side: "start",
-            reason: format!("只写明{stated}，起点按{why}计"),
+            reason: format!("{lead}，起点按{why}计"),
         }),
     }
 }
@@ -222,7 +222,7 @@ fn place_time(t: &Time, anchors: &[Anchor], milestone: bool) -> Result<Placed, N
         return Ok(p);
     }
     Ok(match t.kind {
-        TimeKind::Point { before: true, .. } => from_deadline(r, anchors, "截止时间"),
+        TimeKind::Point { before: true, .. } => from_deadline(r, anchors, "只写明截止时间"),
         _ => Placed::read(r),
     })
 }
@@ -568,8 +568,9 @@ impl ChartBuilder<'_> {
         let id = format!("task{}", k + 1);
         let parent = cx.map(|c| c.id.clone());
         let name = task_name(self.policy, task);
+        // 实施年限 (or 实施时间, 起止) reads as a range by itself; the others are named.
         let fields: Vec<(&str, &Time)> = [
-            ("实施年限", task.period.as_ref()),
+            ("", task.period.as_ref()),
             ("启动时间", task.start.as_ref()),
             ("完成时限", task.deadline.as_ref()),
         ]
@@ -582,7 +583,10 @@ impl ChartBuilder<'_> {
             Some(
                 fields
                     .iter()
-                    .map(|(label, t)| format!("{label}：{}", t.written))
+                    .map(|(label, t)| match *label {
+                        "" => t.written.clone(),
+                        label => format!("{label}：{}", t.written),
+                    })
                     .collect::<Vec<_>>()
                     .join("；"),
             )
@@ -681,7 +685,11 @@ impl ChartBuilder<'_> {
                     });
                 }
                 anchors.extend(self.period_anchor());
-                Ok(from_deadline(d.clone(), &anchors, "完成时限"))
+                let lead = match &start {
+                    Some((w, Err(e))) => format!("启动时间“{w}”：{}", e.describe()),
+                    _ => "只写明完成时限".into(),
+                };
+                Ok(from_deadline(d.clone(), &anchors, &lead))
             }
             (Some((_, Ok(s))), _) => {
                 let ends = [
@@ -689,9 +697,13 @@ impl ChartBuilder<'_> {
                     self.period.as_ref().map(|r| (r.end, "实施期限结束日")),
                 ];
                 let found = ends.into_iter().flatten().find(|(e, _)| *e >= s.start);
+                let lead = match &deadline {
+                    Some((w, Err(e))) => format!("完成时限“{w}”：{}", e.describe()),
+                    _ => "只写明启动时间".into(),
+                };
                 let (end, reason) = match found {
-                    Some((e, why)) => (e, format!("只写明启动时间，终点按{why}计")),
-                    None => (s.end, "只写明启动时间，终点不详，只画启动时间本身".into()),
+                    Some((e, why)) => (e, format!("{lead}，终点按{why}计")),
+                    None => (s.end, format!("{lead}，终点不详，只画启动时间本身")),
                 };
                 Ok(Placed {
                     start: s.start,
@@ -889,11 +901,10 @@ pub fn mermaid_view(chart: &GanttChart) -> Option<MermaidChart> {
             comments.push(format!("※ 原文“{}”：{}", a.original, a.reason));
         }
         if let Some(i) = &e.inferred {
-            comments.push(format!(
-                "原文“{}”：{}",
-                e.written.as_deref().unwrap_or(""),
-                i.reason
-            ));
+            comments.push(match &e.written {
+                Some(w) => format!("原文“{w}”：{}", i.reason),
+                None => i.reason.clone(),
+            });
         }
         if e.milestone {
             tags.push("milestone");
@@ -1023,6 +1034,8 @@ const ROW_H: f64 = 26.0;
 const INDENT: f64 = 16.0;
 const MAX_LABEL: f64 = 330.0;
 const MAX_LABEL_CHARS: usize = 24;
+/// Narrowest bar drawn, so that a one-day bar and its marking stay visible.
+const MIN_BAR: f64 = 6.0;
 
 /// Width of text in pixels, estimated: wide (CJK) characters one em, others 0.6 em.
 pub fn text_width(text: &str, size: f64) -> f64 {
@@ -1323,12 +1336,17 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                     )
                 } else {
                     let h = if e.kind == Kind::Phase { 16.0 } else { 12.0 };
-                    let (x0, x1) = (axis.x(s), axis.x_end(t));
+                    let (mut x0, mut x1) = (axis.x(s), axis.x_end(t));
+                    if x1 - x0 < MIN_BAR {
+                        // A day or two is narrower than a hatch: widen it about its middle.
+                        let c = (x0 + x1) / 2.0;
+                        (x0, x1) = (c - MIN_BAR / 2.0, c + MIN_BAR / 2.0);
+                    }
                     (
                         Some(SvgRect {
                             x: r1(x0),
                             y: r1(mid - h / 2.0),
-                            w: r1((x1 - x0).max(2.0)),
+                            w: r1(x1 - x0),
                             h,
                         }),
                         None,
