@@ -20,9 +20,10 @@ pub fn json(value: minijinja::Value) -> Result<String, minijinja::Error> {
 }
 
 /// Text for a Mermaid label, title or section name: on one line, with the characters Mermaid
-/// reads as syntax written as its entity codes (`:` ends a task name, `;` and `#` end a
-/// title in older versions, `%%` starts a comment): `#58;` `#59;` `#35;` `#37;`. Mermaid
-/// turns them back into the characters when it draws.
+/// reads as syntax written as its entity codes `#35;` `#58;` `#59;` `#37;`, which Mermaid
+/// turns back into the characters when it draws. `:` ends a task name; a `%` second on a line
+/// (5%完成) makes Mermaid 11 drop the whole line as a comment; `#…;` reads as an entity code;
+/// `#` and `;` end the data of several statements.
 pub fn mermaid(text: String) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, word) in text.split_whitespace().enumerate() {

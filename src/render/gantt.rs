@@ -1679,3 +1679,37 @@ fn serde_json_ctx<'a, T: Serialize>(
 ) -> std::collections::BTreeMap<&'a str, &'a T> {
     std::collections::BTreeMap::from([(name, value)])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_width_counts_wide_characters_as_one_em() {
+        assert_eq!(text_width("阶段", 10.0), 20.0);
+        assert_eq!(text_width("10", 10.0), 12.0);
+    }
+
+    #[test]
+    fn wrap_keeps_every_character_and_each_line_within_the_width() {
+        let text = "※1 （四）冬季养护“2022年12月1日—2月10日”：结束日期未写年份";
+        let lines = wrap(text, 11.0, 120.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), text);
+        assert!(lines.iter().all(|l| text_width(l, 11.0) <= 120.0));
+    }
+
+    #[test]
+    fn an_inclusive_end_is_drawn_to_the_end_of_its_day() {
+        let axis = Axis {
+            first: month_index(NaiveDate::from_ymd_opt(2022, 3, 1).unwrap()),
+            left: 100.0,
+            mw: 60.0,
+        };
+        let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day).unwrap();
+        assert_eq!(axis.x(d(3, 1)), 100.0);
+        // 3月1日至4月30日 covers March and April exactly.
+        assert_eq!(axis.x_end(d(4, 30)), 220.0);
+        assert_eq!(axis.x(d(4, 16)), 190.0);
+    }
+}
