@@ -57,11 +57,12 @@ fn outputs(policy: &Policy) -> BTreeMap<String, String> {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures/render").join(name)
+    root().join("tests/fixtures/gantt").join(name)
 }
 
 fn all_inputs() -> Vec<PathBuf> {
-    let mut all = policy_files("tests/fixtures/render");
+    let mut all = policy_files("tests/fixtures/gantt");
+    all.extend(policy_files("tests/fixtures/render"));
     all.extend(policy_files("policies"));
     all
 }
