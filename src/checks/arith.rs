@@ -1031,6 +1031,14 @@ fn column_sum(
     let CellValue::Number(stated_q) = cell_value(row, col) else {
         return None;
     };
+    // Rates (元/户) and percentages do not add up down a column: a total row gives their
+    // average or overall rate. Only a share column totalling 100% is a sum.
+    if stated_q.dims.values().any(|e| *e < 0)
+        || (stated_q.is_percent() && stated_q.value != Decimal::ONE)
+        || heading_is_rate(table, col)
+    {
+        return None;
+    }
     let stated = Iv::of(&stated_q);
     let want = stated.norm();
     let mut parts = Vec::new();
@@ -1096,6 +1104,22 @@ fn column_sum(
         ),
         computed.approx || stated.approx,
     ))
+}
+
+/// Whether a column's heading ends in a rate unit, （元/户）: the model splits headings at
+/// “/” into groups, so such a unit does not reach the cells.
+fn heading_is_rate(table: &Table, col: usize) -> bool {
+    let Some(h) = table.columns.get(col).map(|c| c.written.trim()) else {
+        return false;
+    };
+    let inner = h
+        .strip_suffix('）')
+        .and_then(|x| x.rsplit_once('（'))
+        .or_else(|| h.strip_suffix(')').and_then(|x| x.rsplit_once('(')))
+        .map(|(_, u)| u.trim());
+    inner
+        .and_then(|u| crate::quantity::parse_unit(u).ok())
+        .is_some_and(|u| u.dims.values().any(|e| *e < 0))
 }
 
 /// A column reference in a table relation: 第N列.
