@@ -201,6 +201,40 @@ fn breakdown_sum(
     if computed.overlaps(&stated) {
         return None;
     }
+    // A single part is the notice's “其中”: a share of the total, not all of it. It can only be
+    // wrong by exceeding the total.
+    if parts.len() == 1 {
+        if computed.can_be_at_most(&stated) {
+            return None;
+        }
+        let style = Style::like(&total.quantity);
+        let d = f
+            .new_diag(
+                "A101",
+                format!(
+                    "“{}”的分项“{}”大于合计：分项写作 {}，合计写作 {}（{}）",
+                    bd.id,
+                    part_label(bd, &parts[0].id),
+                    parts[0].quantity.written,
+                    total.quantity.written,
+                    difference_text(
+                        &style,
+                        &[Style::like(&parts[0].quantity)],
+                        &stated,
+                        &computed
+                    )
+                ),
+            )
+            .with_primary(
+                parts[0].span,
+                format!("分项写作 {}", parts[0].quantity.written),
+            )
+            .with_secondary(total.span, format!("合计写作 {}", total.quantity.written));
+        return Some(soften(
+            d.with_help("“其中”的一项不能大于合计：请核对原文的这两个数"),
+            computed.approx || stated.approx,
+        ));
+    }
     let finer: Vec<Style> = parts.iter().map(|p| Style::like(&p.quantity)).collect();
     let style = Style::like(&total.quantity);
     let (what, total_label) = if nested {
