@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{load_source, Diagnostic, FileId, Severity, SourceMap};
-use crate::model::{self, Policy};
+use crate::model::{self, CheckLevel, Policy};
 use crate::{checks, syntax};
 
 /// The result of compiling one policy file.
@@ -22,7 +22,9 @@ impl Compiled {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -33,7 +35,9 @@ pub fn compile_file(path: &Path, map: &mut SourceMap) -> Compiled {
         Ok(text) => {
             let file = map.add(shown.clone(), text);
             let text = &map.get(file).expect("just added").text;
-            let (policy, diagnostics) = compile_source(text, &shown, file);
+            let (project, project_problem) = project_levels(path, file);
+            let (policy, mut diagnostics) = compile_source(text, &shown, file, &project);
+            diagnostics.extend(project_problem);
             Compiled {
                 path: path.to_path_buf(),
                 file,
@@ -53,12 +57,40 @@ pub fn compile_file(path: &Path, map: &mut SourceMap) -> Compiled {
     }
 }
 
-/// Parses and lowers source text that is already loaded.
-pub fn compile_source(text: &str, path: &str, file: FileId) -> (Option<Policy>, Vec<Diagnostic>) {
+/// The project's check levels (policyc.yaml above the file), or the problem reading them.
+fn project_levels(path: &Path, file: FileId) -> (Vec<CheckLevel>, Option<Diagnostic>) {
+    match checks::levels::find_project(path) {
+        Ok(p) => (p.map(|p| p.levels).unwrap_or_default(), None),
+        Err(message) => (
+            Vec::new(),
+            Some(
+                Diagnostic::new(
+                    "E0108",
+                    Severity::Error,
+                    format!("项目配置无法读取：{message}"),
+                    file,
+                )
+                .with_help(
+                    "policyc.yaml 中每个检查代码对应 允许、提示、警告 或 禁止；允许时须写 reason",
+                ),
+            ),
+        ),
+    }
+}
+
+/// Parses, lowers and checks source text that is already loaded; the file's own check levels
+/// take precedence over the project's.
+pub fn compile_source(
+    text: &str,
+    path: &str,
+    file: FileId,
+    project: &[CheckLevel],
+) -> (Option<Policy>, Vec<Diagnostic>) {
     match syntax::parse(text, file) {
         Ok(ast) => {
             let (policy, mut diags) = model::lower(&ast, text, path, file);
             diags.extend(checks::run(&policy, file));
+            let diags = checks::levels::apply(diags, project, &policy.check_levels);
             (Some(policy), diags)
         }
         Err(diags) => (None, diags),

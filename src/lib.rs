@@ -5,9 +5,9 @@
 //! `checks` (lints) → `render` (templates). [`driver`] runs the stages for a file;
 //! [`diagnostics`], [`quantity`] and [`date`] serve all stages.
 
-pub mod date;
 pub mod checks;
 pub mod cli;
+pub mod date;
 pub mod diagnostics;
 pub mod driver;
 pub mod model;

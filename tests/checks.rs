@@ -49,8 +49,15 @@ fn compile(f: &Fixture) -> (Vec<String>, String) {
     let mut map = SourceMap::new();
     let path = format!("tests/fixtures/checks/{}.policy", f.name);
     let file = map.add(path.clone(), f.text.clone());
-    let (policy, diags) = compile_source(&f.text, &path, file);
-    assert!(policy.is_some(), "{} does not compile:\n{}", f.name, render_human(&map, &diags, false));
+    let (policy, diags) = compile_source(&f.text, &path, file, &[]);
+    // Only a syntax or limit error (E00xx) may stop a fixture from compiling.
+    let may_fail = f.fires && f.code.starts_with("E00");
+    assert!(
+        policy.is_some() || may_fail,
+        "{} does not compile:\n{}",
+        f.name,
+        render_human(&map, &diags, false)
+    );
     let codes = diags.iter().map(|d| d.code.to_string()).collect();
     (codes, render_human(&map, &diags, false))
 }
@@ -59,7 +66,12 @@ fn compile(f: &Fixture) -> (Vec<String>, String) {
 fn fires_fixtures_report_their_code() {
     for f in fixtures().iter().filter(|f| f.fires) {
         let (codes, human) = compile(f);
-        assert!(codes.contains(&f.code), "{} did not report {}:\n{human}", f.name, f.code);
+        assert!(
+            codes.contains(&f.code),
+            "{} did not report {}:\n{human}",
+            f.name,
+            f.code
+        );
         insta::assert_snapshot!(f.name.clone(), human);
     }
 }
@@ -68,7 +80,12 @@ fn fires_fixtures_report_their_code() {
 fn silent_fixtures_do_not_report_their_code() {
     for f in fixtures().iter().filter(|f| !f.fires) {
         let (codes, human) = compile(f);
-        assert!(!codes.contains(&f.code), "{} reported {}:\n{human}", f.name, f.code);
+        assert!(
+            !codes.contains(&f.code),
+            "{} reported {}:\n{human}",
+            f.name,
+            f.code
+        );
     }
 }
 
@@ -76,8 +93,10 @@ fn silent_fixtures_do_not_report_their_code() {
 fn every_check_code_has_both_fixtures() {
     let all = fixtures();
     for info in policyc::diagnostics::codes::CODES {
-        // Front-end codes (E…) are covered by the syntax and model tests.
-        if info.code.starts_with('E') {
+        // These cannot be written as a policy file: unreadable files (E0002), numbers the
+        // grammar admits but cannot read (E0105), a project file (E0108), internal errors
+        // (E0900). The CLI and unit tests cover them.
+        if ["E0002", "E0105", "E0108", "E0900"].contains(&info.code) {
             continue;
         }
         for fires in [true, false] {

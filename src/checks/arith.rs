@@ -201,8 +201,8 @@ fn breakdown_sum(
     if computed.overlaps(&stated) {
         return None;
     }
-    // A single part is the notice's “其中”: a share of the total, not all of it. It can only be
-    // wrong by exceeding the total.
+    // One part under a total is a subset ("新增200万平方米，其中农村居民42万平方米"), not the
+    // whole: it can only be wrong by exceeding the total.
     if parts.len() == 1 {
         if computed.can_be_at_most(&stated) {
             return None;

@@ -7,6 +7,7 @@
 
 pub mod arith;
 pub mod interval;
+pub mod levels;
 
 use crate::diagnostics::{Diagnostic, FileId, Severity};
 use crate::model::Policy;

@@ -23,7 +23,10 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> u8 {
     print_diagnostics(&map, &all, format, color);
     if failed {
         EXIT_FAILED
-    } else if all.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+    } else if all
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error)
+    {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -43,6 +43,9 @@ enum Command {
         /// 输出文件夹
         #[arg(short = 'o', long = "out", value_name = "DIR")]
         out: PathBuf,
+        /// 本单位的模板文件夹：其中与内置模板同名的文件优先使用，其余仍用内置模板
+        #[arg(long = "templates", value_name = "DIR")]
+        templates: Option<PathBuf>,
         /// 发现错误时以状态 1 退出（默认只要文件能编译就以 0 退出）
         #[arg(long)]
         deny_errors: bool,
@@ -119,9 +122,16 @@ pub fn run() -> ExitCode {
         Command::Build {
             paths,
             out,
+            templates,
             deny_errors,
             color,
-        } => build::run(&paths, &out, deny_errors, color.enabled()),
+        } => build::run(
+            &paths,
+            &out,
+            templates.as_deref(),
+            deny_errors,
+            color.enabled(),
+        ),
         Command::Export { file, format } => export::run(&file, format),
         Command::Explain { code } => explain::run(code.as_deref()),
     };

@@ -29,7 +29,13 @@ pub fn safe_stem(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_string_lossy().into_owned();
     let clean: String = stem
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | '\0') { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | '\0') {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     match Path::new(&clean).components().next() {
         Some(Component::Normal(_)) if !clean.starts_with('.') => Some(clean),
@@ -101,7 +107,10 @@ mod tests {
 
     #[test]
     fn stems_cannot_escape() {
-        assert_eq!(safe_stem(Path::new("policies/001_a.policy")).as_deref(), Some("001_a"));
+        assert_eq!(
+            safe_stem(Path::new("policies/001_a.policy")).as_deref(),
+            Some("001_a")
+        );
         assert_eq!(safe_stem(Path::new("../..policy")), None);
         assert_eq!(safe_stem(Path::new(".hidden.policy")), None);
     }

@@ -59,6 +59,10 @@ pub enum TimeKind {
     Point { at: DatePoint, before: bool },
     /// A range with inclusive ends.
     Range { from: DatePoint, to: DatePoint },
+    /// A recurring time (每月开展): no single date, and nothing wrong with it.
+    Recurring,
+    /// A time relative to an event (自本计划下发之日起).
+    Relative,
     /// Text that does not read as a date.
     Unreadable,
 }
@@ -107,6 +111,19 @@ impl Time {
             end: None,
             crosses_year: false,
             problem: Some(DateProblem::Unreadable),
+            span,
+        }
+    }
+
+    /// A time written in words that is not one date: a recurrence or relative to an event.
+    pub fn in_words(written: &str, kind: TimeKind, span: Span) -> Time {
+        Time {
+            written: written.to_string(),
+            kind,
+            start: None,
+            end: None,
+            crosses_year: false,
+            problem: None,
             span,
         }
     }
@@ -168,7 +185,9 @@ impl Time {
             }
         }
         let (start, end, problem) = match (a, b) {
-            (Ok((s, _)), Ok((_, e))) if e < s => (Some(s), Some(e), Some(DateProblem::EndsBeforeStart)),
+            (Ok((s, _)), Ok((_, e))) if e < s => {
+                (Some(s), Some(e), Some(DateProblem::EndsBeforeStart))
+            }
             (Ok((s, _)), Ok((_, e))) => (Some(s), Some(e), None),
             (Err(p), Ok((_, e))) => (None, Some(e), Some(p)),
             (Ok((s, _)), Err(p)) => (Some(s), None, Some(p)),
@@ -212,7 +231,11 @@ fn inherit_year(p: &mut DatePoint, year: Option<i32>) {
 }
 
 fn last_day(year: i32, month: u32) -> Option<u32> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?
         .pred_opt()
         .map(|d| d.day())
@@ -292,7 +315,13 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_not_rolled_over() {
-        let t = Time::point("2022年4月31日", pt(Some(2022), Some(4), Some(31)), false, None, Span::default());
+        let t = Time::point(
+            "2022年4月31日",
+            pt(Some(2022), Some(4), Some(31)),
+            false,
+            None,
+            Span::default(),
+        );
         assert_eq!(t.start, None);
         assert_eq!(
             t.problem,
@@ -322,10 +351,16 @@ mod tests {
     fn month_end_and_year_end() {
         let mut p = pt(Some(2020), Some(2), None);
         p.part = Some(PartOfPeriod::End);
-        assert_eq!(resolve(&p).unwrap().0, NaiveDate::from_ymd_opt(2020, 2, 29).unwrap());
+        assert_eq!(
+            resolve(&p).unwrap().0,
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
         let mut y = pt(Some(2023), None, None);
         y.part = Some(PartOfPeriod::End);
-        assert_eq!(resolve(&y).unwrap().1, NaiveDate::from_ymd_opt(2023, 12, 31).unwrap());
+        assert_eq!(
+            resolve(&y).unwrap().1,
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
+        );
     }
 
     #[test]

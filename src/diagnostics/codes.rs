@@ -102,8 +102,8 @@ pub static CODES: &[CodeInfo] = &[
             常见原因有：关键字后缺少冒号（全角“：”或半角“:”均可），花括号没有成对出现，\
             「」引号没有闭合，或者一行里多写了内容。\
             请对照提示的位置检查这一行，以及它前面最近一个尚未闭合的块。",
-        fires: "指标 户数：460户 户",
-        silent: "指标 户数：460户",
+        fires: include_str!("../../tests/fixtures/checks/E0001-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0001-silent.policy"),
     },
     CodeInfo {
         code: "E0002",
@@ -126,8 +126,8 @@ pub static CODES: &[CodeInfo] = &[
             这些上限远高于任何真实通知的需要，触发时通常说明文件有误，\
             例如漏写了右花括号，或者把别的数据粘贴了进来。\
             请检查提示的位置，把内容拆分或改正。",
-        fires: "指标 户数：1000000000000000000000000000000户",
-        silent: "指标 户数：460户",
+        fires: include_str!("../../tests/fixtures/checks/E0003-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0003-silent.policy"),
     },
     CodeInfo {
         code: "E0101",
@@ -136,8 +136,8 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "这里引用的指标、任务或小组在文件中没有声明。\
             每个名称都必须先用“指标”“分解”“任务”“领导小组”等声明，然后才能在核算、复述或正文中引用。\
             请检查名称是否写错（包括全角与半角、多余的空格），或者补上它的声明。",
-        fires: "指标 户数：460户\n核算：户数 + 新增户数 = 500户",
-        silent: "指标 户数：460户\n指标 新增户数：40户\n核算：户数 + 新增户数 = 500户",
+        fires: include_str!("../../tests/fixtures/checks/E0101-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0101-silent.policy"),
     },
     CodeInfo {
         code: "E0102",
@@ -147,8 +147,8 @@ pub static CODES: &[CodeInfo] = &[
             引用这个名称时编译器无法判断指的是哪一个声明。\
             如果是同一数字在通知中出现了两次，请用“复述”把第二次出现与第一次声明关联起来；\
             如果是两个不同的数字，请给它们取不同的名称。",
-        fires: "指标 户数：460户\n指标 户数：480户",
-        silent: "指标 户数：460户\n复述 户数：460户",
+        fires: include_str!("../../tests/fixtures/checks/E0102-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0102-silent.policy"),
     },
     CodeInfo {
         code: "E0103",
@@ -158,8 +158,8 @@ pub static CODES: &[CodeInfo] = &[
             所有牵头单位、责任单位、配合单位和实施单位都应在“单位”块中列出一次，\
             简称可以用“（又称 …）”写在全称后面。\
             请检查单位名称是否与声明一致，或者把它补进“单位”块。",
-        fires: "单位 { 部门：区财政局 }\n任务 1 { 牵头单位：区发改局 }",
-        silent: "单位 { 部门：区发展和改革局（又称 区发改局） }\n任务 1 { 牵头单位：区发改局 }",
+        fires: include_str!("../../tests/fixtures/checks/E0103-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0103-silent.policy"),
     },
     CodeInfo {
         code: "E0104",
@@ -169,8 +169,8 @@ pub static CODES: &[CodeInfo] = &[
             单位决定了数字之间能否相加、比较和核算，因此必须能够识别。\
             请改用标准写法（如 户、平方米、万元、元/户），\
             或者检查数字与单位之间是否混入了别的文字。",
-        fires: "指标 面积：7.1万平米米",
-        silent: "指标 面积：7.1万平方米",
+        fires: include_str!("../../tests/fixtures/checks/E0104-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0104-silent.policy"),
     },
     CodeInfo {
         code: "E0105",
@@ -181,6 +181,36 @@ pub static CODES: &[CodeInfo] = &[
             请按通知原文核对这个数字，改成如 26441、26,441、2.85万 或 三 这样的写法。",
         fires: "指标 户数：26,44,1户",
         silent: "指标 户数：26,441户",
+    },
+    CodeInfo {
+        code: "E0106",
+        severity: Severity::Error,
+        title: "允许检查时缺少理由",
+        explanation: "“检查”块中用“允许”关闭某项检查时，必须在代码后用「」写明理由，\
+            让审阅者知道为什么这里的发现可以不改。理由与设置写在一起，随文件一同审阅。",
+        fires: include_str!("../../tests/fixtures/checks/E0106-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0106-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0107",
+        severity: Severity::Error,
+        title: "无法调整的检查代码",
+        explanation: "“检查”块中的代码不存在，或者属于编译器前端（E 开头）。\
+            只有检查（A 算术、D 日期、R 规则、O 组织，开头的代码）可以允许、提示、警告或禁止。\
+            运行 policyc explain 查看全部代码。",
+        fires: include_str!("../../tests/fixtures/checks/E0107-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0107-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0108",
+        severity: Severity::Error,
+        title: "项目配置无法读取",
+        explanation: "政策文件所在文件夹（或其上级文件夹）中的 policyc.yaml 格式有误。\
+            它的格式是：checks: 下每个检查代码对应一个级别（允许、提示、警告、禁止），\
+            或 { level: 允许, reason: 理由 }；允许时必须写理由。\
+            配置有误时，项目级的设置全部不生效，文件自己的“检查”块照常生效。",
+        fires: "（policyc.yaml）\nchecks:\n  O402: 允许\n",
+        silent: "（policyc.yaml）\nchecks:\n  O402: { level: 允许, reason: 区发改局即区发展和改革局 }\n",
     },
     CodeInfo {
         code: "E0900",
@@ -264,10 +294,14 @@ mod tests {
         这一行不符合政策文件的写法，编译器无法读懂它的结构。常见原因有：关键字后缺少冒号（全角“：”或半角“:”均可），花括号没有成对出现，「」引号没有闭合，或者一行里多写了内容。请对照提示的位置检查这一行，以及它前面最近一个尚未闭合的块。
 
         示例（触发）：
-            指标 户数：460户 户
+            方案 示例 {
+              指标 改造户数：460户 改造
+            }
 
         示例（不触发）：
-            指标 户数：460户
+            方案 示例 {
+              指标 改造户数：460户 「改造户数」
+            }
         ");
         assert!(explain("X1").is_none());
     }

@@ -30,6 +30,7 @@ pub fn lower(
             groups: Vec::new(),
             plans: Vec::new(),
             figures: Vec::new(),
+            check_levels: Vec::new(),
         },
         figure_ids: HashMap::new(),
         pending_refs: Vec::new(),
@@ -59,6 +60,11 @@ pub fn lower(
                 let g = cx.group(g);
                 cx.policy.groups.push(g);
             }
+            ast::TopItem::Lints(settings) => {
+                for s in settings {
+                    cx.check_level(s);
+                }
+            }
             _ => {}
         }
     }
@@ -87,11 +93,55 @@ struct Lower<'s> {
 }
 
 impl Lower<'_> {
-    fn error(&mut self, code: &'static str, message: String, span: Span, label: &str) -> &mut Diagnostic {
+    fn error(
+        &mut self,
+        code: &'static str,
+        message: String,
+        span: Span,
+        label: &str,
+    ) -> &mut Diagnostic {
         self.diags.push(
             Diagnostic::new(code, Severity::Error, message, self.file_id).with_primary(span, label),
         );
         self.diags.last_mut().expect("just pushed")
+    }
+
+    /// 允许 O402 「理由」: a known check code, and a reason for silencing it.
+    fn check_level(&mut self, s: &ast::LintSetting) {
+        let code = s.code.value.to_ascii_uppercase();
+        let known = crate::diagnostics::codes::lookup(&code);
+        if known.is_none() || code.starts_with('E') {
+            self.error(
+                "E0107",
+                format!("“{code}”不是可以调整的检查代码"),
+                s.code.span,
+                "这个代码",
+            )
+            .help = Some(
+                "只有检查（A、D、R、O 开头的代码）可以调整；运行 policyc explain 查看全部代码"
+                    .into(),
+            );
+            return;
+        }
+        let level = Level::parse(&s.level.value).expect("grammar admits only the four levels");
+        if level == Level::Allow && s.reason.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
+            self.error(
+                "E0106",
+                format!("允许 {code} 时必须写明理由"),
+                s.span,
+                "缺少理由",
+            )
+            .help = Some(format!(
+                "在代码后用「」写明理由，如：允许 {code} 「两处数字口径不同，已在正文说明」"
+            ));
+            return;
+        }
+        self.policy.check_levels.push(CheckLevel {
+            code,
+            level,
+            reason: s.reason.as_ref().map(|r| r.value.clone()),
+            span: s.span,
+        });
     }
 
     // ───────────── quantities ─────────────
@@ -116,13 +166,21 @@ impl Lower<'_> {
     fn quantity_error(&mut self, e: QuantityError, q: &ast::QuantityLit) {
         match e {
             QuantityError::Number { text } => {
-                self.error("E0105", format!("数字“{text}”无法读取"), q.number.span, "这个数字")
-                    .help = Some("数字写作 460、2.85、26,441，或中文数字 三、十二".into());
+                self.error(
+                    "E0105",
+                    format!("数字“{text}”无法读取"),
+                    q.number.span,
+                    "这个数字",
+                )
+                .help = Some("数字写作 460、2.85、26,441，或中文数字 三、十二".into());
             }
             QuantityError::TooManyDigits { text, digits } => {
                 self.error(
                     "E0003",
-                    format!("数字“{text}”有 {digits} 位，超过上限 {} 位", crate::quantity::MAX_DIGITS),
+                    format!(
+                        "数字“{text}”有 {digits} 位，超过上限 {} 位",
+                        crate::quantity::MAX_DIGITS
+                    ),
                     q.number.span,
                     "位数过多",
                 )
@@ -143,16 +201,9 @@ impl Lower<'_> {
         }
     }
 
-    fn add_figure(
-        &mut self,
-        id: String,
-        label: String,
-        description: Option<String>,
-        role: FigureRole,
-        quantity: Quantity,
-        span: Span,
-        name_span: Span,
-    ) {
+    /// Records a stated figure under its path; `name_span` is where the path's name is written.
+    fn add_figure(&mut self, figure: Figure, name_span: Span) {
+        let id = figure.id.clone();
         if let Some(first) = self.figure_ids.get(&id).copied() {
             self.diags.push(
                 Diagnostic::new(
@@ -167,15 +218,8 @@ impl Lower<'_> {
             );
             return;
         }
-        self.figure_ids.insert(id.clone(), name_span);
-        self.policy.figures.push(Figure {
-            id,
-            label,
-            description,
-            role,
-            quantity,
-            span,
-        });
+        self.figure_ids.insert(id, name_span);
+        self.policy.figures.push(figure);
     }
 
     fn refer(&mut self, path: String, span: Span) {
@@ -218,6 +262,12 @@ impl Lower<'_> {
         let span = w.text.span;
         match &w.kind {
             ast::WhenKind::Raw => Time::unreadable(&w.text.value, span),
+            ast::WhenKind::Recurring => {
+                Time::in_words(&w.text.value, crate::date::TimeKind::Recurring, span)
+            }
+            ast::WhenKind::Relative => {
+                Time::in_words(&w.text.value, crate::date::TimeKind::Relative, span)
+            }
             ast::WhenKind::Point { at, before } => {
                 let p = self.date_point(at);
                 Time::point(&w.text.value, p, *before, self.year, span)
@@ -227,19 +277,21 @@ impl Lower<'_> {
                 let b = self.date_point(to);
                 Time::range(&w.text.value, a, b, self.year, span)
             }
-            ast::WhenKind::YearRange { from, to } => {
-                match (int(&from.value), int(&to.value)) {
-                    (Some(a), Some(b)) => Time::year_range(&w.text.value, a as i32, b as i32, span),
-                    _ => Time::unreadable(&w.text.value, span),
-                }
-            }
+            ast::WhenKind::YearRange { from, to } => match (int(&from.value), int(&to.value)) {
+                (Some(a), Some(b)) => Time::year_range(&w.text.value, a as i32, b as i32, span),
+                _ => Time::unreadable(&w.text.value, span),
+            },
         }
     }
 
     fn date_point(&mut self, p: &ast::DatePoint) -> DatePoint {
         if let Some(iso) = &p.iso {
             let mut it = iso.value.split('-').map(|s| s.parse::<u32>().ok());
-            let (y, m, d) = (it.next().flatten(), it.next().flatten(), it.next().flatten());
+            let (y, m, d) = (
+                it.next().flatten(),
+                it.next().flatten(),
+                it.next().flatten(),
+            );
             return DatePoint {
                 year: y.map(|y| y as i32),
                 year_inherited: false,
@@ -250,17 +302,32 @@ impl Lower<'_> {
             };
         }
         DatePoint {
-            year: p.year.as_ref().and_then(|t| int(&t.value)).map(|y| y as i32),
+            year: p
+                .year
+                .as_ref()
+                .and_then(|t| int(&t.value))
+                .map(|y| y as i32),
             year_inherited: false,
-            month: p.month.as_ref().and_then(|t| int(&t.value)).map(|v| v as u32),
+            month: p
+                .month
+                .as_ref()
+                .and_then(|t| int(&t.value))
+                .map(|v| v as u32),
             day: p.day.as_ref().and_then(|t| int(&t.value)).map(|v| v as u32),
-            part: p.part.as_ref().and_then(|t| PartOfPeriod::from_written(&t.value)),
-            quarter: p.quarter.as_ref().and_then(|t| {
-                int(&t.value).or_else(|| {
-                    crate::quantity::parse_chinese_numeral(&t.value)
-                        .and_then(|d| u64::try_from(d).ok())
+            part: p
+                .part
+                .as_ref()
+                .and_then(|t| PartOfPeriod::from_written(&t.value)),
+            quarter: p
+                .quarter
+                .as_ref()
+                .and_then(|t| {
+                    int(&t.value).or_else(|| {
+                        crate::quantity::parse_chinese_numeral(&t.value)
+                            .and_then(|d| u64::try_from(d).ok())
+                    })
                 })
-            }).map(|v| v as u32),
+                .map(|v| v as u32),
         }
     }
 
@@ -274,6 +341,9 @@ impl Lower<'_> {
         for f in &n.fields {
             match f {
                 ast::NoticeField::Title(t) => out.title = Some(t.value.clone()),
+                ast::NoticeField::Bookmarks(l) => {
+                    out.bookmarks = l.iter().map(|t| t.value.clone()).collect()
+                }
                 ast::NoticeField::Issuer(t) => out.issuer = Some(t.value.clone()),
                 ast::NoticeField::Number(t) => out.number = Some(t.value.clone()),
                 ast::NoticeField::Recipients(l) => {
@@ -460,6 +530,8 @@ impl Lower<'_> {
             title: p.title.value.clone(),
             issuer: None,
             date: None,
+            contact: None,
+            phone: None,
             basis: Vec::new(),
             period,
             content: Vec::new(),
@@ -539,6 +611,14 @@ impl Lower<'_> {
                 plan.issuer = Some(t.value.clone());
                 return None;
             }
+            ast::Item::Contact(t) => {
+                plan.contact = Some(t.value.clone());
+                return None;
+            }
+            ast::Item::Phone(t) => {
+                plan.phone = Some(t.value.clone());
+                return None;
+            }
             ast::Item::Date(w) => {
                 plan.date = Some(self.time(w));
                 return None;
@@ -557,12 +637,14 @@ impl Lower<'_> {
             ast::Item::Figure(f) => {
                 let q = self.quantity(&f.value, &written(&f.value));
                 self.add_figure(
-                    f.name.value.clone(),
-                    f.name.value.clone(),
-                    f.description.as_ref().map(|d| d.value.clone()),
-                    FigureRole::Target,
-                    q,
-                    f.value.span,
+                    Figure {
+                        id: f.name.value.clone(),
+                        label: f.name.value.clone(),
+                        description: f.description.as_ref().map(|d| d.value.clone()),
+                        role: FigureRole::Target,
+                        quantity: q,
+                        span: f.value.span,
+                    },
                     f.name.span,
                 );
                 Block::Figure {
@@ -572,12 +654,14 @@ impl Lower<'_> {
             ast::Item::Assume(f) => {
                 let q = self.quantity(&f.value, &written(&f.value));
                 self.add_figure(
-                    f.name.value.clone(),
-                    f.name.value.clone(),
-                    f.description.as_ref().map(|d| d.value.clone()),
-                    FigureRole::Assumption,
-                    q,
-                    f.value.span,
+                    Figure {
+                        id: f.name.value.clone(),
+                        label: f.name.value.clone(),
+                        description: f.description.as_ref().map(|d| d.value.clone()),
+                        role: FigureRole::Assumption,
+                        quantity: q,
+                        span: f.value.span,
+                    },
                     f.name.span,
                 );
                 Block::Figure {
@@ -611,17 +695,23 @@ impl Lower<'_> {
             ast::Item::Rate(r) => {
                 let q = self.quantity(&r.value, &written(&r.value));
                 self.add_figure(
-                    r.name.value.clone(),
-                    r.name.value.clone(),
-                    r.description.as_ref().map(|d| d.value.clone()),
-                    FigureRole::Rate,
-                    q,
-                    r.value.span,
+                    Figure {
+                        id: r.name.value.clone(),
+                        label: r.name.value.clone(),
+                        description: r.description.as_ref().map(|d| d.value.clone()),
+                        role: FigureRole::Rate,
+                        quantity: q,
+                        span: r.value.span,
+                    },
                     r.name.span,
                 );
                 let cap = r.cap.as_ref().map(|c| {
                     let value = self.quantity(&c.value, &written(&c.value));
-                    let word = c.bound.as_ref().or(c.suffix.as_ref()).map(|t| t.value.clone());
+                    let word = c
+                        .bound
+                        .as_ref()
+                        .or(c.suffix.as_ref())
+                        .map(|t| t.value.clone());
                     let inclusive = word.as_deref().is_none_or(bound_inclusive);
                     Cap {
                         scope: c.scope.as_ref().map(|s| s.value.clone()),
@@ -746,7 +836,11 @@ impl Lower<'_> {
         let ratio = ratio.as_ref().and_then(|r| match r {
             ast::SplitRatio::Literal(l) => Some(ratio_spec(l)),
             ast::SplitRatio::Named(n) => {
-                let found = plan.ratios.iter().find(|x| x.name == n.value).map(|x| x.ratio.clone());
+                let found = plan
+                    .ratios
+                    .iter()
+                    .find(|x| x.name == n.value)
+                    .map(|x| x.ratio.clone());
                 if found.is_none() {
                     self.error(
                         "E0101",
@@ -784,12 +878,14 @@ impl Lower<'_> {
                     }
                     let q = self.quantity(value, &written(value));
                     self.add_figure(
-                        id.clone(),
-                        bd.label.clone(),
-                        bd.description.clone(),
-                        FigureRole::Total,
-                        q,
-                        value.span,
+                        Figure {
+                            id: id.clone(),
+                            label: bd.label.clone(),
+                            description: bd.description.clone(),
+                            role: FigureRole::Total,
+                            quantity: q,
+                            span: value.span,
+                        },
                         keyword.span,
                     );
                     bd.total = Some(id.clone());
@@ -802,14 +898,17 @@ impl Lower<'_> {
                     let pid = format!("{id}.{}", p.label.value);
                     let q = self.quantity(&p.value, &written(&p.value));
                     self.add_figure(
-                        pid.clone(),
-                        p.description
-                            .as_ref()
-                            .map_or_else(|| p.label.value.clone(), |d| d.value.clone()),
-                        p.description.as_ref().map(|d| d.value.clone()),
-                        FigureRole::Part,
-                        q,
-                        p.value.span,
+                        Figure {
+                            id: pid.clone(),
+                            label: p
+                                .description
+                                .as_ref()
+                                .map_or_else(|| p.label.value.clone(), |d| d.value.clone()),
+                            description: p.description.as_ref().map(|d| d.value.clone()),
+                            role: FigureRole::Part,
+                            quantity: q,
+                            span: p.value.span,
+                        },
                         p.label.span,
                     );
                     bd.parts.push(pid.clone());
@@ -841,14 +940,17 @@ impl Lower<'_> {
         let id = format!("{target}#复述{n}");
         let q = self.quantity(&r.value, &written(&r.value));
         self.add_figure(
-            id.clone(),
-            r.description
-                .as_ref()
-                .map_or_else(|| target.clone(), |d| d.value.clone()),
-            r.description.as_ref().map(|d| d.value.clone()),
-            FigureRole::Restatement,
-            q,
-            r.value.span,
+            Figure {
+                id: id.clone(),
+                label: r
+                    .description
+                    .as_ref()
+                    .map_or_else(|| target.clone(), |d| d.value.clone()),
+                description: r.description.as_ref().map(|d| d.value.clone()),
+                role: FigureRole::Restatement,
+                quantity: q,
+                span: r.value.span,
+            },
             r.target.span,
         );
         Restatement {
@@ -939,8 +1041,8 @@ impl Lower<'_> {
                     .map(|t| t.value.clone());
                 let lower_side = match word.as_deref() {
                     Some(
-                        "以上" | "及以上" | "不低于" | "不少于" | "超过" | "高于" | "多于"
-                        | "大于" | "≥" | ">",
+                        "以上" | "及以上" | "不低于" | "不少于" | "超过" | "高于" | "多于" | "大于"
+                        | "≥" | ">",
                     ) => true,
                     Some(_) => false,
                     // 达到4万元 with no other word reads as "4万元 or more".
@@ -1064,7 +1166,7 @@ impl Lower<'_> {
                 ast::TaskField::Span(w) => task.period = Some(self.time(w)),
                 ast::TaskField::Item(item) => {
                     let before = self.policy.figures.len();
-                    if let ast::Item::Paragraph(p) = item {
+                    if let ast::Item::Paragraph(p) = item.as_ref() {
                         self.prose_refs(p);
                         task.paragraphs.push(p.value.clone());
                         continue;
@@ -1131,8 +1233,15 @@ impl Lower<'_> {
         for line in &t.lines {
             match line {
                 ast::TableLine::Unit(u) => {
-                    if let Err(UnitError::Unknown { component }) = crate::quantity::parse_unit(&u.value) {
-                        self.error("E0104", format!("无法识别计量单位“{component}”"), u.span, "这个单位");
+                    if let Err(UnitError::Unknown { component }) =
+                        crate::quantity::parse_unit(&u.value)
+                    {
+                        self.error(
+                            "E0104",
+                            format!("无法识别计量单位“{component}”"),
+                            u.span,
+                            "这个单位",
+                        );
                     }
                     table.unit = Some(u.value.clone());
                 }
@@ -1140,8 +1249,11 @@ impl Lower<'_> {
                     table.columns = cells
                         .iter()
                         .map(|c| {
-                            let path: Vec<String> =
-                                c.value.split(['/', '／']).map(|s| s.trim().to_string()).collect();
+                            let path: Vec<String> = c
+                                .value
+                                .split(['/', '／'])
+                                .map(|s| s.trim().to_string())
+                                .collect();
                             let unit = path.iter().rev().find_map(|p| heading_unit(p));
                             Column {
                                 written: c.value.clone(),
@@ -1160,12 +1272,13 @@ impl Lower<'_> {
                 ast::TableLine::Blank { count } => {
                     table.blank_rows += int(&count.value).unwrap_or(0) as usize
                 }
-                ast::TableLine::Relation {
-                    left,
-                    cmp,
-                    right,
-                    span,
-                } => {
+                ast::TableLine::Relation(rel) => {
+                    let ast::Relation {
+                        left,
+                        cmp,
+                        right,
+                        span,
+                    } = rel.as_ref();
                     let cols = table.columns.clone();
                     let rel = Calc {
                         name: None,
@@ -1246,8 +1359,20 @@ fn fallback_quantity(written: &str) -> Quantity {
 fn bound_inclusive(word: &str) -> bool {
     matches!(
         word,
-        "以上" | "及以上" | "以下" | "及以下" | "以内" | "不低于" | "不少于" | "不超过" | "不高于"
-            | "达到" | "≥" | "≤"
+        "以上"
+            | "及以上"
+            | "以下"
+            | "及以下"
+            | "以内"
+            | "不低于"
+            | "不少于"
+            | "不超过"
+            | "不高于"
+            | "最多不超过"
+            | "最高不超过"
+            | "达到"
+            | "≥"
+            | "≤"
     )
 }
 
@@ -1308,7 +1433,12 @@ fn condition_written(c: &ast::Condition) -> String {
 
 fn ratio_spec(r: &ast::RatioLit) -> RatioSpec {
     RatioSpec {
-        written: r.terms.iter().map(|t| t.value.as_str()).collect::<Vec<_>>().join(":"),
+        written: r
+            .terms
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect::<Vec<_>>()
+            .join(":"),
         terms: r
             .terms
             .iter()
@@ -1353,21 +1483,27 @@ fn heading_unit(heading: &str) -> Option<String> {
         .or_else(|| h.strip_suffix(')').and_then(|x| x.rsplit_once('(')))?
         .1
         .trim();
-    crate::quantity::parse_unit(inner).ok().map(|_| inner.to_string())
+    crate::quantity::parse_unit(inner)
+        .ok()
+        .map(|_| inner.to_string())
 }
 
 fn looks_numeric(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        && s
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '．'))
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && s.chars().all(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '．')
+        })
 }
 
 /// A column by name (with or without its unit), by its last heading, or as 第N列.
 fn column_index(cols: &[Column], name: &str) -> Option<usize> {
     if let Some(n) = name.strip_prefix('第').and_then(|r| r.strip_suffix('列')) {
-        return int(n).and_then(|n| (n as usize).checked_sub(1)).filter(|i| *i < cols.len());
+        return int(n)
+            .and_then(|n| (n as usize).checked_sub(1))
+            .filter(|i| *i < cols.len());
     }
     let strip = |s: &str| {
         let s = s.trim();

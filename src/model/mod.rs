@@ -27,6 +27,45 @@ pub struct Policy {
     pub plans: Vec<Plan>,
     /// Every stated figure, in document order.
     pub figures: Vec<Figure>,
+    /// How strictly this file's checks report (检查 { … }).
+    pub check_levels: Vec<CheckLevel>,
+}
+
+/// A file's or a project's setting for one check code, as clippy's allow/deny.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckLevel {
+    pub code: String,
+    pub level: Level,
+    /// Why; required when a check is silenced.
+    pub reason: Option<String>,
+    pub span: Span,
+}
+
+/// What a setting does to a check's findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 允许: silenced.
+    Allow,
+    /// 提示
+    Note,
+    /// 警告
+    Warning,
+    /// 禁止: reported as an error.
+    Deny,
+}
+
+impl Level {
+    /// Reads 允许/提示/警告/禁止 or allow/note/warning/deny.
+    pub fn parse(s: &str) -> Option<Level> {
+        Some(match s {
+            "允许" | "allow" => Level::Allow,
+            "提示" | "note" => Level::Note,
+            "警告" | "warning" | "warn" => Level::Warning,
+            "禁止" | "deny" | "error" => Level::Deny,
+            _ => return None,
+        })
+    }
 }
 
 impl Policy {
@@ -39,6 +78,8 @@ impl Policy {
 /// The cover notice (通知).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Notice {
+    /// Word-processor bookmarks left in the published text; kept, never printed.
+    pub bookmarks: Vec<String>,
     pub title: Option<String>,
     pub issuer: Option<String>,
     pub number: Option<String>,
@@ -121,6 +162,9 @@ pub struct Plan {
     pub title: String,
     pub issuer: Option<String>,
     pub date: Option<Time>,
+    /// 联系人 and 联系电话 printed at the end of the plan.
+    pub contact: Option<String>,
+    pub phone: Option<String>,
     /// Documents the plan implements or cites, as written.
     pub basis: Vec<String>,
     pub period: Option<Time>,
@@ -153,20 +197,48 @@ pub enum Block {
         content: Vec<Block>,
     },
     /// Markdown; `{路径}` shows a declared figure.
-    Paragraph { markdown: String },
-    Figure { id: String },
-    Breakdown { index: usize },
-    Restatement { index: usize },
-    Rate { index: usize },
-    Ratio { index: usize },
-    Rule { index: usize },
-    Calc { index: usize },
-    Task { index: usize },
-    Phase { index: usize },
-    Milestone { index: usize },
-    Table { index: usize },
-    Attachment { index: usize },
-    Group { index: usize },
+    Paragraph {
+        markdown: String,
+    },
+    Figure {
+        id: String,
+    },
+    Breakdown {
+        index: usize,
+    },
+    Restatement {
+        index: usize,
+    },
+    Rate {
+        index: usize,
+    },
+    Ratio {
+        index: usize,
+    },
+    Rule {
+        index: usize,
+    },
+    Calc {
+        index: usize,
+    },
+    Task {
+        index: usize,
+    },
+    Phase {
+        index: usize,
+    },
+    Milestone {
+        index: usize,
+    },
+    Table {
+        index: usize,
+    },
+    Attachment {
+        index: usize,
+    },
+    Group {
+        index: usize,
+    },
 }
 
 /// A stated figure.
@@ -333,8 +405,14 @@ pub enum Comparison {
 #[serde(tag = "expr", rename_all = "snake_case")]
 pub enum Expr {
     /// A declared figure by path (or, in a table relation, a column).
-    Figure { id: String, span: Span },
-    Literal { quantity: Quantity, span: Span },
+    Figure {
+        id: String,
+        span: Span,
+    },
+    Literal {
+        quantity: Quantity,
+        span: Span,
+    },
     Binary {
         op: Op,
         left: Box<Expr>,

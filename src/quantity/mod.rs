@@ -167,9 +167,11 @@ pub fn parse_number(text: &str) -> Result<(Decimal, u32), QuantityError> {
         });
     }
     let decimals = folded.split_once('.').map_or(0, |(_, f)| f.len() as u32);
-    let value = folded.parse::<Decimal>().map_err(|_| QuantityError::Number {
-        text: text.to_string(),
-    })?;
+    let value = folded
+        .parse::<Decimal>()
+        .map_err(|_| QuantityError::Number {
+            text: text.to_string(),
+        })?;
     Ok((value, decimals))
 }
 
@@ -234,7 +236,8 @@ mod tests {
 
     #[test]
     fn magnitudes_scale_and_round() {
-        let q = Quantity::resolve("2.85", false, Some("万"), Some("户"), false, "2.85万户").unwrap();
+        let q =
+            Quantity::resolve("2.85", false, Some("万"), Some("户"), false, "2.85万户").unwrap();
         assert_eq!(q.value, d("28500"));
         assert_eq!(q.precision, Precision::Rounded { step: d("100") });
         assert_eq!((q.low, q.high), (d("28450"), d("28550")));
@@ -255,8 +258,15 @@ mod tests {
 
     #[test]
     fn approximate_figures_get_the_documented_tolerance() {
-        let q = Quantity::resolve("141", false, Some("万"), Some("平方米"), true, "约141万平方米")
-            .unwrap();
+        let q = Quantity::resolve(
+            "141",
+            false,
+            Some("万"),
+            Some("平方米"),
+            true,
+            "约141万平方米",
+        )
+        .unwrap();
         assert_eq!(q.low, d("1339500"));
         assert_eq!(q.high, d("1480500"));
     }

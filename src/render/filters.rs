@@ -4,6 +4,9 @@ use minijinja::Environment;
 
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("csv_cell", csv_cell);
+    env.add_filter("md_cell", md_cell);
+    env.add_filter("plain", plain);
+    env.add_filter("md_text", md_text);
 }
 
 /// A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula
@@ -15,6 +18,22 @@ pub fn csv_cell(text: String) -> String {
     } else {
         text
     }
+}
+
+/// A Markdown table cell: pipes escaped, line breaks flattened.
+pub fn md_cell(text: String) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// Markdown prose as plain text for Word: emphasis markers and hard-break backslashes removed.
+pub fn plain(text: String) -> String {
+    text.replace("**", "").replace("\\\n", "\n")
+}
+
+/// Text from a policy in a Markdown table cell or line: like [`md_cell`], and `<` `>` escaped
+/// with a backslash so that a Markdown viewer shows them instead of reading them as HTML.
+pub fn md_text(text: String) -> String {
+    md_cell(text).replace('<', "\\<").replace('>', "\\>")
 }
 
 /// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
@@ -39,5 +58,6 @@ mod tests {
         assert_eq!(csv_cell("@cmd".into()), "'@cmd");
         assert_eq!(csv_cell("-12.5".into()), "-12.5");
         assert_eq!(csv_cell("a,b".into()), "\"a,b\"");
+        assert_eq!(md_text("<b>|".into()), "\\<b\\>\\|");
     }
 }

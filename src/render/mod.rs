@@ -3,8 +3,88 @@
 //! Templates (`templates/`, overridable with `--templates DIR`) see only serde data: the
 //! model, or view structs derived from it here. Outputs are deterministic: the same policy
 //! gives byte-identical files.
+//!
+//! Each output is made by a *writer*, `fn(&RenderInput) -> anyhow::Result<Vec<Output>>`;
+//! the build command lists the writers (`src/cli/build.rs`, `WRITERS`).
 
+pub mod appendix;
+pub mod docx;
 pub mod filters;
+pub mod index;
+pub mod notice;
+pub mod tasks;
 pub mod templates;
+pub mod text;
+pub mod xlsx;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Counts, Diagnostic, SourceMap};
+use crate::model::Policy;
 
 pub use templates::Templates;
+
+/// One file a writer produces: its path relative to the policy's output folder, and its bytes.
+pub type Output = (String, Vec<u8>);
+
+/// A writer of one kind of output.
+pub type Writer = fn(&RenderInput) -> anyhow::Result<Vec<Output>>;
+
+/// What a writer sees: the policy, what the checks found in it, and the templates.
+pub struct RenderInput<'a> {
+    pub policy: &'a Policy,
+    /// The policy file's stem: the name of its output folder.
+    pub stem: &'a str,
+    pub findings: &'a FindingsSummary,
+    pub templates: &'a Templates,
+}
+
+/// What the checks found in one file, as templates see it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FindingsSummary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub items: Vec<FindingView>,
+}
+
+/// One finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    /// error, warning or note.
+    pub severity: String,
+    /// 错误, 警告 or 提示.
+    pub severity_zh: String,
+    pub code: String,
+    pub message: String,
+    /// 1-based line and column of the finding's primary place, when it has one.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl FindingsSummary {
+    /// The summary of a file's diagnostics, in the order given.
+    pub fn of(map: &SourceMap, diags: &[Diagnostic]) -> FindingsSummary {
+        let counts = Counts::of(diags);
+        let items = diags
+            .iter()
+            .map(|d| {
+                let place = d.primary_span().map(|s| map.location(d.file, s.start));
+                FindingView {
+                    severity: d.severity.as_str().to_string(),
+                    severity_zh: d.severity.label_zh().to_string(),
+                    code: d.code.to_string(),
+                    message: d.message.clone(),
+                    line: place.map(|p| p.0),
+                    column: place.map(|p| p.1),
+                }
+            })
+            .collect();
+        FindingsSummary {
+            errors: counts.errors,
+            warnings: counts.warnings,
+            notes: counts.notes,
+            items,
+        }
+    }
+}

@@ -9,6 +9,66 @@ use minijinja::{Environment, UndefinedBehavior};
 /// `templates/`; the list is the one place that names them.
 const BUILTIN: &[(&str, &str)] = &[
     ("macros.j2", include_str!("../../templates/macros.j2")),
+    ("notice.md.j2", include_str!("../../templates/notice.md.j2")),
+    (
+        "notice.html.j2",
+        include_str!("../../templates/notice.html.j2"),
+    ),
+    (
+        "docx/document.xml.j2",
+        include_str!("../../templates/docx/document.xml.j2"),
+    ),
+    (
+        "docx/styles.xml.j2",
+        include_str!("../../templates/docx/styles.xml.j2"),
+    ),
+    (
+        "docx/settings.xml.j2",
+        include_str!("../../templates/docx/settings.xml.j2"),
+    ),
+    (
+        "docx/header.xml.j2",
+        include_str!("../../templates/docx/header.xml.j2"),
+    ),
+    (
+        "docx/footer.xml.j2",
+        include_str!("../../templates/docx/footer.xml.j2"),
+    ),
+    (
+        "docx/core.xml.j2",
+        include_str!("../../templates/docx/core.xml.j2"),
+    ),
+    (
+        "docx/content_types.xml.j2",
+        include_str!("../../templates/docx/content_types.xml.j2"),
+    ),
+    (
+        "docx/rels.xml.j2",
+        include_str!("../../templates/docx/rels.xml.j2"),
+    ),
+    (
+        "docx/document.xml.rels.j2",
+        include_str!("../../templates/docx/document.xml.rels.j2"),
+    ),
+    ("style.css.j2", include_str!("../../templates/style.css.j2")),
+    ("tasks.md.j2", include_str!("../../templates/tasks.md.j2")),
+    (
+        "tasks.html.j2",
+        include_str!("../../templates/tasks.html.j2"),
+    ),
+    ("tasks.csv.j2", include_str!("../../templates/tasks.csv.j2")),
+    (
+        "appendix.md.j2",
+        include_str!("../../templates/appendix.md.j2"),
+    ),
+    (
+        "appendix.csv.j2",
+        include_str!("../../templates/appendix.csv.j2"),
+    ),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
 ];
 
 /// Loads templates by name: from the override folder if it has the file, else built in.
@@ -36,7 +96,8 @@ impl Templates {
         // Text outputs choose their own escaping: HTML templates end in .html.j2 and are
         // auto-escaped; Markdown and CSV are not HTML.
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html.j2") || name.ends_with(".svg.j2") {
+            if name.ends_with(".html.j2") || name.ends_with(".svg.j2") || name.ends_with(".xml.j2")
+            {
                 minijinja::AutoEscape::Html
             } else {
                 minijinja::AutoEscape::None
@@ -59,7 +120,11 @@ impl Templates {
     }
 
     /// Renders template `name` with `ctx`.
-    pub fn render<S: serde::Serialize>(&self, name: &str, ctx: &S) -> Result<String, minijinja::Error> {
+    pub fn render<S: serde::Serialize>(
+        &self,
+        name: &str,
+        ctx: &S,
+    ) -> Result<String, minijinja::Error> {
         let t = self.env.get_template(name)?;
         t.render(minijinja::Value::from_serialize(ctx))
     }

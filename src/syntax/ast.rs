@@ -43,6 +43,8 @@ pub struct DatePoint {
     pub quarter: Option<Text>,
     /// 2022-03-31 written in ISO form.
     pub iso: Option<Text>,
+    /// 年内: the whole of the year.
+    pub whole_year: bool,
     pub span: Span,
 }
 
@@ -52,9 +54,16 @@ pub enum WhenKind {
     /// 2021-2023年
     YearRange { from: Text, to: Text },
     /// 3月1日-4月30日
-    Range { from: DatePoint, to: DatePoint },
+    Range {
+        from: Box<DatePoint>,
+        to: Box<DatePoint>,
+    },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
     Point { at: DatePoint, before: bool },
+    /// A recurring time: 每月开展.
+    Recurring,
+    /// A time relative to an event: 自本计划下发之日起.
+    Relative,
     /// Text that does not read as a date.
     Raw,
 }
@@ -83,6 +92,7 @@ pub struct Notice {
 /// One field of the cover notice.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoticeField {
+    Bookmarks(Vec<Text>),
     Title(Text),
     Issuer(Text),
     Number(Text),
@@ -111,6 +121,16 @@ pub enum TopItem {
     Plan(Plan),
     Units(UnitsBlock),
     Group(Group),
+    Lints(Vec<LintSetting>),
+}
+
+/// 允许 O402 「理由」
+#[derive(Debug, Clone, PartialEq)]
+pub struct LintSetting {
+    pub level: Text,
+    pub code: Text,
+    pub reason: Option<Text>,
+    pub span: Span,
 }
 
 /// A plan (方案 / 计划 / 细则).
@@ -129,6 +149,8 @@ pub enum Item {
     Period(When),
     Issuer(Text),
     Date(When),
+    Contact(Text),
+    Phone(Text),
     Section(Section),
     Paragraph(Text),
     Figure(Figure),
@@ -355,7 +377,7 @@ pub enum TaskField {
     Deadline(When),
     Start(When),
     Span(When),
-    Item(Item),
+    Item(Box<Item>),
 }
 
 /// 阶段
@@ -398,8 +420,17 @@ pub enum TableLine {
     Subtotal(Vec<Text>),
     Row(Vec<Text>),
     Blank { count: Text },
-    Relation { left: Expr, cmp: Text, right: Expr, span: Span },
+    Relation(Box<Relation>),
     Note(Text),
+}
+
+/// 关系：left cmp right, over a table's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub left: Expr,
+    pub cmp: Text,
+    pub right: Expr,
+    pub span: Span,
 }
 
 /// 附件

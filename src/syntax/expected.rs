@@ -62,11 +62,11 @@ fn describe_token(token: &str) -> String {
         "：" | ":" => "冒号“：”".into(),
         "{" | "｛" => "左括号“{”".into(),
         "}" | "｝" => "右括号“}”".into(),
-        "「" => "左引号“「”".into(),
+        "「" | "\"" => "用「」括起的文字".into(),
         "」" => "右引号“」”".into(),
         "｜" | "|" => "分隔符“｜”".into(),
         "\r\n" | "\n" | "\r" => "换行".into(),
-        "；" | ";" => "分号“；”".into(),
+        "；" | ";" => "换行或分号“；”".into(),
         t => format!("“{t}”"),
     }
 }
@@ -103,8 +103,9 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Diagnost
     };
     if let Some(attempts) = e.parse_attempts() {
         for stack in attempts.call_stacks() {
-            let rule = stack.deepest.get_rule().copied().or(stack.parent);
-            if let Some(d) = rule.and_then(describe) {
+            // A failed token is described by the tokens themselves (below); naming its parent
+            // rule would blame whatever construct happened to be tried last.
+            if let Some(d) = stack.deepest.get_rule().copied().and_then(describe) {
                 push(d.to_string());
             }
         }
@@ -154,6 +155,10 @@ fn hint(src: &str, pos: usize, expected: &[String]) -> String {
     let line_before = src[..pos].rsplit('\n').next().unwrap_or("");
     if expected.iter().any(|e| e.contains("右括号")) && next.is_none() {
         return "文件结束时还有块没有关闭：检查每个“{”是否都有对应的“}”".into();
+    }
+    if expected.iter().any(|e| e.contains("分号")) && expected.iter().any(|e| e.contains("「」"))
+    {
+        return "一行只写一项内容：说明文字请放在「」中，同一行的两项内容之间用“；”分隔".into();
     }
     if expected.iter().any(|e| e.contains("冒号")) {
         return "名称和内容之间要用冒号“：”隔开，如“指标 改造户数：460户”".into();

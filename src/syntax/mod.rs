@@ -36,9 +36,65 @@ pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
     if let Some(d) = nesting_too_deep(src, file) {
         return Err(vec![d]);
     }
-    match parse::parse_pairs(src) {
-        Ok(mut pairs) => Ok(parse::file(pairs.next().expect("file rule yields one pair"))),
-        Err(e) => Err(vec![expected::syntax_error(src, &e, file)]),
+    let first = match parse::parse_pairs(src) {
+        Ok(mut pairs) => {
+            return Ok(parse::file(
+                pairs.next().expect("file rule yields one pair"),
+            ))
+        }
+        Err(e) => e,
+    };
+    Err(more_errors(src, *first, file))
+}
+
+/// Most syntax errors reported for one file.
+pub const MAX_SYNTAX_ERRORS: usize = 10;
+
+/// After the first syntax error, finds further ones by blanking the offending line and parsing
+/// again. Blanking replaces every byte of the line with a space, so byte offsets, and thus the
+/// carets of later errors, stay where they are in the original text.
+fn more_errors(src: &str, first: pest::error::Error<parse::Rule>, file: FileId) -> Vec<Diagnostic> {
+    let mut errors = vec![expected::syntax_error(src, &first, file)];
+    let mut text = src.as_bytes().to_vec();
+    let mut pos = error_position(&first);
+    while errors.len() < MAX_SYNTAX_ERRORS {
+        let line_start = text[..pos.min(text.len())]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = text[pos.min(text.len())..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(text.len(), |i| pos + i);
+        let line = &mut text[line_start..line_end];
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            // Nothing left to blank (e.g. a block still open at the end of the file).
+            break;
+        }
+        line.fill(b' ');
+        let Ok(repaired) = std::str::from_utf8(&text) else {
+            break;
+        };
+        match parse::parse_pairs(repaired) {
+            Ok(_) => break,
+            Err(e) => {
+                let next = error_position(&e);
+                if next < line_start {
+                    // The error moved backwards: what follows depends on the blanked line.
+                    break;
+                }
+                errors.push(expected::syntax_error(src, &e, file));
+                pos = next;
+            }
+        }
+    }
+    errors
+}
+
+fn error_position(e: &pest::error::Error<parse::Rule>) -> usize {
+    match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
     }
 }
 

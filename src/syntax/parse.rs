@@ -92,6 +92,21 @@ pub(super) fn file(p: P) -> File {
             Rule::plan => items.push(TopItem::Plan(plan(child))),
             Rule::units => items.push(TopItem::Units(units(child))),
             Rule::group => items.push(TopItem::Group(group(child))),
+            Rule::lints => items.push(TopItem::Lints(
+                child
+                    .into_inner()
+                    .map(|line| {
+                        let sp = span(&line);
+                        let mut li = line.into_inner();
+                        LintSetting {
+                            level: text(&li.next().unwrap()),
+                            code: text(&li.next().unwrap()),
+                            reason: li.next().map(text_value),
+                            span: sp,
+                        }
+                    })
+                    .collect(),
+            )),
             _ => {}
         }
     }
@@ -106,6 +121,7 @@ fn notice(p: P) -> Notice {
         let mut inner = f.into_inner();
         let field = match kind {
             Rule::field_title => NoticeField::Title(text_value(inner.next().unwrap())),
+            Rule::field_bookmarks => NoticeField::Bookmarks(text_list(inner.next().unwrap())),
             Rule::field_issuer => NoticeField::Issuer(text_value(inner.next().unwrap())),
             Rule::field_number => NoticeField::Number(text_value(inner.next().unwrap())),
             Rule::field_recipients => NoticeField::Recipients(text_list(inner.next().unwrap())),
@@ -141,7 +157,12 @@ fn plan(p: P) -> Plan {
         value: p.as_str().chars().take(2).collect(),
         span: Span {
             start: sp.start,
-            end: sp.start + p.as_str().chars().take(2).map(char::len_utf8).sum::<usize>(),
+            end: sp.start
+                + p.as_str()
+                    .chars()
+                    .take(2)
+                    .map(char::len_utf8)
+                    .sum::<usize>(),
         },
     };
     let mut inner = p.into_inner();
@@ -159,6 +180,8 @@ fn item(p: P) -> Option<Item> {
         Rule::field_basis => Item::Basis(text_value(p.into_inner().next().unwrap())),
         Rule::field_period => Item::Period(when(p.into_inner().next().unwrap())),
         Rule::field_issuer => Item::Issuer(text_value(p.into_inner().next().unwrap())),
+        Rule::field_contact => Item::Contact(text_value(p.into_inner().next().unwrap())),
+        Rule::field_phone => Item::Phone(text_value(p.into_inner().next().unwrap())),
         Rule::field_date => Item::Date(when(p.into_inner().next().unwrap())),
         Rule::section => {
             let sp = span(&p);
@@ -312,7 +335,13 @@ fn breakdown_line(p: P) -> Option<BreakdownLine> {
         Rule::part => {
             let sp = span(&p);
             let mut inner = p.into_inner();
-            let label = text(&inner.next().unwrap());
+            let first = inner.next().unwrap();
+            // A label in 「」 may hold characters a bare label cannot (太阳能+).
+            let label = if first.as_rule() == Rule::text {
+                text_value(first)
+            } else {
+                text(&first)
+            };
             let mut part = Part {
                 label,
                 dimension: None,
@@ -470,7 +499,10 @@ type Rule_ = super::ast::Rule;
 fn condition(p: P) -> Condition {
     let sp = span(&p);
     let parts: Vec<P> = p.into_inner().collect();
-    let quantities = parts.iter().filter(|x| x.as_rule() == Rule::quantity).count();
+    let quantities = parts
+        .iter()
+        .filter(|x| x.as_rule() == Rule::quantity)
+        .count();
     if quantities == 2 {
         let mut qs = parts.iter().filter(|x| x.as_rule() == Rule::quantity);
         let low = quantity(qs.next().unwrap().clone());
@@ -614,7 +646,7 @@ fn task(p: P) -> Task {
             Rule::field_start => TaskField::Start(when(x.into_inner().next().unwrap())),
             Rule::field_span => TaskField::Span(when(x.into_inner().next().unwrap())),
             _ => match item(x) {
-                Some(i) => TaskField::Item(i),
+                Some(i) => TaskField::Item(Box::new(i)),
                 None => continue,
             },
         };
@@ -652,7 +684,9 @@ fn phase(p: P) -> Phase {
             Rule::text => ph.description = Some(text_value(x)),
             Rule::step => ph.steps.push(step(x)),
             Rule::milestone => ph.milestones.push(step(x)),
-            Rule::paragraph => ph.paragraphs.push(text_value(x.into_inner().next().unwrap())),
+            Rule::paragraph => ph
+                .paragraphs
+                .push(text_value(x.into_inner().next().unwrap())),
             Rule::task => ph.tasks.push(task(x)),
             _ => {}
         }
@@ -692,6 +726,7 @@ fn date_point(p: P) -> DatePoint {
             Rule::month => d.month = Some(digits(x)),
             Rule::day => d.day = Some(digits(x)),
             Rule::period_part => d.part = Some(text(&x)),
+            Rule::within_year => d.whole_year = true,
             Rule::quarter => d.quarter = Some(text(&x.into_inner().next().unwrap())),
             _ => {}
         }
@@ -704,6 +739,8 @@ fn when(p: P) -> When {
     let inner = p.into_inner().next().unwrap();
     let kind = match inner.as_rule() {
         Rule::raw_when => WhenKind::Raw,
+        Rule::recurring => WhenKind::Recurring,
+        Rule::relative => WhenKind::Relative,
         Rule::deadline => {
             let mut di = inner.into_inner();
             let at = date_point(di.next().unwrap());
@@ -723,8 +760,8 @@ fn when(p: P) -> When {
                 }
             } else {
                 WhenKind::Range {
-                    from: date_point(first),
-                    to: date_point(ri.next().unwrap()),
+                    from: Box::new(date_point(first)),
+                    to: Box::new(date_point(ri.next().unwrap())),
                 }
             }
         }
@@ -774,12 +811,12 @@ fn table(p: P) -> Table {
                 let left = expr(ri.next().unwrap());
                 let cmp = text(&ri.next().unwrap());
                 let right = expr(ri.next().unwrap());
-                TableLine::Relation {
+                TableLine::Relation(Box::new(Relation {
                     left,
                     cmp,
                     right,
                     span: rsp,
-                }
+                }))
             }
             Rule::table_note => TableLine::Note(text_value(x.into_inner().next().unwrap())),
             _ => continue,
@@ -888,16 +925,18 @@ fn group(p: P) -> Group {
                             o.seat = Some(text_value(y.into_inner().next().unwrap()))
                         }
                         Rule::member => o.members.push(member(y)),
-                        Rule::paragraph => {
-                            o.paragraphs.push(text_value(y.into_inner().next().unwrap()))
-                        }
+                        Rule::paragraph => o
+                            .paragraphs
+                            .push(text_value(y.into_inner().next().unwrap())),
                         _ => {}
                     }
                 }
                 g.office = Some(o);
             }
             Rule::group => g.subgroups.push(group(x)),
-            Rule::paragraph => g.paragraphs.push(text_value(x.into_inner().next().unwrap())),
+            Rule::paragraph => g
+                .paragraphs
+                .push(text_value(x.into_inner().next().unwrap())),
             _ => {}
         }
     }

@@ -1,0 +1,557 @@
+//! Appendix tables: the notice's own tables (targets by town, year or technology; investment
+//! and funding tables; blank reporting forms) regenerated from the data, with 合计 and 小计
+//! computed by policyc, as appendix.md, one appendix-N.csv per table and one sheet per table
+//! of appendix.xlsx.
+//!
+//! **Stated and computed totals.** A 合计 row shows the sum of every data row; a 小计 row the
+//! sum of the data rows since the previous 小计 (or the top of the table). Where the notice's
+//! figure is consistent with the sum under the rounding convention of DOMAIN.md (each figure
+//! written with decimals stands for ± half a unit of its last digit, counts are exact, and a
+//! total is consistent when its interval overlaps the sum of the rows' intervals, as the
+//! checks decide), it is shown as written.
+//! Where it disagrees, the table shows the computed figure, marked ※1, ※2 …, and a line under
+//! the table gives the notice's own figure: 「※1 小计行「总投资额（万元）」：原文为 58832.08，
+//! 按各行相加为 58832.07。」 In the spreadsheet the cell stays a number and is shaded. The
+//! finding itself is reported by the checks either way. A blank 合计 cell in a summed column
+//! is filled in. See docs/outputs.md.
+//!
+//! A column is summed when every non-blank cell of its data rows is a figure and its heading
+//! is not a serial number (序号, 编号). The first column holds row labels and is never summed.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::xlsx::{self, Grid};
+use super::{Output, RenderInput};
+use crate::model::{Block, Plan, Policy, RowKind, Table};
+use crate::quantity::Quantity;
+
+/// Every table of a policy, as templates see them.
+#[derive(Debug, Serialize)]
+pub struct AppendixView {
+    /// The policy's title (its first plan's).
+    pub title: String,
+    pub tables: Vec<TableView>,
+}
+
+/// One table.
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    /// 1, 2, 3 … through the file; the CSV is appendix-N.csv.
+    pub number: usize,
+    pub name: String,
+    /// The title as printed, or the table's name.
+    pub caption: String,
+    /// 附件1　标题, when the table stands in an attachment.
+    pub attachment: Option<String>,
+    pub plan: String,
+    /// 单位：… printed above the table.
+    pub unit: Option<String>,
+    /// Number of columns.
+    pub width: usize,
+    /// Heading rows (as many as the deepest 组/列 heading has levels).
+    pub depth: usize,
+    /// Heading cells row by row, each with its spans (for HTML and spreadsheets).
+    pub header: Vec<Vec<HeaderCell>>,
+    /// The headings as a grid, `depth` rows × `width` columns: each cell's text at its
+    /// top-left position, blank where a span covers (for Markdown and CSV).
+    pub header_grid: Vec<Vec<String>>,
+    pub rows: Vec<RowView>,
+    /// A blank reporting form: headings and empty rows only.
+    pub blank_form: bool,
+    /// Notes printed under the table (注：…), as written.
+    pub notes: Vec<String>,
+    /// Where the notice's totals differ from policyc's.
+    pub differences: Vec<Difference>,
+    /// Some total or subtotal was computed by policyc.
+    pub has_totals: bool,
+    /// The CSV file of this table.
+    pub csv: String,
+}
+
+/// A heading cell.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderCell {
+    pub text: String,
+    /// Heading row (0-based) and first column.
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+}
+
+/// A row.
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    /// data, subtotal, total or blank.
+    pub kind: String,
+    pub cells: Vec<CellView>,
+}
+
+/// A cell.
+#[derive(Debug, Serialize)]
+pub struct CellView {
+    /// What the regenerated table shows: as written, or computed.
+    pub text: String,
+    /// A figure (right-aligned).
+    pub numeric: bool,
+    /// The figure was computed by policyc (a total or subtotal).
+    pub computed: bool,
+    /// ※1 … when the notice states a different figure here.
+    pub mark: Option<String>,
+    /// What the notice states in this cell, when it differs.
+    pub stated: Option<String>,
+    #[serde(skip)]
+    value: Option<Decimal>,
+}
+
+/// A total the notice states differently from the sum of its rows.
+#[derive(Debug, Serialize)]
+pub struct Difference {
+    /// ※1
+    pub mark: String,
+    /// The row's label as written (合计, 小计 …).
+    pub row: String,
+    pub column: String,
+    pub stated: String,
+    pub computed: String,
+    /// The whole note: ※1 小计行「…」：原文为 …，按各行相加为 …。
+    pub text: String,
+}
+
+/// Renders appendix.md, appendix-N.csv and appendix.xlsx; nothing when the policy has no table.
+pub fn write(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
+    let view = appendix_view(input.policy);
+    if view.tables.is_empty() {
+        return Ok(Vec::new());
+    }
+    let t = input.templates;
+    let mut out = vec![(
+        "appendix.md".to_string(),
+        t.render("appendix.md.j2", &view)
+            .context("appendix.md.j2")?
+            .into_bytes(),
+    )];
+    for table in &view.tables {
+        let csv = t
+            .render("appendix.csv.j2", table)
+            .context("appendix.csv.j2")?;
+        out.push((table.csv.clone(), xlsx::with_bom(csv)));
+    }
+    out.push(("appendix.xlsx".to_string(), appendix_xlsx(&view)?));
+    Ok(out)
+}
+
+/// Builds the view from the model.
+pub fn appendix_view(policy: &Policy) -> AppendixView {
+    let mut tables = Vec::new();
+    for plan in &policy.plans {
+        let mut where_ = BTreeMap::new();
+        locate_tables(plan, &plan.content, None, &mut where_);
+        for (i, t) in plan.tables.iter().enumerate() {
+            let number = tables.len() + 1;
+            tables.push(table_view(t, number, where_.get(&i).cloned(), &plan.title));
+        }
+    }
+    AppendixView {
+        title: policy
+            .plans
+            .first()
+            .map(|p| p.title.clone())
+            .or_else(|| policy.notice.as_ref().and_then(|n| n.title.clone()))
+            .unwrap_or_default(),
+        tables,
+    }
+}
+
+/// Which attachment each table (by index) stands in.
+fn locate_tables(
+    plan: &Plan,
+    blocks: &[Block],
+    inside: Option<&str>,
+    out: &mut BTreeMap<usize, String>,
+) {
+    for b in blocks {
+        match b {
+            Block::Section { content, .. } => locate_tables(plan, content, inside, out),
+            Block::Table { index } => {
+                if let Some(a) = inside {
+                    out.insert(*index, a.to_string());
+                }
+            }
+            Block::Attachment { index } => {
+                if let Some(a) = plan.attachments.get(*index) {
+                    let label = match &a.number {
+                        Some(n) => format!("附件{n}　{}", a.title),
+                        None => format!("附件　{}", a.title),
+                    };
+                    locate_tables(plan, &a.content, Some(&label), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Heading cells of a table from its columns' heading paths (组/列).
+pub fn header_cells(paths: &[Vec<String>]) -> (usize, Vec<Vec<HeaderCell>>) {
+    let depth = paths.iter().map(|p| p.len()).max().unwrap_or(0).max(1);
+    let mut rows: Vec<Vec<HeaderCell>> = (0..depth).map(|_| Vec::new()).collect();
+    for (level, row) in rows.iter_mut().enumerate() {
+        let mut i = 0;
+        while i < paths.len() {
+            let p = &paths[i];
+            let len = p.len().max(1);
+            if level >= len {
+                // Covered by a heading above that spans down.
+                i += 1;
+                continue;
+            }
+            let text = p.get(level).cloned().unwrap_or_default();
+            if level == len - 1 {
+                row.push(HeaderCell {
+                    text,
+                    row: level,
+                    col: i,
+                    rowspan: depth - level,
+                    colspan: 1,
+                });
+                i += 1;
+                continue;
+            }
+            // A group heading: the run of columns that share this path so far.
+            let prefix = &p[..=level];
+            let mut j = i + 1;
+            while j < paths.len() && paths[j].len() > level + 1 && paths[j][..=level] == *prefix {
+                j += 1;
+            }
+            row.push(HeaderCell {
+                text,
+                row: level,
+                col: i,
+                rowspan: 1,
+                colspan: j - i,
+            });
+            i = j;
+        }
+    }
+    (depth, rows)
+}
+
+/// A column whose data rows hold only figures (blanks allowed), and at least one.
+fn summable(t: &Table, col: usize) -> bool {
+    if col == 0 {
+        return false;
+    }
+    let heading = t.columns.get(col).map(|c| c.written.as_str()).unwrap_or("");
+    if heading.contains("序号") || heading.contains("编号") {
+        return false;
+    }
+    let mut any = false;
+    for r in t.rows.iter().filter(|r| r.kind == RowKind::Data) {
+        match r.cells.get(col) {
+            Some(c) if c.text.trim().is_empty() => {}
+            Some(c) if c.value.is_some() => any = true,
+            Some(_) => return false,
+            None => {}
+        }
+    }
+    any
+}
+
+/// A column's sum over some rows: the figures as written, and the interval (base units) that
+/// the rows' figures together stand for.
+#[derive(Debug, Clone, Default)]
+struct Sum {
+    number: Decimal,
+    low: Decimal,
+    high: Decimal,
+}
+
+impl Sum {
+    fn add(&mut self, q: &Quantity) {
+        self.number += q.number;
+        self.low += q.low;
+        self.high += q.high;
+    }
+
+    /// A stated total is consistent with the sum when their intervals overlap (DOMAIN.md:
+    /// figures with decimals are rounded, counts are exact).
+    fn consistent_with(&self, stated: &Quantity) -> bool {
+        stated.low <= self.high && self.low <= stated.high
+    }
+}
+
+fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) -> TableView {
+    let width = t
+        .columns
+        .len()
+        .max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let mut paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
+    paths.resize(width, vec![String::new()]);
+    let (depth, header) = header_cells(&paths);
+    let mut header_grid = vec![vec![String::new(); width]; depth];
+    for row in &header {
+        for h in row {
+            header_grid[h.row][h.col] = h.text.clone();
+        }
+    }
+    let sum_cols: Vec<bool> = (0..width).map(|c| summable(t, c)).collect();
+    // 合计: every data row, wherever the 合计 row stands (notices often print it first).
+    let mut all = vec![Sum::default(); width];
+    for r in t.rows.iter().filter(|r| r.kind == RowKind::Data) {
+        for (c, total) in all.iter_mut().enumerate() {
+            if let (true, Some(q)) = (sum_cols[c], r.cells.get(c).and_then(|x| x.value.as_ref())) {
+                total.add(q);
+            }
+        }
+    }
+    // 小计: the data rows since the previous 小计.
+    let mut since = vec![Sum::default(); width];
+    let mut rows = Vec::new();
+    let mut differences = Vec::new();
+    let mut has_totals = false;
+    for r in &t.rows {
+        // The row's label: its first cell that is text, not a figure (小计 may stand in the
+        // second column, after a blank 序号).
+        let label = r
+            .cells
+            .iter()
+            .find(|c| !c.text.trim().is_empty() && c.value.is_none())
+            .map(|c| c.text.trim().to_string())
+            .unwrap_or_else(|| match r.kind {
+                RowKind::Total => "合计".into(),
+                RowKind::Subtotal => "小计".into(),
+                RowKind::Data => String::new(),
+            });
+        let sums = match r.kind {
+            RowKind::Data => None,
+            RowKind::Subtotal => Some(std::mem::replace(&mut since, vec![Sum::default(); width])),
+            RowKind::Total => Some(all.clone()),
+        };
+        let mut cells = Vec::with_capacity(width);
+        for c in 0..width {
+            let cell = r.cells.get(c);
+            let text = cell.map(|x| x.text.trim().to_string()).unwrap_or_default();
+            let quantity = cell.and_then(|x| x.value.as_ref());
+            let value = quantity.map(|q| q.number);
+            if r.kind == RowKind::Data {
+                if let (true, Some(q)) = (sum_cols[c], quantity) {
+                    since[c].add(q);
+                }
+            }
+            let mut view = CellView {
+                numeric: value.is_some(),
+                computed: false,
+                mark: None,
+                stated: None,
+                value,
+                text,
+            };
+            if let (Some(sums), true) = (&sums, sum_cols[c]) {
+                let sum = &sums[c];
+                let computed = sum.number;
+                has_totals = true;
+                match (value, quantity) {
+                    (Some(_), Some(q)) if sum.consistent_with(q) => {}
+                    (Some(stated), _) => {
+                        let mark = format!("※{}", differences.len() + 1);
+                        let column = t
+                            .columns
+                            .get(c)
+                            .map(|x| x.written.clone())
+                            .unwrap_or_else(|| format!("第{}列", c + 1));
+                        let shown = computed.to_string();
+                        differences.push(Difference {
+                            text: format!(
+                                "{mark} {label}行「{column}」：原文为 {}，按各行相加为 {shown}。",
+                                stated
+                            ),
+                            mark: mark.clone(),
+                            row: label.clone(),
+                            column,
+                            stated: stated.to_string(),
+                            computed: shown.clone(),
+                        });
+                        view.stated = Some(view.text.clone());
+                        view.text = shown;
+                        view.value = Some(computed);
+                        view.computed = true;
+                        view.mark = Some(mark);
+                    }
+                    (None, _) if view.text.is_empty() => {
+                        view.text = computed.to_string();
+                        view.value = Some(computed);
+                        view.numeric = true;
+                        view.computed = true;
+                    }
+                    // Text such as “—” in a total cell stays as printed.
+                    (None, _) => {}
+                }
+            }
+            cells.push(view);
+        }
+        rows.push(RowView {
+            kind: match r.kind {
+                RowKind::Data => "data",
+                RowKind::Subtotal => "subtotal",
+                RowKind::Total => "total",
+            }
+            .to_string(),
+            cells,
+        });
+    }
+    for _ in 0..t.blank_rows {
+        rows.push(RowView {
+            kind: "blank".to_string(),
+            cells: (0..width)
+                .map(|_| CellView {
+                    text: String::new(),
+                    numeric: false,
+                    computed: false,
+                    mark: None,
+                    stated: None,
+                    value: None,
+                })
+                .collect(),
+        });
+    }
+    let blank_form = t.rows.is_empty() && t.blank_rows > 0;
+    TableView {
+        number,
+        name: t.name.clone(),
+        caption: t.title.clone().unwrap_or_else(|| t.name.clone()),
+        attachment,
+        plan: plan.to_string(),
+        unit: t.unit.clone(),
+        width,
+        depth,
+        header,
+        header_grid,
+        rows,
+        blank_form,
+        notes: t.notes.clone(),
+        differences,
+        has_totals,
+        csv: format!("appendix-{number}.csv"),
+    }
+}
+
+/// appendix.xlsx: one sheet per table, named 表N 名称: title row, 单位 line, merged heading
+/// cells, rows (figures as numbers, totals bold, differing totals shaded), then the notes.
+pub fn appendix_xlsx(view: &AppendixView) -> anyhow::Result<Vec<u8>> {
+    let mut book = xlsx::Book::new();
+    for t in &view.tables {
+        let mut grid = Grid::new(t.width);
+        grid.title(&t.caption);
+        if let Some(u) = &t.unit {
+            grid.note(&format!("单位：{u}"));
+        }
+        let cells: Vec<(usize, usize, usize, usize, String)> = t
+            .header
+            .iter()
+            .flatten()
+            .map(|h| (h.row, h.col, h.rowspan, h.colspan, h.text.clone()))
+            .collect();
+        grid.header_cells(t.depth, &cells);
+        for r in &t.rows {
+            let bold = r.kind == "total" || r.kind == "subtotal";
+            let row = r
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let mut x = match (cell.numeric, cell.value) {
+                        (true, Some(v)) => xlsx::Cell::number(
+                            cell.text.clone(),
+                            v.to_f64().unwrap_or_default(),
+                            v.scale(),
+                        ),
+                        _ if c == 0 => xlsx::Cell::centered(cell.text.clone()),
+                        _ => xlsx::Cell::text(cell.text.clone()),
+                    };
+                    x.bold = bold;
+                    x.highlight = cell.mark.is_some();
+                    x
+                })
+                .collect();
+            grid.row(row);
+        }
+        if !t.differences.is_empty() {
+            grid.note(
+                "注：合计、小计由 policyc 按各行相加算出；底色标出的数字与原文不同，原文数值见下。",
+            );
+        } else if t.has_totals {
+            grid.note("注：合计、小计由 policyc 按各行相加算出。");
+        }
+        for d in &t.differences {
+            grid.note(&d.text);
+        }
+        for n in &t.notes {
+            grid.note(&format!("注：{n}"));
+        }
+        book.add_sheet(
+            &format!("表{} {}", t.number, t.name),
+            grid,
+            &vec![30; t.width],
+        )?;
+    }
+    book.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Vec<String> {
+        s.split('/').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn grouped_headings_span() {
+        let (depth, rows) = header_cells(&[
+            p("序号"),
+            p("建设单位/单位名称"),
+            p("建设单位/项目负责人"),
+            p("备注"),
+        ]);
+        assert_eq!(depth, 2);
+        let top: Vec<_> = rows[0]
+            .iter()
+            .map(|h| (h.text.as_str(), h.rowspan, h.colspan))
+            .collect();
+        assert_eq!(
+            top,
+            vec![("序号", 2, 1), ("建设单位", 1, 2), ("备注", 2, 1)]
+        );
+        let second: Vec<_> = rows[1].iter().map(|h| (h.text.as_str(), h.col)).collect();
+        assert_eq!(second, vec![("单位名称", 1), ("项目负责人", 2)]);
+    }
+
+    fn sum(cells: &[&str], unit: Option<&str>) -> Sum {
+        let mut s = Sum::default();
+        for c in cells {
+            s.add(&Quantity::from_cell(c, unit).unwrap());
+        }
+        s
+    }
+
+    #[test]
+    fn totals_are_consistent_within_the_rounding_of_their_figures() {
+        let q = |s: &str, u| Quantity::from_cell(s, u).unwrap();
+        // Figures with decimals are rounded: 0.01 apart is within three rows' rounding.
+        let money = sum(&["25727.03", "1523.28", "4055.25"], Some("万元"));
+        assert!(money.consistent_with(&q("31305.55", Some("万元"))));
+        assert!(!money.consistent_with(&q("31305.65", Some("万元"))));
+        let finer = sum(&["1598.69", "17091.65", "5487.33"], Some("万元"));
+        assert!(finer.consistent_with(&q("24177.664", Some("万元"))));
+        // Counts are exact: 3 households off is a difference.
+        let counts = sum(&["6669", "1266", "3223", "1525", "3096"], Some("户"));
+        assert_eq!(counts.number.to_string(), "15779");
+        assert!(!counts.consistent_with(&q("15776", Some("户"))));
+    }
+}

@@ -1,0 +1,67 @@
+//! notice.docx: WordprocessingML parts rendered from templates (templates/docx/), zipped with
+//! fixed timestamps so that two builds are byte-identical.
+
+use std::io::Write;
+
+use serde::Serialize;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::notice::NoticeView;
+use super::Templates;
+
+/// The parts of the package: (part name, template). Order is fixed: it is part of the bytes.
+const PARTS: &[(&str, &str)] = &[
+    ("[Content_Types].xml", "docx/content_types.xml.j2"),
+    ("_rels/.rels", "docx/rels.xml.j2"),
+    ("docProps/core.xml", "docx/core.xml.j2"),
+    ("word/document.xml", "docx/document.xml.j2"),
+    ("word/_rels/document.xml.rels", "docx/document.xml.rels.j2"),
+    ("word/styles.xml", "docx/styles.xml.j2"),
+    ("word/settings.xml", "docx/settings.xml.j2"),
+    ("word/header1.xml", "docx/header.xml.j2"),
+    ("word/footer1.xml", "docx/footer.xml.j2"),
+    ("word/footer2.xml", "docx/footer.xml.j2"),
+];
+
+/// What the package's templates see besides the notice.
+#[derive(Serialize)]
+struct PartContext<'a> {
+    #[serde(flatten)]
+    notice: &'a NoticeView,
+    title: String,
+    /// The document date, ISO, for the package properties.
+    date: &'a str,
+    /// "odd" or "even", for the two page-number footers.
+    side: &'a str,
+}
+
+/// Builds notice.docx. `date` is ISO (YYYY-MM-DD).
+pub fn write_docx(view: &NoticeView, templates: &Templates, date: &str) -> anyhow::Result<Vec<u8>> {
+    let title = view
+        .cover
+        .as_ref()
+        .map(|c| c.title.clone())
+        .or_else(|| view.plans.first().map(|p| p.title.clone()))
+        .unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (part, template) in PARTS {
+        let ctx = PartContext {
+            notice: view,
+            title: title.clone(),
+            date,
+            side: if *part == "word/footer2.xml" {
+                "even"
+            } else {
+                "odd"
+            },
+        };
+        let xml = templates.render(template, &ctx)?;
+        zip.start_file(*part, options)?;
+        zip.write_all(xml.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}

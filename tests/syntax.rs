@@ -1,0 +1,81 @@
+//! Front end: syntax errors in the drafter's terms, carets under the right character.
+
+use policyc::diagnostics::{human::render_human, json::to_json, SourceMap};
+use policyc::driver::compile_source;
+
+fn check(text: &str) -> (bool, Vec<String>, String, serde_json::Value) {
+    let mut map = SourceMap::new();
+    let file = map.add("示例.policy", text);
+    let (policy, diags) = compile_source(text, "示例.policy", file, &[]);
+    let codes = diags.iter().map(|d| d.code.to_string()).collect();
+    (
+        policy.is_some(),
+        codes,
+        render_human(&map, &diags, false),
+        to_json(&map, &diags),
+    )
+}
+
+const AFTER_CHINESE: &str =
+    "方案 达拉特旗平房区节能改造工作实施方案 {\n  指标 改造户数：460户 改造\n}\n";
+
+#[test]
+fn syntax_error_after_chinese_text_puts_the_caret_under_the_character() {
+    let (ok, codes, human, json) = check(AFTER_CHINESE);
+    assert!(!ok);
+    assert_eq!(codes, ["E0001"]);
+    // `  指标 改造户数：460户 改造`: the stray 改 is the 16th character of line 2.
+    assert_eq!(json[0]["line"], 2);
+    assert_eq!(json[0]["column"], 16);
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn several_syntax_errors_are_reported_in_one_run() {
+    let text = "方案 甲 {\n  指标 甲：460户 乙\n  指标 乙：3000户\n  指标 丙 5户\n}\n";
+    let (ok, codes, human, json) = check(text);
+    assert!(!ok);
+    assert_eq!(codes, ["E0001", "E0001"], "{human}");
+    assert_eq!(json[0]["line"], 2);
+    assert_eq!(json[1]["line"], 4);
+}
+
+#[test]
+fn crlf_and_bom_do_not_move_columns() {
+    let dir = std::env::temp_dir().join(format!("policyc-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("crlf.policy");
+    let text = format!("\u{feff}{}", AFTER_CHINESE.replace('\n', "\r\n"));
+    std::fs::write(&path, text).unwrap();
+    let mut map = SourceMap::new();
+    let compiled = policyc::driver::compile_file(&path, &mut map);
+    let json = to_json(&map, &compiled.diagnostics);
+    assert_eq!(json[0]["line"], 2);
+    assert_eq!(json[0]["column"], 16);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn full_width_punctuation_is_accepted() {
+    let text = "方案 甲 ｛\n  分解 改造户数 按 年度 ｛\n    合计：2.85万户\n    2021年：3000户；2022年:13600户；2023年：11900户\n  ｝\n｝\n";
+    let (ok, codes, human, _) = check(text);
+    assert!(ok, "{human}");
+    assert!(codes.is_empty(), "{human}");
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_without_a_crash() {
+    let text = "方案 甲 {\n".to_string() + &"节 乙 {\n".repeat(200) + &"}\n".repeat(201);
+    let (ok, codes, _, _) = check(&text);
+    assert!(!ok);
+    assert_eq!(codes, ["E0003"]);
+}
+
+#[test]
+fn unknown_units_and_names_are_reported_with_hints() {
+    let text = "方案 甲 {\n  指标 甲：460户子\n  「共{乙}」\n}\n";
+    let (ok, codes, human, _) = check(text);
+    assert!(ok);
+    assert_eq!(codes, ["E0104", "E0101"], "{human}");
+    assert!(human.contains("帮助"));
+}
