@@ -202,9 +202,38 @@ fn breakdown_sum(
         return None;
     }
     // One part under a total is a subset ("新增200万平方米，其中农村居民42万平方米"), not the
-    // whole: it only has to fit inside the total.
-    if parts.len() == 1 && computed.low <= stated.high {
-        return None;
+    // whole: it can only be wrong by exceeding the total.
+    if parts.len() == 1 {
+        if computed.can_be_at_most(&stated) {
+            return None;
+        }
+        let style = Style::like(&total.quantity);
+        let d = f
+            .new_diag(
+                "A101",
+                format!(
+                    "“{}”的分项“{}”大于合计：分项写作 {}，合计写作 {}（{}）",
+                    bd.id,
+                    part_label(bd, &parts[0].id),
+                    parts[0].quantity.written,
+                    total.quantity.written,
+                    difference_text(
+                        &style,
+                        &[Style::like(&parts[0].quantity)],
+                        &stated,
+                        &computed
+                    )
+                ),
+            )
+            .with_primary(
+                parts[0].span,
+                format!("分项写作 {}", parts[0].quantity.written),
+            )
+            .with_secondary(total.span, format!("合计写作 {}", total.quantity.written));
+        return Some(soften(
+            d.with_help("“其中”的一项不能大于合计：请核对原文的这两个数"),
+            computed.approx || stated.approx,
+        ));
     }
     let finer: Vec<Style> = parts.iter().map(|p| Style::like(&p.quantity)).collect();
     let style = Style::like(&total.quantity);
@@ -1036,6 +1065,14 @@ fn column_sum(
     let CellValue::Number(stated_q) = cell_value(row, col) else {
         return None;
     };
+    // Rates (元/户) and percentages do not add up down a column: a total row gives their
+    // average or overall rate. Only a share column totalling 100% is a sum.
+    if stated_q.dims.values().any(|e| *e < 0)
+        || (stated_q.is_percent() && stated_q.value != Decimal::ONE)
+        || heading_is_rate(table, col)
+    {
+        return None;
+    }
     let stated = Iv::of(&stated_q);
     let want = stated.norm();
     let mut parts = Vec::new();
@@ -1101,6 +1138,22 @@ fn column_sum(
         ),
         computed.approx || stated.approx,
     ))
+}
+
+/// Whether a column's heading ends in a rate unit, （元/户）: the model splits headings at
+/// “/” into groups, so such a unit does not reach the cells.
+fn heading_is_rate(table: &Table, col: usize) -> bool {
+    let Some(h) = table.columns.get(col).map(|c| c.written.trim()) else {
+        return false;
+    };
+    let inner = h
+        .strip_suffix('）')
+        .and_then(|x| x.rsplit_once('（'))
+        .or_else(|| h.strip_suffix(')').and_then(|x| x.rsplit_once('(')))
+        .map(|(_, u)| u.trim());
+    inner
+        .and_then(|u| crate::quantity::parse_unit(u).ok())
+        .is_some_and(|u| u.dims.values().any(|e| *e < 0))
 }
 
 /// A column reference in a table relation: 第N列.
