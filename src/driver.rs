@@ -58,7 +58,7 @@ pub fn compile_source(text: &str, path: &str, file: FileId) -> (Option<Policy>, 
     match syntax::parse(text, file) {
         Ok(ast) => {
             let (policy, mut diags) = model::lower(&ast, text, path, file);
-            diags.extend(checks::run(&policy, file));
+            diags.extend(checks::run(&policy, text, file));
             (Some(policy), diags)
         }
         Err(diags) => (None, diags),

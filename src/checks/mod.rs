@@ -5,12 +5,15 @@
 //! Codes, default severities and explanations live in the one registry,
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
-use crate::diagnostics::{Diagnostic, FileId, Severity};
+use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 use crate::model::Policy;
 
 /// What a check sees.
 pub struct Findings<'a> {
     pub policy: &'a Policy,
+    /// The file's text, which the model's spans index: for narrowing a block's span to the
+    /// part worth pointing at (its first line, one word inside it).
+    pub src: &'a str,
     pub file: FileId,
     diags: Vec<Diagnostic>,
 }
@@ -25,6 +28,32 @@ impl<'a> Findings<'a> {
     pub fn new_diag(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic::from_code(code, message, self.file)
     }
+
+    /// The text a span covers, or "" if the span does not fit the text.
+    pub fn text(&self, span: Span) -> &'a str {
+        self.src.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The first line of a block's span, without the opening brace and trailing blanks:
+    /// `任务 1 组织实施 {` → `任务 1 组织实施`. Multi-line spans make long, noisy excerpts.
+    pub fn head(&self, span: Span) -> Span {
+        let text = self.text(span);
+        let line = text.split('\n').next().unwrap_or("");
+        let line = line.trim_end().trim_end_matches(['{', '｛']).trim_end();
+        if line.is_empty() {
+            return span;
+        }
+        Span::new(span.start, span.start + line.len())
+    }
+
+    /// Where `needle` first occurs inside `span`, if it does.
+    pub fn find_in(&self, span: Span, needle: &str) -> Option<Span> {
+        if needle.is_empty() {
+            return None;
+        }
+        let i = self.text(span).find(needle)?;
+        Some(Span::new(span.start + i, span.start + i + needle.len()))
+    }
 }
 
 /// A check: a name for internal-error messages and the function that runs it.
@@ -34,11 +63,12 @@ type Check = (&'static str, fn(&mut Findings));
 const CHECKS: &[Check] = &[];
 
 /// Runs every check over a policy. One check's failure never stops the others.
-pub fn run(policy: &Policy, file: FileId) -> Vec<Diagnostic> {
+pub fn run(policy: &Policy, src: &str, file: FileId) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for (name, check) in CHECKS {
         let mut f = Findings {
             policy,
+            src,
             file,
             diags: Vec::new(),
         };
