@@ -5,6 +5,8 @@
 //! Codes, default severities and explanations live in the one registry,
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
+mod dates;
+
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 use crate::model::Policy;
 
@@ -60,7 +62,16 @@ impl<'a> Findings<'a> {
 type Check = (&'static str, fn(&mut Findings));
 
 /// Every check, in the order their findings are reported.
-const CHECKS: &[Check] = &[];
+const CHECKS: &[Check] = &[
+    ("D201 不存在的日期", dates::no_such_date),
+    ("D202 无法读取的日期", dates::unreadable),
+    ("D203 结束早于开始", dates::ends_before_start),
+    ("D204 隐含跨年", dates::crosses_year),
+    ("D205 阶段重叠", dates::phases_overlap),
+    ("D206 超出方案期限", dates::outside_plan),
+    ("D207 超出所属阶段或次序颠倒", dates::outside_phase),
+    ("D208 年份超出范围", dates::year_out_of_range),
+];
 
 /// Runs every check over a policy. One check's failure never stops the others.
 pub fn run(policy: &Policy, src: &str, file: FileId) -> Vec<Diagnostic> {

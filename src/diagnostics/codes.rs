@@ -33,6 +33,97 @@ pub struct CodeInfo {
 /// All codes, sorted by code.
 pub static CODES: &[CodeInfo] = &[
     CodeInfo {
+        code: "D201",
+        severity: Severity::Error,
+        title: "日期不存在",
+        explanation: "日历上没有这一天，例如4月31日、6月31日，或非闰年的2月29日；月份不在1至12之间、季度不在第一至第四季度之间也属此类。\
+            有的排期工具会把2023年6月31日悄悄顺延成7月1日，policyc 不这样做：\
+            不存在的日期照原文保留，不参与阶段、期限的比较，并在这里报告。\
+            没有写年份的日期按上下文（阶段、方案期限、成文日期）取年份，提示中会说明所取的年份。\
+            请核对原文，改为实际的日期。",
+        fires: include_str!("../../tests/fixtures/checks/D201-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D201-silent.policy"),
+    },
+    CodeInfo {
+        code: "D202",
+        severity: Severity::Warning,
+        title: "日期无法读取",
+        explanation: "这里的时间读不出日期，例如成文日期印成了“2022511”。\
+            只由数字组成的“日期”一定是印错了，按错误报告，并在能唯一确定时给出可能的读法（2022511 只能是2022年5月11日）；\
+            其余含数字却读不成日期的写法按警告报告，它可能是笔误，也可能是本语言尚不支持的写法。\
+            不含数字的时限（长期坚持、持续推进）和周期性的时限（每年10月底前）不是写错的日期，不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D202-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D202-silent.policy"),
+    },
+    CodeInfo {
+        code: "D203",
+        severity: Severity::Error,
+        title: "时间段结束早于开始",
+        explanation: "时间段的结束日期早于开始日期，例如“2022年12月1日-2022年11月30日”。\
+            通常是两端写反，或者年份、月份写错。\
+            结束日期没有写年份、按开始日期的年份读时早于开始的，会读作跨年（见 D204），不在此报告；\
+            只有按次年读也不成立时，才在此报告。",
+        fires: include_str!("../../tests/fixtures/checks/D203-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D203-silent.policy"),
+    },
+    CodeInfo {
+        code: "D204",
+        severity: Severity::Note,
+        title: "时间段隐含跨年",
+        explanation: "时间段的结束日期没有写年份，且早于开始日期，例如“11月20日—2月10日”：\
+            这只能理解为跨入次年，policyc 按此理解，并在提示中写明所取的完整起止日期（2022年11月20日至2023年2月10日）。\
+            供暖季等时间段跨年是常见的，这只是提示：请确认这一理解与原意相符，\
+            最好在原文中写明结束日期的年份。",
+        fires: include_str!("../../tests/fixtures/checks/D204-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D204-silent.policy"),
+    },
+    CodeInfo {
+        code: "D205",
+        severity: Severity::Warning,
+        title: "相邻阶段重叠或次序颠倒",
+        explanation: "方案中前后相邻的两个阶段应当前后衔接：后一阶段从前一阶段结束的当天或之后开始。\
+            后一阶段在前一阶段结束之前就开始（只共用交界的那一天或那一个月不算），\
+            或者排在后面的阶段整体早于前一阶段，都按警告报告，并给出重叠的天数和日期。\
+            没有写年份的阶段若按次年读就能衔接（跨年的方案），不报告。\
+            若两个阶段本来就同时进行，可忽略本警告。",
+        fires: include_str!("../../tests/fixtures/checks/D205-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D205-silent.policy"),
+    },
+    CodeInfo {
+        code: "D206",
+        severity: Severity::Warning,
+        title: "超出方案期限",
+        explanation: "阶段、节点或任务的时限落在方案期限之外，例如期限是2022年，检查验收却安排在2023年1月。\
+            只有方案写了期限时才检查；阶段中的步骤和节点与所属阶段比较（见 D207），\
+            阶段没有可用日期时才与方案期限比较。\
+            没有写年份的日期若按次年读就在期限之内，不报告。\
+            若工作确实延续到期限之后，应同时修改方案期限。",
+        fires: include_str!("../../tests/fixtures/checks/D206-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D206-silent.policy"),
+    },
+    CodeInfo {
+        code: "D207",
+        severity: Severity::Warning,
+        title: "不在所属阶段内或次序颠倒",
+        explanation: "阶段中的步骤、节点和任务时限应落在这个阶段的起止日期之内；\
+            同一阶段（或方案）中先后列出的节点、步骤，后列的不应整体早于先列的。\
+            时限（如“10月15日前”）只看截止日期是否在阶段之内。\
+            没有写年份的日期若按次年读就成立（跨年的阶段），不报告。\
+            请核对日期，或把它移到所属的阶段、按时间先后排列。",
+        fires: include_str!("../../tests/fixtures/checks/D207-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D207-silent.policy"),
+    },
+    CodeInfo {
+        code: "D208",
+        severity: Severity::Error,
+        title: "年份超出合理范围",
+        explanation: "年份不在1900至2200年之间，例如把2022年写成了2202年。\
+            这样的年份不可能是实施方案所指的年份，日期不参与任何比较。\
+            请核对年份是否多打、少打或颠倒了数字。",
+        fires: include_str!("../../tests/fixtures/checks/D208-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D208-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",
