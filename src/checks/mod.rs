@@ -6,6 +6,7 @@
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
 mod dates;
+mod rules;
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 use crate::model::Policy;
@@ -71,6 +72,9 @@ const CHECKS: &[Check] = &[
     ("D206 超出方案期限", dates::outside_plan),
     ("D207 超出所属阶段或次序颠倒", dates::outside_phase),
     ("D208 年份超出范围", dates::year_out_of_range),
+    ("R301 规则空档", rules::gaps),
+    ("R302 规则重叠", rules::overlaps),
+    ("R303 补贴断崖", rules::cliffs),
 ];
 
 /// Runs every check over a policy. One check's failure never stops the others.
