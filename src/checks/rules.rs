@@ -97,7 +97,7 @@ impl<'r> Coverage<'r> {
                 cuts.push((v, &b.value));
             }
         }
-        cuts.sort_by(|a, b| a.0.cmp(&b.0));
+        cuts.sort_by_key(|a| a.0);
         let mut pieces = Vec::new();
         let mut prev = Decimal::ZERO;
         for (c, _) in &cuts {
