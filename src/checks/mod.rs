@@ -6,6 +6,7 @@
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
 mod dates;
+mod org;
 mod rules;
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
@@ -75,6 +76,12 @@ const CHECKS: &[Check] = &[
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),
+    ("O401 任务没有牵头单位", org::task_without_lead),
+    ("O402 一个单位两个名称", org::one_unit_two_names),
+    ("O403 职务没有姓名", org::post_without_name),
+    ("O404 承担任务的单位不在领导小组", org::duties_outside_group),
+    ("O405 无法识别的角色", org::unknown_role),
+    ("O406 附件未附", org::missing_attachment),
 ];
 
 /// Runs every check over a policy. One check's failure never stops the others.

@@ -221,6 +221,75 @@ pub static CODES: &[CodeInfo] = &[
         silent: "指标 户数：460户",
     },
     CodeInfo {
+        code: "O401",
+        severity: Severity::Warning,
+        title: "任务没有牵头单位",
+        explanation: "每项任务应有一个对它负总责的牵头单位。只写了责任单位、实施单位或配合单位的任务仍然没有牵头单位：\
+            有几个单位却没有牵头单位，或者一个单位也没写，按警告报告；\
+            只有一个责任单位（或实施单位）的，例如职责分工式的条目，这个单位多半就是实际的牵头单位，只作提示。\
+            请写明“牵头单位：…”，其余单位写作责任单位或配合单位。",
+        fires: include_str!("../../tests/fixtures/checks/O401-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O401-silent.policy"),
+    },
+    CodeInfo {
+        code: "O402",
+        severity: Severity::Warning,
+        title: "同一单位用了两个名称",
+        explanation: "通知常常混用单位的全称和简称（区发展和改革局、区发改局、区发改委），\
+            若在“单位”中声明成了几个单位，任务、成员和统计就会把同一单位算成几个。\
+            本检查在已声明的单位之间寻找可能相同的名称：一个名称的字依次出现在另一个名称中（简称），\
+            只差行政区前缀（住建局、旗住建局），只差“局”“委”或省去了“局”字，乡镇、街道只差“人民政府”“办事处”，\
+            供电公司的几种写法；这些按警告报告。名称主体相同而一个称“中心”、一个称“局”的，\
+            可能是机构改革前后的新旧名称，只作提示。集合单位（各乡镇）不参与比较，\
+            不同的乡镇、街道（城关镇与城南镇、新华街道与新华西街道）和不同的行政区（市财政局与区财政局）不会被认作同一单位。\
+            若确是同一单位，只声明一次，其余写作别称：区发展和改革局（又称 区发改局）。",
+        fires: include_str!("../../tests/fixtures/checks/O402-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O402-silent.policy"),
+    },
+    CodeInfo {
+        code: "O403",
+        severity: Severity::Warning,
+        title: "职务没有姓名",
+        explanation: "领导小组或工作组的成员只列了职务，没有写担任者的姓名（编码为“（未列姓名）”）。\
+            同一小组的其他成员写了姓名时，这多半是遗漏，按警告逐条报告；\
+            整个小组都只列职务、一个姓名也没有时，是按职务组成的写法，只对小组作一条提示。\
+            请补上姓名，或确认小组按职务组成。",
+        fires: include_str!("../../tests/fixtures/checks/O403-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O403-silent.policy"),
+    },
+    CodeInfo {
+        code: "O404",
+        severity: Severity::Warning,
+        title: "承担任务的单位不在领导小组中",
+        explanation: "通知设有领导小组时，牵头或承担任务的单位通常应有负责人参加领导小组，以便统筹协调。\
+            牵头单位不在领导小组成员中的按警告报告，只作为责任单位的只作提示。\
+            成员所属的单位按成员职务开头的单位名称确定（区财政局局长 → 区财政局）。\
+            集合单位（各乡镇、区直各部门）不检查；以集体身份参加的成员（各乡镇人民政府主要负责人）代表同类的各个单位；\
+            与某个成员单位可能只是名称不同的单位留给 O402 报告。没有领导小组的通知不检查。",
+        fires: include_str!("../../tests/fixtures/checks/O404-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O404-silent.policy"),
+    },
+    CodeInfo {
+        code: "O405",
+        severity: Severity::Warning,
+        title: "无法识别的小组角色",
+        explanation: "领导小组或工作组成员的角色不是常见的角色，例如“组长”印成了“长”。\
+            认得的角色有：组长、第一副组长、副组长、常务副组长、执行组长、成员、主任、副主任、工作人员、联系人、\
+            秘书长、总指挥、指挥长、召集人等，以及用“兼”连接的组合（副组长兼办公室主任）。\
+            提示会给出可能的原词。请核对原文。",
+        fires: include_str!("../../tests/fixtures/checks/O405-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O405-silent.policy"),
+    },
+    CodeInfo {
+        code: "O406",
+        severity: Severity::Note,
+        title: "附件未附",
+        explanation: "通知在附件说明中列出了这个附件，正文后却没有附上它的内容（编码为只有标题、没有花括号的“附件”）。\
+            读者无从查看附件所载的清单或表格。这是提示：请在发布前附上附件，或从附件说明中删去。",
+        fires: include_str!("../../tests/fixtures/checks/O406-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O406-silent.policy"),
+    },
+    CodeInfo {
         code: "R301",
         severity: Severity::Error,
         title: "规则有空档",
