@@ -442,22 +442,69 @@ pub fn crosses_year(f: &mut Findings) {
 // ───────────────────────────── intervals ─────────────────────────────
 
 /// The days a time covers, for comparing times: a deadline (10月底前) has an end but no start.
+/// `first_by` and `last_from` keep the precision the ends were written with: 5月—11月 starts
+/// on some day of May, at the latest on 31 May; 3月1日—4月30日 ends on 30 April, no earlier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Iv {
     start: Option<NaiveDate>,
     end: NaiveDate,
+    /// The last day the first written point covers.
+    first_by: NaiveDate,
+    /// The first day the last written point covers.
+    last_from: NaiveDate,
+}
+
+impl Iv {
+    /// The days `from..=to`, as for display.
+    fn days(from: NaiveDate, to: NaiveDate) -> Iv {
+        Iv {
+            start: Some(from),
+            end: to,
+            first_by: from,
+            last_from: to,
+        }
+    }
 }
 
 fn interval(t: &Time) -> Option<Iv> {
     if t.problem.is_some() {
         return None;
     }
-    let end = t.end?;
-    let deadline = matches!(t.kind, TimeKind::Point { before: true, .. });
-    Some(Iv {
-        start: if deadline { None } else { t.start },
-        end,
-    })
+    reading(t, false)
+}
+
+/// A time resolved from its written points, with every year taken from context one later
+/// when `next_year` is set.
+fn reading(t: &Time, next_year: bool) -> Option<Iv> {
+    let shift = |p: &DatePoint| {
+        let mut q = p.clone();
+        if next_year && q.year_inherited {
+            q.year = q.year.and_then(|y| y.checked_add(1));
+        }
+        resolve(&q).ok()
+    };
+    match &t.kind {
+        TimeKind::Point { at, before } => {
+            let (s, e) = shift(at)?;
+            Some(Iv {
+                start: (!before).then_some(s),
+                end: e,
+                first_by: e,
+                last_from: s,
+            })
+        }
+        TimeKind::Range { from, to } => {
+            let (s, first_by) = shift(from)?;
+            let (last_from, e) = shift(to)?;
+            (s <= e).then_some(Iv {
+                start: Some(s),
+                end: e,
+                first_by,
+                last_from,
+            })
+        }
+        TimeKind::Unreadable => None,
+    }
 }
 
 /// The model's reading of a time, then, if a year was taken from context, the reading with
@@ -477,32 +524,17 @@ fn readings(t: &Time, plausible: impl Fn(Iv) -> bool) -> Vec<Iv> {
     out
 }
 
-/// The reading with every year taken from context one later, if there is such a year.
+/// The reading with every year taken from context one later, if a year was.
 fn next_year_reading(t: &Time) -> Option<Iv> {
-    let shift = |p: &DatePoint| {
-        let mut q = p.clone();
-        if q.year_inherited {
-            q.year = q.year.and_then(|y| y.checked_add(1));
-        }
-        q
+    let inherited = match &t.kind {
+        TimeKind::Point { at, .. } => at.year_inherited,
+        TimeKind::Range { from, to } => from.year_inherited || to.year_inherited,
+        TimeKind::Unreadable => false,
     };
-    match &t.kind {
-        TimeKind::Point { at, before } if at.year_inherited => {
-            resolve(&shift(at)).ok().map(|(s, e)| Iv {
-                start: (!before).then_some(s),
-                end: e,
-            })
-        }
-        TimeKind::Range { from, to } if from.year_inherited || to.year_inherited => {
-            match (resolve(&shift(from)), resolve(&shift(to))) {
-                (Ok((s, _)), Ok((_, e))) if s <= e => Some(Iv {
-                    start: Some(s),
-                    end: e,
-                }),
-                _ => None,
-            }
-        }
-        _ => None,
+    if inherited {
+        reading(t, true)
+    } else {
+        None
     }
 }
 
@@ -576,7 +608,7 @@ fn phase_pair(
     };
     let mut worst = None;
     for b in readings(&next.time, plausible) {
-        let problem = pair_problem(prev, a, b);
+        let problem = pair_problem(a, b);
         match problem {
             None => return None, // some reading of the later phase follows on: fine
             Some(p) => {
@@ -602,13 +634,7 @@ fn phase_pair(
                 prev.time.span,
                 format!("前一阶段到{}才结束", format_chinese(a.end)),
             )
-            .with_note(format!(
-                "重叠的日子：{}",
-                shown(Iv {
-                    start: Some(from),
-                    end: to
-                })
-            )),
+            .with_note(format!("重叠的日子：{}", shown(Iv::days(from, to)))),
         PairProblem::Reversed => f
             .new_diag("D205", format!("{what}顺序颠倒"))
             .with_primary(
@@ -638,10 +664,14 @@ enum PairProblem {
     EndsFirst,
 }
 
-fn pair_problem(prev: &Phase, a: Iv, b: Iv) -> Option<PairProblem> {
+fn pair_problem(a: Iv, b: Iv) -> Option<PairProblem> {
     match (a.start, b.start) {
         (Some(a_start), Some(b_start)) => {
-            if b_start >= a.end {
+            // They follow each other if, at the precision written, the later one can start
+            // on or after the day the earlier one ends: 3月15日 then 3月15日—4月30日 share a
+            // boundary day; 3月—6月 then 6月—9月 a boundary month; 5月11日—5月31日 then
+            // 5月—11月 can start on 31 May.
+            if a.last_from <= b.first_by {
                 return None;
             }
             if b.end < a_start {
@@ -649,15 +679,7 @@ fn pair_problem(prev: &Phase, a: Iv, b: Iv) -> Option<PairProblem> {
             }
             let from = a_start.max(b_start);
             let to = a.end.min(b.end);
-            if from > to {
-                return None;
-            }
-            // A shared boundary at the precision written: 3月—6月 then 6月—10月, or 3月15日
-            // then 3月15日—4月30日, share only the point both name.
-            if shared_boundary(prev, from, to) && b_start == from {
-                return None;
-            }
-            Some(PairProblem::Overlap { from, to })
+            (from <= to).then_some(PairProblem::Overlap { from, to })
         }
         // A deadline: only its end is known.
         _ => {
@@ -672,16 +694,6 @@ fn pair_problem(prev: &Phase, a: Iv, b: Iv) -> Option<PairProblem> {
             }
         }
     }
-}
-
-/// Whether the days `from..=to` are exactly the last point the earlier phase names.
-fn shared_boundary(prev: &Phase, from: NaiveDate, to: NaiveDate) -> bool {
-    let last = match &prev.time.kind {
-        TimeKind::Range { to, .. } => to,
-        TimeKind::Point { at, .. } => at,
-        TimeKind::Unreadable => return false,
-    };
-    matches!(resolve(last), Ok((s, e)) if s == from && e == to)
 }
 
 // ───────────────────────────── D206: plan period ─────────────────────────────
@@ -746,8 +758,9 @@ fn phase_of<'p>(plan: &'p Plan, t: &Task) -> Option<&'p Phase> {
 
 // ───────────────────────────── D207: inside phases, in order ─────────────────────────────
 
-/// D207: steps, milestones and deadlines outside their phase; milestones and steps listed in
-/// an order their dates contradict.
+/// D207: steps, milestones and deadlines outside their phase; milestones and steps of a phase
+/// listed in an order their dates contradict. Milestones outside phases are not a timeline
+/// (targets listed by topic, a recurring start in 保障措施) and are not put in order.
 pub fn outside_phase(f: &mut Findings) {
     for plan in &f.policy.plans {
         for ph in &plan.phases {
@@ -784,13 +797,11 @@ pub fn outside_phase(f: &mut Findings) {
             order(f, "步骤", &ph.steps, Some(outer));
             order(f, "节点", &ph.milestones, Some(outer));
         }
-        let period = plan.period.as_ref().and_then(interval);
-        order(f, "节点", &plan.milestones, period);
     }
 }
 
 /// Reports a step or milestone whose dates lie wholly before the one listed before it.
-/// A next-year reading counts only when it stays inside `container` (the phase or the plan).
+/// A next-year reading counts only when it stays inside `container`, the phase.
 fn order(f: &mut Findings, kind: &str, list: &[Step], container: Option<Iv>) {
     for pair in list.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
