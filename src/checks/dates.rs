@@ -698,7 +698,8 @@ fn pair_problem(a: Iv, b: Iv) -> Option<PairProblem> {
 
 // ───────────────────────────── D206: plan period ─────────────────────────────
 
-/// D206: phases, milestones and task times outside the plan's period.
+/// D206: phases outside the plan's period (and, in a phase without a date, its steps,
+/// milestones and tasks).
 pub fn outside_plan(f: &mut Findings) {
     for plan in &f.policy.plans {
         let Some(period) = plan.period.as_ref() else {
@@ -720,12 +721,13 @@ pub fn outside_plan(f: &mut Findings) {
                 items.extend(ph.milestones.iter().map(|s| step_time("节点", s)));
             }
         }
-        items.extend(plan.milestones.iter().map(|s| step_time("节点", s)));
+        // Tasks written inside a phase without a date belong to the timeline too. Milestones
+        // and tasks outside phases do not: they are targets, often longer-term ones (到2023年
+        // 清洁取暖率达到100% in a 2021 plan), not steps of this plan's schedule.
         for t in &plan.tasks {
-            if phase_of(plan, t).is_some_and(|ph| interval(&ph.time).is_some()) {
-                continue;
+            if phase_of(plan, t).is_some_and(|ph| interval(&ph.time).is_none()) {
+                items.extend(task_times(t));
             }
-            items.extend(task_times(t));
         }
         for item in items {
             let rs = readings(item.time, |r| within(r, outer));

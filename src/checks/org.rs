@@ -129,6 +129,8 @@ enum Class {
     Street,
     /// 镇, 乡, 苏木 (with or without 人民政府)
     Town,
+    /// 部门, 主管部门: a name for whichever body does the work (财政部门 for 区财政局).
+    Generic,
     /// Another ending (所, 站, 院 …): only the same ending matches.
     Other(char),
     /// No recognisable ending: 旗财政.
@@ -148,6 +150,9 @@ struct Parts {
 }
 
 const ENDINGS: &[(&str, Class)] = &[
+    ("行政主管部门", Class::Generic),
+    ("主管部门", Class::Generic),
+    ("部门", Class::Generic),
     ("人民政府办公室", Class::Office),
     ("政府办公室", Class::Office),
     ("政府办", Class::Office),
@@ -213,15 +218,20 @@ fn parts(name: &str) -> Parts {
 }
 
 /// Splits a leading jurisdiction off a stem: 旗住建 → (旗, 住建), 达拉特旗财政 → (达拉特旗, 财政).
-/// 市场监管 is not 市 + 场监管.
+/// 市场监管 is not 市 + 场监管. The party committee belongs to the jurisdiction: 区委办公室 is
+/// (区委, "") and 区委编办 is (区委, 编), so that the committee's offices are not taken for
+/// abbreviations of one another.
 fn split_place(stem: &str) -> (&str, &str) {
     for (i, c) in stem.char_indices().take(7) {
         if "旗县区市盟州".contains(c) {
-            let after = &stem[i + c.len_utf8()..];
-            if after.starts_with(['场', '委', '直', '级', '属']) || after.chars().count() < 1 {
+            let mut end = i + c.len_utf8();
+            let after = &stem[end..];
+            if after.starts_with('委') && !after.starts_with("委员") {
+                end += '委'.len_utf8();
+            } else if after.starts_with(['场', '直', '级', '属']) || after.is_empty() {
                 continue;
             }
-            return (&stem[..i + c.len_utf8()], after);
+            return (&stem[..end], &stem[end..]);
         }
     }
     ("", stem)
@@ -295,6 +305,23 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
     if content_len < 2 {
         return None;
     }
+    // A generic name (财政部门) stands for the body that does the work (区财政局): the same
+    // unit in the notice's eyes, but a legitimate way of writing. A note.
+    if (s.class == Class::Generic) != (l.class == Class::Generic) {
+        let (g, gn, other, on) = if s.class == Class::Generic {
+            (s, sn, l, ln)
+        } else {
+            (l, ln, s, sn)
+        };
+        let fits = other.content.contains(g.content.as_str())
+            || g.content.contains(other.content.as_str())
+            || (g.content.chars().next() == other.content.chars().next()
+                && subsequence(&g.content, &other.content));
+        return fits.then(|| Same {
+            reason: format!("“{gn}”是泛称，通知中具体写作“{on}”"),
+            severity: Severity::Note,
+        });
+    }
     let first_fits =
         s.class == Class::Company || s.content.chars().next() == l.content.chars().next();
     if s.content == l.content {
@@ -304,22 +331,31 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
             } else {
                 (&pb.place, &pa.place)
             };
-            return match long.strip_prefix(short.as_str()) {
-                Some(missing) if !missing.is_empty() => {
-                    warn(format!("“{sn}”与“{ln}”只差行政区前缀“{missing}”"))
-                }
-                _ => warn(format!("“{sn}”与“{ln}”名称主体相同")),
-            };
+            return warn(if short.is_empty() {
+                format!("“{sn}”与“{ln}”只差行政区“{long}”")
+            } else if let Some(name) = long.strip_suffix(short.as_str()) {
+                format!("“{sn}”与“{ln}”只差地名“{name}”")
+            } else {
+                format!("“{sn}”与“{ln}”名称主体相同")
+            });
         }
         if classes_fit {
-            return warn(match (s.ending.is_empty(), l.ending.is_empty()) {
+            // A place name and its government (乌兰浩特市, 乌兰浩特市人民政府): how notices
+            // name a city's duties, worth a look but not wrong.
+            let severity = if s.class == Class::Government || l.class == Class::Government {
+                Severity::Note
+            } else {
+                Severity::Warning
+            };
+            let reason = match (s.ending.is_empty(), l.ending.is_empty()) {
                 (true, false) => format!("“{sn}”是“{ln}”省去了“{}”字", l.ending),
                 (false, true) => format!("“{ln}”是“{sn}”省去了“{}”字", s.ending),
                 _ => format!(
                     "“{sn}”与“{ln}”名称主体相同，只差“{}”与“{}”",
                     s.ending, l.ending
                 ),
-            });
+            };
+            return Some(Same { reason, severity });
         }
         if matches!(
             (s.class, l.class),
@@ -336,7 +372,14 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
         return None;
     }
     if classes_fit && first_fits && subsequence(&s.content, &l.content) {
-        return warn(format!("“{sn}”的字依次出现在“{ln}”中，像是它的简称"));
+        return warn(if subsequence(sn, ln) {
+            format!("“{sn}”的字依次出现在“{ln}”中，像是它的简称")
+        } else {
+            format!(
+                "“{sn}”像是“{ln}”的简称（“{}”的字依次出现在“{}”中）",
+                s.content, l.content
+            )
+        });
     }
     None
 }
@@ -439,10 +482,12 @@ pub fn one_unit_two_names(f: &mut Findings) {
         if !uses.is_empty() {
             d = d.with_note(format!("各名称的用处：{}", uses.join("；")));
         }
+        // The full name: a specific name before a generic one (区财政局, not 财政部门), then
+        // the longest.
         let longest = members
             .iter()
             .map(|&i| &units[i].name)
-            .max_by_key(|s| s.chars().count())
+            .max_by_key(|s| (parts(s).class != Class::Generic, s.chars().count()))
             .cloned()
             .unwrap_or_default();
         let rest: Vec<&str> = members
@@ -614,11 +659,25 @@ pub fn duties_outside_group(f: &mut Findings) {
             }
         }
     }
+    // Members whose post names an undeclared body (九原供电分局局长): the body as written.
+    let posts: Vec<&str> = groups
+        .iter()
+        .flat_map(|g| members(g))
+        .filter(|m| m.unit.is_none())
+        .filter_map(|m| m.post.as_deref())
+        .collect();
+    let in_post = |u: &OrgUnit| {
+        posts.iter().any(|p| {
+            names(u).any(|n| n.chars().count() >= 3 && p.contains(n.as_str()))
+                || post_body(p).is_some_and(|b| names(u).any(|n| likely_same(n, b).is_some()))
+        })
+    };
     for (u, places) in duties {
         if u.kind == "集合"
             || member_units.iter().any(|m| m.name == u.name)
             || covers_kind(&u.kind)
             || member_units.iter().any(|m| units_same(u, m).is_some())
+            || in_post(u)
         {
             continue;
         }
@@ -653,6 +712,56 @@ pub fn duties_outside_group(f: &mut Findings) {
             .with_help("若该单位应参加领导小组，补列其负责人为成员；若不参加，确认由哪个成员单位协调它的工作");
         f.report(d);
     }
+}
+
+/// The body a post names, without the title at its end: 九原供电分局局长 → 九原供电分局.
+fn post_body(post: &str) -> Option<&str> {
+    const TITLES: &[&str] = &[
+        "主要负责人",
+        "主要领导",
+        "分管领导",
+        "负责人",
+        "副总经理",
+        "总经理",
+        "董事长",
+        "副局长",
+        "局长",
+        "副主任",
+        "主任",
+        "副书记",
+        "书记",
+        "副主席",
+        "主席",
+        "副区长",
+        "区长",
+        "副旗长",
+        "旗长",
+        "副县长",
+        "县长",
+        "副市长",
+        "市长",
+        "副镇长",
+        "镇长",
+        "副队长",
+        "大队长",
+        "队长",
+        "副科长",
+        "科长",
+        "副经理",
+        "经理",
+        "副所长",
+        "所长",
+        "副站长",
+        "站长",
+        "副院长",
+        "院长",
+        "副校长",
+        "校长",
+        "副部长",
+        "部长",
+    ];
+    let body = TITLES.iter().find_map(|t| post.strip_suffix(t))?;
+    (body.chars().count() >= 3).then_some(body)
 }
 
 // ───────────────────────────── O405 ─────────────────────────────
@@ -715,7 +824,9 @@ pub fn unknown_role(f: &mut Findings) {
     for g in all_groups(f) {
         let present: Vec<&str> = members(g).map(|m| m.role.as_str()).collect();
         for m in members(g) {
-            if known_role(&m.role) {
+            // Quoted prose is not a member: the front end misreads 「…：」 inside a group as
+            // one (reported to the grammar's owner); it is not a garbled role.
+            if known_role(&m.role) || m.role.starts_with(['「', '"']) {
                 continue;
             }
             let mut guesses: Vec<&str> = ROLES
