@@ -96,12 +96,24 @@ pub fn task_without_lead(f: &mut Findings) {
             }
             d
         };
+        let collective = |r: &UnitRef| {
+            r.unit.as_deref().is_some_and(|n| {
+                f.policy
+                    .units
+                    .iter()
+                    .any(|u| u.name == n && u.kind == "集合")
+            })
+        };
         if carrying.len() == 1 {
             d.severity = Severity::Note;
             d = d.with_note(format!(
                 "只有一个{}，它很可能就是实际的牵头单位；若原文如此，请审阅是否需要明确",
                 carrying[0].0
             ));
+        } else if !carrying.is_empty() && carrying.iter().all(|(_, r)| collective(r)) {
+            // 两镇、各街道办事处: each answers for its own area (属地负责).
+            d.severity = Severity::Note;
+            d = d.with_note("承担任务的都是集合单位（各乡镇、各街道等），各自对本辖区负责，通常不另设牵头单位；请审阅是否需要明确");
         }
         d = d.with_help(
             "明确一个对任务负总责的牵头单位，写作“牵头单位：…”；其余单位写作责任单位或配合单位",
@@ -418,14 +430,38 @@ pub fn one_unit_two_names(f: &mut Findings) {
         }
         i
     }
+    let generic = |i: usize| names(&units[i]).all(|x| parts(x).class == Class::Generic);
     let mut pairs: Vec<(usize, usize, Same)> = Vec::new();
+    // Specific names first.
     for i in 0..n {
         for j in i + 1..n {
+            if generic(i) || generic(j) {
+                continue;
+            }
             if let Some(s) = units_same(&units[i], &units[j]) {
                 let (a, b) = (find(&mut root, i), find(&mut root, j));
                 root[b] = a;
                 pairs.push((i, j, s));
             }
+        }
+    }
+    // A generic name (供电部门) joins the specific names it fits only when they are already
+    // one unit: fitting 东河供电分局 and 九原供电分局, two different branches, it names neither.
+    for g in (0..n).filter(|&g| generic(g)) {
+        let fits: Vec<(usize, Same)> = (0..n)
+            .filter(|&j| j != g && !generic(j))
+            .filter_map(|j| units_same(&units[g], &units[j]).map(|s| (j, s)))
+            .collect();
+        let Some(first) = fits.first().map(|(j, _)| *j) else {
+            continue;
+        };
+        let r = find(&mut root, first);
+        if fits.iter().any(|(j, _)| find(&mut root, *j) != r) {
+            continue;
+        }
+        root[g] = r;
+        for (j, s) in fits {
+            pairs.push((g.min(j), g.max(j), s));
         }
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -659,11 +695,10 @@ pub fn duties_outside_group(f: &mut Findings) {
             }
         }
     }
-    // Members whose post names an undeclared body (九原供电分局局长): the body as written.
+    // Members' posts as written: 九原供电分局局长 names the 供电分局 a task gives duties to.
     let posts: Vec<&str> = groups
         .iter()
         .flat_map(|g| members(g))
-        .filter(|m| m.unit.is_none())
         .filter_map(|m| m.post.as_deref())
         .collect();
     let in_post = |u: &OrgUnit| {
@@ -672,6 +707,19 @@ pub fn duties_outside_group(f: &mut Findings) {
                 || post_body(p).is_some_and(|b| names(u).any(|n| likely_same(n, b).is_some()))
         })
     };
+    // Every member's body: its declared unit, or the body its post names.
+    let mut bodies: Vec<&str> = Vec::new();
+    for m in groups.iter().flat_map(|g| members(g)) {
+        let body = m
+            .unit
+            .as_deref()
+            .or_else(|| m.post.as_deref().and_then(post_body));
+        if let Some(b) = body {
+            if !bodies.contains(&b) {
+                bodies.push(b);
+            }
+        }
+    }
     for (u, places) in duties {
         if u.kind == "集合"
             || member_units.iter().any(|m| m.name == u.name)
@@ -707,11 +755,37 @@ pub fn duties_outside_group(f: &mut Findings) {
         if places.len() > 4 {
             d = d.with_note(format!("另有{}处", places.len() - 4));
         }
+        let near = similar_bodies(u, &bodies);
+        if !near.is_empty() {
+            d = d.with_note(format!(
+                "领导小组中有名称相近的成员单位{}，请核对是否指同一单位",
+                near.iter().map(|b| format!("“{b}”")).collect::<String>()
+            ));
+        }
         d = d
             .with_secondary(f.head(leading.span), "成员中没有这个单位")
             .with_help("若该单位应参加领导小组，补列其负责人为成员；若不参加，确认由哪个成员单位协调它的工作");
         f.report(d);
     }
+}
+
+/// Member bodies with the same kind of ending as the unit and at least two characters of its
+/// name in common: 东河交管大队 for 区交警大队. Not the same unit for sure, worth a look.
+fn similar_bodies<'b>(u: &OrgUnit, bodies: &[&'b str]) -> Vec<&'b str> {
+    let pu = parts(&u.name);
+    if matches!(pu.class, Class::Bare | Class::Generic) {
+        return Vec::new();
+    }
+    let mut chars: Vec<char> = pu.content.chars().collect();
+    chars.dedup();
+    bodies
+        .iter()
+        .copied()
+        .filter(|b| {
+            let pb = parts(b);
+            pb.class == pu.class && chars.iter().filter(|c| pb.content.contains(**c)).count() >= 2
+        })
+        .collect()
 }
 
 /// The body a post names, without the title at its end: 九原供电分局局长 → 九原供电分局.
