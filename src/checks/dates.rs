@@ -316,6 +316,24 @@ pub fn unreadable(f: &mut Findings) {
         } else {
             Vec::new()
         };
+        // 2022年、2023年12月1日-30日: several times in one, readable by a person but not one
+        // date. Worth a note, not a mistake.
+        if text.contains(['、', '，', ',', '和', '及']) {
+            let mut d = f
+                .new_diag(
+                    "D202",
+                    format!(
+                        "{}“{}”写了不止一个时间，无法按一个日期检查",
+                        time_of(&placed.what),
+                        t.written
+                    ),
+                )
+                .with_primary(t.span, "几个时间写在一起")
+                .with_help("若需要检查，把它拆成几个阶段、步骤或节点，每个写一个时间");
+            d.severity = Severity::Note;
+            f.report(d);
+            continue;
+        }
         let mut d = f
             .new_diag(
                 "D202",

@@ -249,6 +249,21 @@ fn split_place(stem: &str) -> (&str, &str) {
     ("", stem)
 }
 
+/// The characters `long` has beyond `short`, when `short` can be read from it by leaving
+/// them out: (吴忠城投, 吴忠市城投) → 市.
+fn char_diff(short: &str, long: &str) -> Option<String> {
+    let mut want = short.chars().peekable();
+    let mut extra = String::new();
+    for c in long.chars() {
+        if want.peek() == Some(&c) {
+            want.next();
+        } else {
+            extra.push(c);
+        }
+    }
+    want.peek().is_none().then_some(extra)
+}
+
 /// Whether `short` can be read from `long` by leaving characters out.
 fn subsequence(short: &str, long: &str) -> bool {
     let mut it = long.chars();
@@ -259,6 +274,9 @@ fn subsequence(short: &str, long: &str) -> bool {
 struct Same {
     reason: String,
     severity: Severity,
+    /// A town or street under its name and its government's (金积镇, 金积镇人民政府):
+    /// reported together, in one note, when a notice does it for many.
+    variant: bool,
 }
 
 fn places_agree(a: &str, b: &str) -> bool {
@@ -289,6 +307,7 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
         Some(Same {
             reason,
             severity: Severity::Warning,
+            variant: false,
         })
     };
     // Towns and streets: names are not abbreviated, only their endings vary.
@@ -296,10 +315,33 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
         || matches!(l.class, Class::Town | Class::Street)
     {
         if s.class == l.class && s.content == l.content && !s.content.is_empty() {
-            return warn(format!(
-                "“{sn}”与“{ln}”名称相同，只是写法不同（“{}”与“{}”）",
-                s.ending, l.ending
-            ));
+            return Some(Same {
+                reason: format!(
+                    "“{sn}”与“{ln}”名称相同，只是写法不同（“{}”与“{}”）",
+                    s.ending, l.ending
+                ),
+                severity: Severity::Note,
+                variant: true,
+            });
+        }
+        // 古城镇 and 古城镇政人民政府: the government of the town, with a stray character.
+        let (t, tn, o, on) = if s.class == Class::Town {
+            (s, sn, l, ln)
+        } else {
+            (l, ln, s, sn)
+        };
+        if t.class == Class::Town && o.class == Class::Government {
+            let base = t.ending.strip_suffix("人民政府").unwrap_or(&t.ending);
+            let town = format!("{}{base}", t.content);
+            let stem = format!("{}{}", o.place, o.content);
+            if let Some(extra) = stem.strip_prefix(town.as_str()) {
+                if (1..=2).contains(&extra.chars().count()) {
+                    return warn(format!(
+                        "“{on}”比“{town}{}”多了“{extra}”字，像是笔误；“{tn}”与它应是同一单位",
+                        o.ending
+                    ));
+                }
+            }
         }
         return None;
     }
@@ -332,6 +374,7 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
         return fits.then(|| Same {
             reason: format!("“{gn}”是泛称，通知中具体写作“{on}”"),
             severity: Severity::Note,
+            variant: false,
         });
     }
     let first_fits =
@@ -367,7 +410,11 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
                     s.ending, l.ending
                 ),
             };
-            return Some(Same { reason, severity });
+            return Some(Same {
+                reason,
+                severity,
+                variant: false,
+            });
         }
         if matches!(
             (s.class, l.class),
@@ -379,11 +426,20 @@ fn likely_same(a: &str, b: &str) -> Option<Same> {
                     s.content, s.ending, l.ending
                 ),
                 severity: Severity::Note,
+                variant: false,
             });
         }
         return None;
     }
     if classes_fit && first_fits && subsequence(&s.content, &l.content) {
+        let (fs, fl) = if sn.chars().count() <= ln.chars().count() {
+            (sn, ln)
+        } else {
+            (ln, sn)
+        };
+        if let Some(diff) = char_diff(fs, fl).filter(|d| d.chars().count() <= 2) {
+            return warn(format!("“{fs}”与“{fl}”只差“{diff}”字"));
+        }
         return warn(if subsequence(sn, ln) {
             format!("“{sn}”的字依次出现在“{ln}”中，像是它的简称")
         } else {
@@ -431,25 +487,57 @@ pub fn one_unit_two_names(f: &mut Findings) {
         i
     }
     let generic = |i: usize| names(&units[i]).all(|x| parts(x).class == Class::Generic);
-    let mut pairs: Vec<(usize, usize, Same)> = Vec::new();
-    // Specific names first.
+    // Two units of different jurisdictions (市住建局, 区住建局) are never one.
+    let apart = |i: usize, j: usize| {
+        let (a, b) = (parts(&units[i].name), parts(&units[j].name));
+        !a.place.is_empty() && !b.place.is_empty() && !places_agree(&a.place, &b.place)
+    };
+    let mut candidates: Vec<(usize, usize, Same)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
             if generic(i) || generic(j) {
                 continue;
             }
             if let Some(s) = units_same(&units[i], &units[j]) {
-                let (a, b) = (find(&mut root, i), find(&mut root, j));
-                root[b] = a;
-                pairs.push((i, j, s));
+                candidates.push((i, j, s));
             }
+        }
+    }
+    // A name that fits units of two jurisdictions (住房和城乡建设和交通局 fitting both
+    // 市住建局 and 区住建局) names neither for sure: leave it out rather than join them.
+    let partners = |x: usize, c: &[(usize, usize, Same)]| -> Vec<usize> {
+        c.iter()
+            .filter_map(|(a, b, _)| match (*a == x, *b == x) {
+                (true, _) => Some(*b),
+                (_, true) => Some(*a),
+                _ => None,
+            })
+            .collect()
+    };
+    let ambiguous: Vec<usize> = (0..n)
+        .filter(|&x| {
+            let p = partners(x, &candidates);
+            p.iter().any(|&i| p.iter().any(|&j| apart(i, j)))
+        })
+        .collect();
+    // Only the pairs that join names not yet joined are kept as reasons: enough to say why
+    // each name is in, without every pairwise comparison of a five-name cluster.
+    let mut pairs: Vec<(usize, usize, Same)> = Vec::new();
+    for (i, j, s) in candidates {
+        if ambiguous.contains(&i) || ambiguous.contains(&j) {
+            continue;
+        }
+        let (a, b) = (find(&mut root, i), find(&mut root, j));
+        if a != b {
+            root[b] = a;
+            pairs.push((i, j, s));
         }
     }
     // A generic name (供电部门) joins the specific names it fits only when they are already
     // one unit: fitting 东河供电分局 and 九原供电分局, two different branches, it names neither.
     for g in (0..n).filter(|&g| generic(g)) {
         let fits: Vec<(usize, Same)> = (0..n)
-            .filter(|&j| j != g && !generic(j))
+            .filter(|&j| j != g && !generic(j) && !ambiguous.contains(&j))
             .filter_map(|j| units_same(&units[g], &units[j]).map(|s| (j, s)))
             .collect();
         let Some(first) = fits.first().map(|(j, _)| *j) else {
@@ -473,14 +561,29 @@ pub fn one_unit_two_names(f: &mut Findings) {
     }
     let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
     clusters.sort_by_key(|c| c.first().copied());
-    for members in clusters {
+    let of_cluster = |members: &[usize]| -> Vec<&(usize, usize, Same)> {
+        pairs
+            .iter()
+            .filter(|(a, _, _)| members.contains(a))
+            .collect()
+    };
+    // Towns and streets written both bare and with 人民政府/办事处, one pair each: one note.
+    let (variants, clusters): (Vec<Vec<usize>>, Vec<Vec<usize>>) = clusters
+        .into_iter()
+        .partition(|c| c.len() == 2 && of_cluster(c).iter().all(|(_, _, s)| s.variant));
+    if variants.len() > 1 {
+        report_variants(f, &variants);
+    }
+    let singles = if variants.len() > 1 {
+        Vec::new()
+    } else {
+        variants
+    };
+    for members in clusters.into_iter().chain(singles) {
+        let in_cluster = of_cluster(&members);
         let quoted: Vec<String> = members
             .iter()
             .map(|&i| format!("“{}”", units[i].name))
-            .collect();
-        let in_cluster: Vec<&(usize, usize, Same)> = pairs
-            .iter()
-            .filter(|(a, _, _)| members.contains(a))
             .collect();
         let severity = in_cluster
             .iter()
@@ -518,25 +621,70 @@ pub fn one_unit_two_names(f: &mut Findings) {
         if !uses.is_empty() {
             d = d.with_note(format!("各名称的用处：{}", uses.join("；")));
         }
-        // The full name: a specific name before a generic one (区财政局, not 财政部门), then
-        // the longest.
-        let longest = members
-            .iter()
-            .map(|&i| &units[i].name)
-            .max_by_key(|s| (parts(s).class != Class::Generic, s.chars().count()))
-            .cloned()
-            .unwrap_or_default();
-        let rest: Vec<&str> = members
-            .iter()
-            .map(|&i| units[i].name.as_str())
-            .filter(|s| *s != longest)
-            .collect();
+        let (full, rest) = full_and_rest(units, &members);
         d = d.with_help(format!(
-            "若是同一单位，只声明一次，其余写作别称：{longest}（又称 {}）；若确是不同单位，可忽略本提示",
+            "若是同一单位，只声明一次，其余写作别称：{full}（又称 {}）；若确是不同单位，可忽略本提示",
             rest.join("、")
         ));
         f.report(d);
     }
+}
+
+/// The full name of a cluster: a specific name before a generic one (区财政局, not 财政部门),
+/// then the longest; and the other names.
+fn full_and_rest<'u>(units: &'u [OrgUnit], members: &[usize]) -> (&'u str, Vec<&'u str>) {
+    let full = members
+        .iter()
+        .map(|&i| units[i].name.as_str())
+        .max_by_key(|s| (parts(s).class != Class::Generic, s.chars().count()))
+        .unwrap_or_default();
+    let rest = members
+        .iter()
+        .map(|&i| units[i].name.as_str())
+        .filter(|s| *s != full)
+        .collect();
+    (full, rest)
+}
+
+/// Several towns or streets each written bare and with its government's or office's name: one
+/// note listing them all.
+fn report_variants(f: &mut Findings, variants: &[Vec<usize>]) {
+    let units = &f.policy.units;
+    let listed: Vec<String> = variants
+        .iter()
+        .map(|c| {
+            let (full, rest) = full_and_rest(units, c);
+            format!("{}／{full}", rest.join("／"))
+        })
+        .collect();
+    let mut d = f.new_diag(
+        "O402",
+        format!(
+            "{}个乡镇、街道各有两种写法，没有声明为同一单位：{}",
+            variants.len(),
+            listed.join("、")
+        ),
+    );
+    d.severity = Severity::Note;
+    for (k, c) in variants.iter().enumerate() {
+        for &i in c {
+            let u = &units[i];
+            let label = format!("“{}”", u.name);
+            d = if k == 0 {
+                d.with_primary(u.span, label)
+            } else {
+                d.with_secondary(u.span, label)
+            };
+        }
+    }
+    let (full, rest) = full_and_rest(units, &variants[0]);
+    d = d
+        .with_note("乡镇、街道常以地名指代其人民政府或办事处，两种写法并存不算错，但统计和分工会把它们当作两个单位")
+        .with_help(format!(
+            "在“单位”中每个乡镇、街道只声明一次，另一种写法写作别称，例如：{full}（又称 {}）",
+            rest.join("、")
+        ));
+    f.report(d);
 }
 
 fn chinese_count(n: usize) -> String {
@@ -571,7 +719,11 @@ fn usage(f: &Findings, u: &OrgUnit) -> Vec<String> {
     for g in all_groups(f) {
         for m in members(g) {
             if m.unit.as_deref() == Some(&u.name) {
-                out.push(format!("{}{}", m.role, m.person.as_deref().unwrap_or("")));
+                out.push(match (&m.person, &m.post) {
+                    (Some(p), _) => format!("{p}（{}）", m.role),
+                    (None, Some(post)) => format!("{}（{post}）", m.role),
+                    (None, None) => m.role.clone(),
+                });
             }
         }
         if let Some(seat) = g.office.as_ref().and_then(|o| o.seat.as_ref()) {
@@ -612,22 +764,36 @@ pub fn post_without_name(f: &mut Findings) {
             );
             continue;
         }
-        for m in missing {
+        // 担任“副组长”的“分管副区长”
+        let who = |m: &Member| match m.post.as_deref() {
+            Some(p) => format!("担任“{}”的“{p}”", m.role),
+            None => format!("“{}”", m.role),
+        };
+        let message = match missing.as_slice() {
+            [one] => format!("{}“{}”中{}没有写姓名", g.kind, g.name, who(one)),
+            many => format!("{}“{}”中有{}个职务没有写姓名", g.kind, g.name, many.len()),
+        };
+        let mut d = f.new_diag("O403", message);
+        for m in &missing {
             let span = f
                 .find_in(m.span, "（未列姓名）")
                 .or_else(|| f.find_in(m.span, "(未列姓名)"))
                 .unwrap_or(m.span);
-            let post = m.post.as_deref().unwrap_or("");
-            let d = f
-                .new_diag(
-                    "O403",
-                    format!("{}“{}”的{}（{post}）没有写姓名", g.kind, g.name, m.role),
-                )
-                .with_primary(span, "缺少姓名")
-                .with_note(format!("同一小组的其他{named}个职务都写了姓名"))
-                .with_help("补上担任这一职务的人的姓名，或确认这一职务确实暂缺");
-            f.report(d.with_secondary(f.head(g.span), "所在小组"));
+            let label = match &m.post {
+                Some(p) if missing.len() > 1 => format!("{p}：缺少姓名"),
+                _ => "缺少姓名".to_string(),
+            };
+            d = d.with_primary(span, label);
         }
+        d = d
+            .with_secondary(f.head(g.span), "所在小组")
+            .with_note(format!("同一小组的其他{named}个职务都写了姓名"))
+            .with_help(if missing.len() == 1 {
+                "补上担任这一职务的人的姓名，或确认这一职务确实暂缺"
+            } else {
+                "补上担任这些职务的人的姓名，或确认这些职务确实暂缺"
+            });
+        f.report(d);
     }
 }
 
@@ -840,20 +1006,21 @@ fn post_body(post: &str) -> Option<&str> {
 
 // ───────────────────────────── O405 ─────────────────────────────
 
-/// Roles a member of a leadership or working group can have.
+/// Roles a member of a leadership or working group can have, the most common first (the
+/// order O405 suggests them in).
 const ROLES: &[&str] = &[
     "组长",
-    "第一组长",
     "副组长",
+    "成员",
+    "主任",
+    "副主任",
     "第一副组长",
     "常务副组长",
     "执行组长",
     "执行副组长",
-    "成员",
+    "第一组长",
     "组员",
     "成员单位",
-    "主任",
-    "副主任",
     "常务副主任",
     "执行主任",
     "办公室主任",
@@ -897,76 +1064,86 @@ fn known_role(role: &str) -> bool {
 pub fn unknown_role(f: &mut Findings) {
     for g in all_groups(f) {
         let present: Vec<&str> = members(g).map(|m| m.role.as_str()).collect();
+        // The same garbled role on several lines (长：… 长：… 员：…) is one finding.
+        let mut unknown: Vec<(&str, Vec<&Member>)> = Vec::new();
         for m in members(g) {
             // Quoted prose is not a member: the front end misreads 「…：」 inside a group as
             // one (reported to the grammar's owner); it is not a garbled role.
-            if known_role(&m.role) || m.role.starts_with(['「', '"']) {
+            if m.role.is_empty() || known_role(&m.role) || m.role.starts_with(['「', '"']) {
                 continue;
             }
-            let mut guesses: Vec<&str> = ROLES
+            match unknown.iter_mut().find(|(r, _)| *r == m.role) {
+                Some((_, v)) => v.push(m),
+                None => unknown.push((m.role.as_str(), vec![m])),
+            }
+        }
+        for (role, ms) in unknown {
+            // Roles it could be a remnant of, most common first, not already in the group.
+            let guesses: Vec<&str> = ROLES
                 .iter()
                 .copied()
-                .filter(|r| !m.role.is_empty() && subsequence(&m.role, r))
+                .filter(|r| subsequence(role, r) && !present.contains(r))
+                // A remnant has lost a character or two, not most of the word.
+                .filter(|r| r.chars().count() <= role.chars().count() + 2)
+                .take(2)
                 .collect();
-            // Roles not yet in the group, of the group's own kind (组长 in a 领导小组, 专班长 in a
-            // 工作专班), shortest first.
-            let kind_char = if g.kind.contains('组') { '组' } else { '班' };
-            guesses.sort_by_key(|r| {
-                (
-                    present.contains(r),
-                    !r.contains(kind_char),
-                    r.chars().count(),
+            let message = if ms.len() == 1 {
+                format!("{}“{}”中的成员角色“{role}”无法识别", g.kind, g.name)
+            } else {
+                format!(
+                    "{}“{}”中有{}名成员的角色写作“{role}”，无法识别",
+                    g.kind,
+                    g.name,
+                    ms.len()
                 )
-            });
-            // Only the shortest: the fewest characters lost.
-            let shortest = guesses
-                .iter()
-                .filter(|r| !present.contains(r))
-                .map(|r| r.chars().count())
-                .min();
-            guesses.retain(|r| Some(r.chars().count()) == shortest && !present.contains(r));
-            if guesses.iter().any(|r| r.contains(kind_char)) {
-                guesses.retain(|r| r.contains(kind_char));
+            };
+            let mut d = f.new_diag("O405", message);
+            for (k, m) in ms.iter().enumerate().take(4) {
+                let span = role_span(f, m);
+                let label = match (&m.person, k) {
+                    (_, 0) => "无法识别的角色".to_string(),
+                    (Some(p), _) => format!("{p}的角色"),
+                    (None, _) => "同样的角色".to_string(),
+                };
+                d = if k == 0 {
+                    d.with_primary(span, label)
+                } else {
+                    d.with_secondary(span, label)
+                };
             }
-            guesses.truncate(2);
-            let role_span = f
-                .find_in(
-                    m.span,
-                    m.role
-                        .chars()
-                        .next()
-                        .map(|c| c.to_string())
-                        .as_deref()
-                        .unwrap_or(""),
-                )
-                .map(|s| {
-                    let line = f.text(Span::new(s.start, m.span.end));
-                    let end = line.find(['：', ':']).unwrap_or(line.len());
-                    Span::new(s.start, s.start + end)
-                })
-                .unwrap_or(m.span);
-            let mut d = f
-                .new_diag(
-                    "O405",
-                    format!("{}“{}”中的成员角色“{}”无法识别", g.kind, g.name, m.role),
-                )
-                .with_primary(role_span, "无法识别的角色");
+            if ms.len() > 4 {
+                d = d.with_note(format!("另有{}名成员的角色也写作“{role}”", ms.len() - 4));
+            }
             d = match guesses.as_slice() {
                 [] => d.with_help("核对原文，写作组长、副组长、成员、主任等角色"),
-                gs => d.with_help(format!("核对原文，可能是“{}”", gs.join("”或“"))),
+                gs => d.with_help(format!("核对原文，可能是“{}”残缺了字", gs.join("”或“"))),
             };
-            if let Some(p) = &m.person {
-                d = d.with_note(format!(
-                    "担任者：{p}{}",
-                    m.post
-                        .as_deref()
-                        .map(|x| format!("（{x}）"))
-                        .unwrap_or_default()
-                ));
+            if let [m] = ms.as_slice() {
+                if let Some(p) = &m.person {
+                    d = d.with_note(format!(
+                        "担任者：{p}{}",
+                        m.post
+                            .as_deref()
+                            .map(|x| format!("（{x}）"))
+                            .unwrap_or_default()
+                    ));
+                }
             }
             f.report(d);
         }
     }
+}
+
+/// The role as written at the start of a member's line, up to the colon.
+fn role_span(f: &Findings, m: &Member) -> Span {
+    let first = m.role.chars().next().map(String::from).unwrap_or_default();
+    f.find_in(m.span, &first)
+        .map(|s| {
+            let line = f.text(Span::new(s.start, m.span.end));
+            let end = line.find(['：', ':']).unwrap_or(line.len());
+            Span::new(s.start, s.start + end)
+        })
+        .unwrap_or(m.span)
 }
 
 // ───────────────────────────── O406 ─────────────────────────────
