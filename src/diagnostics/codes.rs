@@ -397,6 +397,24 @@ mod tests {
     }
 
     #[test]
+    fn check_codes_explain_with_their_tested_fixtures() {
+        // The examples `explain` shows are the fixture files the check tests run.
+        let text = explain("d201").unwrap();
+        assert!(text.starts_with("D201：日期不存在\n级别：错误（error）"));
+        assert!(text.contains("2022年3月1日-2022年4月31日"));
+        assert!(text.contains("2022年3月1日-2022年4月30日"));
+        for c in CODES.iter().filter(|c| !c.code.starts_with('E')) {
+            assert!(
+                c.fires.contains("方案")
+                    || c.fires.contains("通知")
+                    || c.fires.contains("领导小组"),
+                "{}",
+                c.code
+            );
+        }
+    }
+
+    #[test]
     fn lookup_ignores_case() {
         assert_eq!(lookup("e0101").map(|c| c.title), Some("引用了未声明的名称"));
         assert!(lookup("E9999").is_none());
