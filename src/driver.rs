@@ -89,7 +89,7 @@ pub fn compile_source(
     match syntax::parse(text, file) {
         Ok(ast) => {
             let (policy, mut diags) = model::lower(&ast, text, path, file);
-            diags.extend(checks::run(&policy, file));
+            diags.extend(checks::run(&policy, text, file));
             let diags = checks::levels::apply(diags, project, &policy.check_levels);
             (Some(policy), diags)
         }

@@ -6,15 +6,21 @@
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
 pub mod arith;
+mod dates;
 pub mod interval;
 pub mod levels;
+mod org;
+mod rules;
 
-use crate::diagnostics::{Diagnostic, FileId, Severity};
+use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 use crate::model::Policy;
 
 /// What a check sees.
 pub struct Findings<'a> {
     pub policy: &'a Policy,
+    /// The file's text, which the model's spans index: for narrowing a block's span to the
+    /// part worth pointing at (its first line, one word inside it).
+    pub src: &'a str,
     pub file: FileId,
     diags: Vec<Diagnostic>,
 }
@@ -29,6 +35,32 @@ impl<'a> Findings<'a> {
     pub fn new_diag(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic::from_code(code, message, self.file)
     }
+
+    /// The text a span covers, or "" if the span does not fit the text.
+    pub fn text(&self, span: Span) -> &'a str {
+        self.src.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The first line of a block's span, without the opening brace and trailing blanks:
+    /// `任务 1 组织实施 {` → `任务 1 组织实施`. Multi-line spans make long, noisy excerpts.
+    pub fn head(&self, span: Span) -> Span {
+        let text = self.text(span);
+        let line = text.split('\n').next().unwrap_or("");
+        let line = line.trim_end().trim_end_matches(['{', '｛']).trim_end();
+        if line.is_empty() {
+            return span;
+        }
+        Span::new(span.start, span.start + line.len())
+    }
+
+    /// Where `needle` first occurs inside `span`, if it does.
+    pub fn find_in(&self, span: Span, needle: &str) -> Option<Span> {
+        if needle.is_empty() {
+            return None;
+        }
+        let i = self.text(span).find(needle)?;
+        Some(Span::new(span.start + i, span.start + i + needle.len()))
+    }
 }
 
 /// A check: a name for internal-error messages and the function that runs it.
@@ -42,14 +74,32 @@ const CHECKS: &[Check] = &[
     ("表格的列关系", arith::table_relations),
     ("复述", arith::restatements),
     ("核算", arith::calcs),
+    ("D201 不存在的日期", dates::no_such_date),
+    ("D202 无法读取的日期", dates::unreadable),
+    ("D203 结束早于开始", dates::ends_before_start),
+    ("D204 隐含跨年", dates::crosses_year),
+    ("D205 阶段重叠", dates::phases_overlap),
+    ("D206 超出方案期限", dates::outside_plan),
+    ("D207 超出所属阶段或次序颠倒", dates::outside_phase),
+    ("D208 年份超出范围", dates::year_out_of_range),
+    ("R301 规则空档", rules::gaps),
+    ("R302 规则重叠", rules::overlaps),
+    ("R303 补贴断崖", rules::cliffs),
+    ("O401 任务没有牵头单位", org::task_without_lead),
+    ("O402 一个单位两个名称", org::one_unit_two_names),
+    ("O403 职务没有姓名", org::post_without_name),
+    ("O404 承担任务的单位不在领导小组", org::duties_outside_group),
+    ("O405 无法识别的角色", org::unknown_role),
+    ("O406 附件未附", org::missing_attachment),
 ];
 
 /// Runs every check over a policy. One check's failure never stops the others.
-pub fn run(policy: &Policy, file: FileId) -> Vec<Diagnostic> {
+pub fn run(policy: &Policy, src: &str, file: FileId) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for (name, check) in CHECKS {
         let mut f = Findings {
             policy,
+            src,
             file,
             diags: Vec::new(),
         };

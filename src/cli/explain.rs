@@ -7,7 +7,7 @@ pub fn run(code: Option<&str>) -> u8 {
     match code {
         None => {
             for c in codes::CODES {
-                println!("{}  {:<7} {}", c.code, c.severity.label_zh(), c.title);
+                println!("{:<5}  {:<7} {}", c.code, c.severity.label_zh(), c.title);
             }
             EXIT_OK
         }

@@ -6,8 +6,10 @@
 //! and the documentation all read this table, so a new check adds its entry here
 //! and nowhere else.
 //!
-//! Codes are grouped by hundreds: `A1xx` arithmetic checks, `E00xx` reading and
-//! parsing, `E01xx` names, units and numbers. Keep the table sorted by code (a test checks it).
+//! Codes are grouped by hundreds: `E00xx` reading and parsing, `E01xx` names,
+//! units and numbers, `E09xx` internal errors; the checks' families are `A1xx`
+//! arithmetic, `D2xx` dates, `R3xx` rules and `O4xx` organisation. Keep the table
+//! sorted by code (a test checks it): A…, D…, E…, O…, R….
 
 use super::Severity;
 
@@ -93,6 +95,102 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "分解的各分项都是百分比（各部分所占份额），而它们加起来不是 100%。分项都是占比、合计是一个金额或数量（或没有写合计）时核对；按年度、季度、阶段分的比率可能是逐年累计的目标，不核对。加起来超过 100% 肯定有错，报告为错误；不足 100% 可能只是原文没有列全，报告为警告。误差的算法与 A101 相同：30% 是精确数，33.3% 按末位四舍五入。",
         fires: include_str!("../../tests/fixtures/checks/A108-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/A108-silent.policy"),
+    },
+    CodeInfo {
+        code: "D201",
+        severity: Severity::Error,
+        title: "日期不存在",
+        explanation: "日历上没有这一天，例如4月31日、6月31日，或非闰年的2月29日；月份不在1至12之间、季度不在第一至第四季度之间也属此类。\
+            有的排期工具会把2023年6月31日悄悄顺延成7月1日，policyc 不这样做：\
+            不存在的日期照原文保留，不参与阶段、期限的比较，并在这里报告。\
+            没有写年份的日期按上下文（阶段、方案期限、成文日期）取年份，提示中会说明所取的年份。\
+            请核对原文，改为实际的日期。",
+        fires: include_str!("../../tests/fixtures/checks/D201-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D201-silent.policy"),
+    },
+    CodeInfo {
+        code: "D202",
+        severity: Severity::Warning,
+        title: "日期无法读取",
+        explanation: "这里的时间读不出日期，例如成文日期印成了“2022511”。\
+            只由数字组成的“日期”一定是印错了，按错误报告，并在能唯一确定时给出可能的读法（2022511 只能是2022年5月11日）；\
+            其余含数字却读不成日期的写法按警告报告，它可能是笔误，也可能是本语言尚不支持的写法；\
+            几个时间写在一起的（2022年、2023年12月1日-30日）人读得懂，只作提示。\
+            不含数字的时限（长期坚持、持续推进）和周期性的时限（每年10月底前）不是写错的日期，不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D202-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D202-silent.policy"),
+    },
+    CodeInfo {
+        code: "D203",
+        severity: Severity::Error,
+        title: "时间段结束早于开始",
+        explanation: "时间段的结束日期早于开始日期，例如“2022年12月1日-2022年11月30日”。\
+            通常是两端写反，或者年份、月份写错。\
+            结束日期没有写年份、按开始日期的年份读时早于开始的，会读作跨年（见 D204），不在此报告；\
+            只有按次年读也不成立时，才在此报告。",
+        fires: include_str!("../../tests/fixtures/checks/D203-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D203-silent.policy"),
+    },
+    CodeInfo {
+        code: "D204",
+        severity: Severity::Note,
+        title: "时间段隐含跨年",
+        explanation: "时间段的结束日期没有写年份，且早于开始日期，例如“11月20日—2月10日”：\
+            这只能理解为跨入次年，policyc 按此理解，并在提示中写明所取的完整起止日期（2022年11月20日至2023年2月10日）。\
+            供暖季等时间段跨年是常见的，这只是提示：请确认这一理解与原意相符，\
+            最好在原文中写明结束日期的年份。",
+        fires: include_str!("../../tests/fixtures/checks/D204-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D204-silent.policy"),
+    },
+    CodeInfo {
+        code: "D205",
+        severity: Severity::Warning,
+        title: "相邻阶段重叠或次序颠倒",
+        explanation: "方案中前后相邻的两个阶段应当前后衔接：后一阶段从前一阶段结束的当天或之后开始。\
+            后一阶段在前一阶段结束之前就开始，或者排在后面的阶段整体早于前一阶段，都按警告报告，并给出重叠的天数和日期。\
+            日期按所写的精度理解：只要后一阶段可以在前一阶段结束的当天或之后开始，就不算重叠，\
+            例如共用交界的那一天（3月15日）或那一个月（3月—6月、6月—9月），\
+            或者“5月11日—5月31日”之后写作“5月—11月”。\
+            没有写年份的阶段若按次年读就能衔接（跨年的方案），不报告。\
+            若两个阶段本来就同时进行，可忽略本警告。",
+        fires: include_str!("../../tests/fixtures/checks/D205-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D205-silent.policy"),
+    },
+    CodeInfo {
+        code: "D206",
+        severity: Severity::Warning,
+        title: "超出方案期限",
+        explanation: "方案的阶段落在方案期限之外，例如期限是2022年，检查验收阶段却安排在2023年1月。\
+            只有方案写了期限时才检查；阶段中的步骤、节点和任务与所属阶段比较（见 D207），\
+            阶段没有可用日期时才与方案期限比较。\
+            不在阶段中的节点和任务时限多是目标（如2021年的方案写“到2023年清洁取暖率达到100%”），不与方案期限比较。\
+            没有写年份的日期若按次年读就在期限之内，不报告。\
+            若工作确实延续到期限之后，应同时修改方案期限。",
+        fires: include_str!("../../tests/fixtures/checks/D206-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D206-silent.policy"),
+    },
+    CodeInfo {
+        code: "D207",
+        severity: Severity::Warning,
+        title: "不在所属阶段内或次序颠倒",
+        explanation: "阶段中的步骤、节点和任务时限应落在这个阶段的起止日期之内；\
+            同一阶段中先后列出的节点、步骤，后列的不应整体早于先列的。\
+            不在阶段中的节点（工作目标中列出的时间要求）按主题排列，不检查次序。\
+            时限（如“10月15日前”）只看截止日期是否在阶段之内。\
+            没有写年份的日期若按次年读就成立（跨年的阶段），不报告。\
+            请核对日期，或把它移到所属的阶段、按时间先后排列。",
+        fires: include_str!("../../tests/fixtures/checks/D207-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D207-silent.policy"),
+    },
+    CodeInfo {
+        code: "D208",
+        severity: Severity::Error,
+        title: "年份超出合理范围",
+        explanation: "年份不在1900至2200年之间，例如把2022年写成了2202年。\
+            这样的年份不可能是实施方案所指的年份，日期不参与任何比较。\
+            请核对年份是否多打、少打或颠倒了数字。",
+        fires: include_str!("../../tests/fixtures/checks/D208-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D208-silent.policy"),
     },
     CodeInfo {
         code: "E0001",
@@ -221,6 +319,116 @@ pub static CODES: &[CodeInfo] = &[
         fires: "（无法用政策文件稳定地触发）",
         silent: "指标 户数：460户",
     },
+    CodeInfo {
+        code: "O401",
+        severity: Severity::Warning,
+        title: "任务没有牵头单位",
+        explanation: "每项任务应有一个对它负总责的牵头单位。只写了责任单位、实施单位或配合单位的任务仍然没有牵头单位：\
+            有几个单位却没有牵头单位，或者一个单位也没写，按警告报告；\
+            只有一个责任单位（或实施单位）的，例如职责分工式的条目，这个单位就是牵头单位，不报告；\
+            承担任务的都是集合单位（两镇、各街道办事处）的，各自对本辖区负责，通常不设牵头单位，也不报告。\
+            请写明“牵头单位：…”，其余单位写作责任单位或配合单位。",
+        fires: include_str!("../../tests/fixtures/checks/O401-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O401-silent.policy"),
+    },
+    CodeInfo {
+        code: "O402",
+        severity: Severity::Warning,
+        title: "同一单位用了两个名称",
+        explanation: "通知常常混用单位的全称和简称（区发展和改革局、区发改局、区发改委），\
+            若在“单位”中声明成了几个单位，任务、成员和统计就会把同一单位算成几个。\
+            本检查在已声明的单位之间寻找可能相同的名称：一个名称的字依次出现在另一个名称中（简称），\
+            只差行政区前缀（住建局、旗住建局），只差“局”“委”或省去了“局”字，乡镇、街道只差“人民政府”“办事处”，\
+            供电公司的几种写法；这些按警告报告。名称主体相同而一个称“中心”、一个称“局”的，\
+            可能是机构改革前后的新旧名称，泛称（财政部门）与具体名称（区财政局）并存的，地名与其人民政府并存的，\
+            都只作提示。集合单位（各乡镇）不参与比较，区委的各个办事机构（区委办公室、区委编办）不会被认作彼此的简称，\
+            不同的乡镇、街道（城关镇与城南镇、新华街道与新华西街道）和不同的行政区（市财政局与区财政局）不会被认作同一单位。\
+            若确是同一单位，只声明一次，其余写作别称：区发展和改革局（又称 区发改局）。",
+        fires: include_str!("../../tests/fixtures/checks/O402-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O402-silent.policy"),
+    },
+    CodeInfo {
+        code: "O403",
+        severity: Severity::Warning,
+        title: "职务没有姓名",
+        explanation: "领导小组或工作组的成员只列了职务，没有写担任者的姓名（编码为“（未列姓名）”）。\
+            同一小组的其他成员写了姓名时，这多半是遗漏，按警告逐条报告；\
+            整个小组都只列职务、一个姓名也没有时，是按职务组成的写法，只对小组作一条提示。\
+            请补上姓名，或确认小组按职务组成。",
+        fires: include_str!("../../tests/fixtures/checks/O403-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O403-silent.policy"),
+    },
+    CodeInfo {
+        code: "O404",
+        severity: Severity::Warning,
+        title: "承担任务的单位不在领导小组中",
+        explanation: "通知设有领导小组时，牵头或承担任务的单位通常应有负责人参加领导小组，以便统筹协调。\
+            牵头单位不在领导小组成员中的按警告报告，只作为责任单位的只作提示。\
+            成员所属的单位按成员职务开头的单位名称确定（区财政局局长 → 区财政局）；\
+            职务中写的是未声明的单位（九原供电分局局长）时，按职务中的单位名称比较。\
+            集合单位（各乡镇、区直各部门）不检查；以集体身份参加的成员（各乡镇人民政府主要负责人）代表同类的各个单位；\
+            与某个成员单位可能只是名称不同的单位留给 O402 报告。没有领导小组的通知不检查。",
+        fires: include_str!("../../tests/fixtures/checks/O404-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O404-silent.policy"),
+    },
+    CodeInfo {
+        code: "O405",
+        severity: Severity::Warning,
+        title: "无法识别的小组角色",
+        explanation: "领导小组或工作组成员的角色不是常见的角色，例如“组长”印成了“长”。\
+            认得的角色有：组长、第一副组长、副组长、常务副组长、执行组长、成员、主任、副主任、工作人员、联系人、\
+            秘书长、总指挥、指挥长、召集人等，以及用“兼”连接的组合（副组长兼办公室主任）。\
+            提示会给出可能的原词。请核对原文。",
+        fires: include_str!("../../tests/fixtures/checks/O405-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O405-silent.policy"),
+    },
+    CodeInfo {
+        code: "O406",
+        severity: Severity::Note,
+        title: "附件未附",
+        explanation: "通知在附件说明中列出了这个附件，正文后却没有附上它的内容（编码为只有标题、没有花括号的“附件”）。\
+            读者无从查看附件所载的清单或表格。这是提示：请在发布前附上附件，或从附件说明中删去。",
+        fires: include_str!("../../tests/fixtures/checks/O406-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O406-silent.policy"),
+    },
+    CodeInfo {
+        code: "R301",
+        severity: Severity::Error,
+        title: "规则有空档",
+        explanation: "分段补贴规则的各项条件应当不重不漏地覆盖所有情形。这里有一段数值没有任何一项适用（规则也没有写“否则”），\
+            提示会给出确切的空档，例如“恰好为4万元”或“不低于1万元且不足2万元”。\
+            界限词的含义按法律规定和通常用法确定：以上、以下、以内、届满、不低于、不少于、不超过、不高于包括本数；\
+            不满、超过、以外、不足、低于、少于不包括本数（民法典第一千二百五十九条）；写明（含）或（不含）时以所写为准。\
+            最常见的空档是“超过4万元……不足4万元……”，两项都不包括4万元本身。\
+            请在相邻一项的界限上写明是否包括本数，或用“否则”写明其余情形。",
+        fires: include_str!("../../tests/fixtures/checks/R301-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/R301-silent.policy"),
+    },
+    CodeInfo {
+        code: "R302",
+        severity: Severity::Error,
+        title: "规则条件重叠",
+        explanation: "同一数值同时落在规则的两项或多项条件中。最常见的是“4万元以上……4万元以下……”：\
+            按法律规定“以上”“以下”都包括本数，恰好4万元的住户两项都适用。\
+            各项给出的补贴不同时按错误报告，因为同一户不知该按哪一项补贴；\
+            在重叠处给出的补贴相同时只作警告。\
+            请把其中一项的界限改为不包括本数（如“不足4万元”），或写明（不含）。",
+        fires: include_str!("../../tests/fixtures/checks/R302-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/R302-silent.policy"),
+    },
+    CodeInfo {
+        code: "R303",
+        severity: Severity::Warning,
+        title: "补贴在界限处跳升（断崖）",
+        explanation: "以费用为条件的分段补贴，在某个界限处补贴突然增加，使得费用略低于界限的住户，\
+            把费用提高到界限（或略高于界限）后，补贴增加得比费用还多，自己负担的部分反而减少。\
+            这会诱使住户抬高费用。提示给出界限、补贴跳升的数额，以及哪一段费用的住户这样做会少付钱，并举例说明。\
+            计算时，百分比结果按费用的份额计算（有上限的不超过上限），其他结果按定额计算，“否则”适用于其余情形。\
+            只检查条件和结果都是金额（或百分比）的规则，条件重叠的规则先按 R302 改正。\
+            改正办法是让补贴在界限两边相等，或对超出部分按比例递减。",
+        fires: include_str!("../../tests/fixtures/checks/R303-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/R303-silent.policy"),
+    },
 ];
 
 /// The registry entry for a code, ignoring case (`e0001` finds `E0001`).
@@ -260,10 +468,14 @@ mod tests {
             );
         }
         for c in CODES {
-            // Front-end codes are E and four digits; checks are A, D, R or O and three.
-            let digits = if c.code.starts_with('E') { 4 } else { 3 };
-            let well_formed = c.code.len() == digits + 1
-                && c.code.starts_with(['A', 'D', 'E', 'O', 'R'])
+            // E0001 for the front end; A101, D201, R301, O401 … for the checks' families.
+            let digits = match c.code.as_bytes().first() {
+                Some(b'E') => 4,
+                Some(b'A' | b'D' | b'R' | b'O') => 3,
+                _ => 0,
+            };
+            let well_formed = digits > 0
+                && c.code.len() == 1 + digits
                 && c.code[1..].bytes().all(|b| b.is_ascii_digit());
             assert!(well_formed, "bad code {}", c.code);
             for (what, text) in [
@@ -275,6 +487,24 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}: empty {what}", c.code);
             }
             assert_ne!(c.fires, c.silent, "{}: examples are the same", c.code);
+        }
+    }
+
+    #[test]
+    fn check_codes_explain_with_their_tested_fixtures() {
+        // The examples `explain` shows are the fixture files the check tests run.
+        let text = explain("d201").unwrap();
+        assert!(text.starts_with("D201：日期不存在\n级别：错误（error）"));
+        assert!(text.contains("2022年3月1日-2022年4月31日"));
+        assert!(text.contains("2022年3月1日-2022年4月30日"));
+        for c in CODES.iter().filter(|c| !c.code.starts_with('E')) {
+            assert!(
+                c.fires.contains("方案")
+                    || c.fires.contains("通知")
+                    || c.fires.contains("领导小组"),
+                "{}",
+                c.code
+            );
         }
     }
 
