@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::output::{refuse_output_dir, safe_stem, write_atomic};
 use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
-use crate::diagnostics::{sort_diagnostics, Severity, SourceMap};
-use crate::driver::{collect_inputs, compile_file};
+use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
+use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs, Compiled};
 
 pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 {
     let inputs = collect_inputs(paths);
@@ -21,37 +21,30 @@ pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 
     let mut map = SourceMap::new();
     let mut all = Vec::new();
     let mut failed = false;
-    for path in &inputs {
-        let compiled = compile_file(path, &mut map);
-        failed |= compiled.failed();
-        if let Some(policy) = &compiled.policy {
-            let Some(stem) = safe_stem(path) else {
-                eprintln!("policyc: 无法从文件名 {} 得到输出文件夹名", path.display());
-                failed = true;
-                continue;
-            };
-            let dir = out.join(&stem);
-            let json = serde_json::to_string_pretty(policy).expect("the model serialises");
-            if let Err(e) = write_atomic(&dir.join("model.json"), json.as_bytes()) {
-                eprintln!("policyc: 无法写入 {}：{e}", dir.display());
-                failed = true;
-            }
-            match crate::render::notice::write_notice(policy, &templates) {
-                Ok(files) => {
-                    for (name, bytes) in files {
-                        if let Err(e) = write_atomic(&dir.join(&name), &bytes) {
-                            eprintln!("policyc: 无法写入 {}：{e}", dir.join(&name).display());
-                            failed = true;
-                        }
-                    }
-                }
-                Err(e) => {
-                    eprintln!("policyc: 生成 {} 的文稿时出错：{e:#}", path.display());
-                    failed = true;
-                }
-            }
+    // Files are compiled and written in parallel (POLICYC_JOBS threads, default one per core),
+    // each under the id it gets when its text is added to the map afterwards, in input
+    // order; messages are printed in input order too.
+    let base = map.next_id().0;
+    let done = map_inputs(&inputs, jobs(), |i, path| {
+        let loaded = compile_file_as(path, FileId(base + i));
+        let mut messages = Vec::new();
+        let failed = loaded.compiled.failed()
+            | write_outputs(&loaded.compiled, out, &templates, &mut messages);
+        (
+            loaded.shown,
+            loaded.text,
+            loaded.compiled.diagnostics,
+            failed,
+            messages,
+        )
+    });
+    for (shown, text, diagnostics, file_failed, messages) in done {
+        map.add(shown, text);
+        for m in messages {
+            eprintln!("{m}");
         }
-        all.extend(compiled.diagnostics);
+        failed |= file_failed;
+        all.extend(diagnostics);
     }
     sort_diagnostics(&mut all);
     print_diagnostics(&map, &all, Format::Human, color);
@@ -63,4 +56,51 @@ pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 
     } else {
         EXIT_OK
     }
+}
+
+/// Writes one compiled policy's outputs into `out/<stem>/`; says whether anything failed.
+fn write_outputs(
+    compiled: &Compiled,
+    out: &Path,
+    templates: &crate::render::Templates,
+    messages: &mut Vec<String>,
+) -> bool {
+    let (Some(policy), path) = (&compiled.policy, &compiled.path) else {
+        return false;
+    };
+    let Some(stem) = safe_stem(path) else {
+        messages.push(format!(
+            "policyc: 无法从文件名 {} 得到输出文件夹名",
+            path.display()
+        ));
+        return true;
+    };
+    let mut failed = false;
+    let dir = out.join(&stem);
+    let json = serde_json::to_string_pretty(policy).expect("the model serialises");
+    if let Err(e) = write_atomic(&dir.join("model.json"), json.as_bytes()) {
+        messages.push(format!("policyc: 无法写入 {}：{e}", dir.display()));
+        failed = true;
+    }
+    match crate::render::notice::write_notice(policy, templates) {
+        Ok(files) => {
+            for (name, bytes) in files {
+                if let Err(e) = write_atomic(&dir.join(&name), &bytes) {
+                    messages.push(format!(
+                        "policyc: 无法写入 {}：{e}",
+                        dir.join(&name).display()
+                    ));
+                    failed = true;
+                }
+            }
+        }
+        Err(e) => {
+            messages.push(format!(
+                "policyc: 生成 {} 的文稿时出错：{e:#}",
+                path.display()
+            ));
+            failed = true;
+        }
+    }
+    failed
 }

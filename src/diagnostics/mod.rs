@@ -289,6 +289,12 @@ impl SourceMap {
         FileId(self.files.len() - 1)
     }
 
+    /// The id the next added file will get. Lets files be compiled elsewhere (on other
+    /// threads) under their final ids, then added in order.
+    pub fn next_id(&self) -> FileId {
+        FileId(self.files.len())
+    }
+
     /// The file with this id, if there is one.
     pub fn get(&self, file: FileId) -> Option<&SourceFile> {
         self.files.get(file.0)
