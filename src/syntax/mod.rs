@@ -9,7 +9,7 @@ mod expected;
 mod parse;
 
 use std::num::NonZeroUsize;
-use std::sync::Once;
+use std::sync::{Once, PoisonError, RwLock};
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 
@@ -25,9 +25,33 @@ static PEST_SETUP: Once = Once::new();
 
 fn setup_pest() {
     PEST_SETUP.call_once(|| {
-        pest::set_error_detail(true);
+        pest::set_error_detail(false);
         pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT));
     });
+}
+
+/// pest's error detail (which rules were tried where) is what lets `expected.rs` word a syntax
+/// error in the drafter's terms, but tracking it costs about 40% of every parse, and most
+/// files parse. It is a process-wide switch that a parse reads when it starts, so a file is
+/// parsed with it off; only a file that fails is parsed again, with it on, for its messages.
+/// Parses hold this lock shared; the switch is flipped only under the exclusive lock, so a
+/// parse on another thread never sees it change.
+static ERROR_DETAIL: RwLock<()> = RwLock::new(());
+
+/// Turns error detail on for as long as it lives (and off again even if parsing panics).
+struct DetailOn;
+
+impl DetailOn {
+    fn new() -> DetailOn {
+        pest::set_error_detail(true);
+        DetailOn
+    }
+}
+
+impl Drop for DetailOn {
+    fn drop(&mut self) {
+        pest::set_error_detail(false);
+    }
 }
 
 /// Parses a whole policy file.
@@ -36,11 +60,23 @@ pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
     if let Some(d) = nesting_too_deep(src, file) {
         return Err(vec![d]);
     }
+    let fast = {
+        let _shared = ERROR_DETAIL.read().unwrap_or_else(PoisonError::into_inner);
+        parse::parse_pairs(src)
+    };
+    if let Ok(mut pairs) = fast {
+        return Ok(parse::file(
+            pairs.next().expect("file rule yields one pair"),
+        ));
+    }
+    let _exclusive = ERROR_DETAIL.write().unwrap_or_else(PoisonError::into_inner);
+    let _detail = DetailOn::new();
     let first = match parse::parse_pairs(src) {
         Ok(mut pairs) => {
+            // Unreachable in practice: the same text failed a moment ago.
             return Ok(parse::file(
                 pairs.next().expect("file rule yields one pair"),
-            ))
+            ));
         }
         Err(e) => e,
     };
