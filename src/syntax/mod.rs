@@ -80,7 +80,7 @@ pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
         }
         Err(e) => e,
     };
-    Err(more_errors(src, *first, file))
+    Err(more_errors(src, *first, file, RECOVERY_BYTES))
 }
 
 /// Most syntax errors reported for one file.
@@ -89,11 +89,22 @@ pub const MAX_SYNTAX_ERRORS: usize = 10;
 /// After the first syntax error, finds further ones by blanking the offending line and parsing
 /// again. Blanking replaces every byte of the line with a space, so byte offsets, and thus the
 /// carets of later errors, stay where they are in the original text.
-fn more_errors(src: &str, first: pest::error::Error<parse::Rule>, file: FileId) -> Vec<Diagnostic> {
+/// Bytes that the search for further syntax errors may parse again, in all: each further error
+/// costs a whole parse, so in a very large file fewer are looked for (a 100 KB notice gets all
+/// ten; an 8 MiB file two), which keeps a broken file about as fast to check as a good one.
+const RECOVERY_BYTES: usize = 16 * 1024 * 1024;
+
+fn more_errors(
+    src: &str,
+    first: pest::error::Error<parse::Rule>,
+    file: FileId,
+    recovery_bytes: usize,
+) -> Vec<Diagnostic> {
     let mut errors = vec![expected::syntax_error(src, &first, file)];
     let mut text = src.as_bytes().to_vec();
     let mut pos = error_position(&first);
-    while errors.len() < MAX_SYNTAX_ERRORS {
+    let reparses = (recovery_bytes / src.len().max(1)).max(1);
+    while errors.len() < MAX_SYNTAX_ERRORS.min(reparses + 1) {
         let line_start = text[..pos.min(text.len())]
             .iter()
             .rposition(|b| *b == b'\n')
@@ -166,4 +177,27 @@ fn nesting_too_deep(src: &str, file: FileId) -> Option<Diagnostic> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_within(src: &str, recovery_bytes: usize) -> usize {
+        setup_pest();
+        let _exclusive = ERROR_DETAIL.write().unwrap_or_else(PoisonError::into_inner);
+        let _detail = DetailOn::new();
+        let first = parse::parse_pairs(src).expect_err("the text has errors");
+        more_errors(src, *first, FileId(0), recovery_bytes).len()
+    }
+
+    #[test]
+    fn fewer_further_errors_are_looked_for_in_a_large_file() {
+        let src: String = "方案 甲 {\n".to_string() + &"  指标 甲 460户\n".repeat(12) + "}\n";
+        assert_eq!(errors_within(&src, RECOVERY_BYTES), MAX_SYNTAX_ERRORS);
+        // Room to parse the file twice more: the first error and two further ones.
+        assert_eq!(errors_within(&src, 2 * src.len()), 3);
+        // However large the file, the first further error is still looked for.
+        assert_eq!(errors_within(&src, 1), 2);
+    }
 }
