@@ -30,9 +30,15 @@ pub fn run(paths: &[PathBuf], out: &Path, deny_errors: bool, color: bool) -> u8 
         let mut messages = Vec::new();
         let failed = loaded.compiled.failed()
             | write_outputs(&loaded.compiled, out, &templates, &mut messages);
+        // Only diagnostics quote a file's text: keep it only for a file that has some.
+        let text = if loaded.compiled.diagnostics.is_empty() {
+            String::new()
+        } else {
+            loaded.text
+        };
         (
             loaded.shown,
-            loaded.text,
+            text,
             loaded.compiled.diagnostics,
             failed,
             messages,

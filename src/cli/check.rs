@@ -15,17 +15,18 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> u8 {
         eprintln!("policyc: 没有找到 .policy 文件");
     }
     // Files are compiled in parallel, each under the id it gets when its text is added to
-    // the map afterwards, in input order. Models are dropped as soon as each file is done.
+    // the map afterwards, in input order. Models are dropped as soon as each file is done,
+    // and so is the text of a file with nothing to report: only diagnostics quote it.
     let base = map.next_id().0;
     let done = map_inputs(&inputs, jobs(), |i, path| {
         let loaded = compile_file_as(path, FileId(base + i));
         let failed = loaded.compiled.failed();
-        (
-            loaded.shown,
-            loaded.text,
-            loaded.compiled.diagnostics,
-            failed,
-        )
+        let text = if loaded.compiled.diagnostics.is_empty() {
+            String::new()
+        } else {
+            loaded.text
+        };
+        (loaded.shown, text, loaded.compiled.diagnostics, failed)
     });
     for (shown, text, diagnostics, file_failed) in done {
         map.add(shown, text);
