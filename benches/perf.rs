@@ -114,13 +114,23 @@ fn bench_dir() -> PathBuf {
 
 /// The synthetic corpus of `count` files for `seed`, written once and reused.
 fn corpus_dir(seed: u64, count: usize) -> (PathBuf, u64) {
-    let dir = bench_dir().join(format!("corpus-s{seed}-n{count}"));
+    corpus_variant(seed, count, "")
+}
+
+/// A line that gives every file a finding (an unknown unit of measure, E0104), so that
+/// `check` must keep every file's text to quote it: the worst case for memory.
+const FINDING: &str = "方案 附加 {\n  指标 附加指标：1户子\n}\n";
+
+/// The corpus, with `extra` appended to every file (in its own folder).
+fn corpus_variant(seed: u64, count: usize, extra: &str) -> (PathBuf, u64) {
+    let suffix = if extra.is_empty() { "" } else { "-findings" };
+    let dir = bench_dir().join(format!("corpus-s{seed}-n{count}{suffix}"));
     let done = dir.join(".complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in synth::corpus(seed, count) {
-            std::fs::write(dir.join(name), text).unwrap();
+            std::fs::write(dir.join(name), text + extra).unwrap();
         }
         std::fs::write(&done, "").unwrap();
     }
@@ -319,8 +329,8 @@ fn memory(o: &Options, rows: &mut Vec<Row>) {
         });
         return;
     }
-    for count in [o.count, o.count * 10] {
-        let (dir, bytes) = corpus_dir(o.seed, count);
+    for (count, extra) in [(o.count, ""), (o.count * 10, ""), (o.count * 10, FINDING)] {
+        let (dir, bytes) = corpus_variant(o.seed, count, extra);
         let out = Command::new(time)
             .args(["-f", "%M"])
             .arg(POLICYC)
@@ -338,7 +348,14 @@ fn memory(o: &Options, rows: &mut Vec<Row>) {
             .expect("GNU time prints the peak RSS in KB");
         let rss = kb * 1024;
         rows.push(Row {
-            what: format!("peak memory of `policyc check` over {count} files"),
+            what: format!(
+                "peak memory of `policyc check` over {count} files{}",
+                if extra.is_empty() {
+                    ""
+                } else {
+                    ", each with a finding (text kept)"
+                }
+            ),
             figure: format!("{:.2}× the corpus", rss as f64 / bytes as f64),
             target: "≤ 5×".into(),
             detail: format!(
