@@ -30,31 +30,99 @@ impl Compiled {
 
 /// Reads, parses and lowers one file; the source text is added to `map` for display.
 pub fn compile_file(path: &Path, map: &mut SourceMap) -> Compiled {
+    let loaded = compile_file_as(path, map.next_id());
+    let file = map.add(loaded.shown, loaded.text);
+    debug_assert_eq!(file, loaded.compiled.file);
+    loaded.compiled
+}
+
+/// A file compiled on its own, with the text to add to a [`SourceMap`] afterwards.
+pub struct Loaded {
+    pub compiled: Compiled,
+    /// The path as shown in diagnostics.
+    pub shown: String,
+    /// The loaded text (empty when the file could not be read).
+    pub text: String,
+}
+
+/// Reads, parses and lowers one file under the id `file` it will have once its text is added
+/// to the source map. Needs no shared state, so files can be compiled on several threads.
+pub fn compile_file_as(path: &Path, file: FileId) -> Loaded {
     let shown = path.display().to_string();
     match load_source(path) {
         Ok(text) => {
-            let file = map.add(shown.clone(), text);
-            let text = &map.get(file).expect("just added").text;
             let (project, project_problem) = project_levels(path, file);
-            let (policy, mut diagnostics) = compile_source(text, &shown, file, &project);
+            let (policy, mut diagnostics) = compile_source(&text, &shown, file, &project);
             diagnostics.extend(project_problem);
-            Compiled {
-                path: path.to_path_buf(),
-                file,
-                policy,
-                diagnostics,
+            Loaded {
+                compiled: Compiled {
+                    path: path.to_path_buf(),
+                    file,
+                    policy,
+                    diagnostics,
+                },
+                shown,
+                text,
             }
         }
-        Err(e) => {
-            let file = map.add(shown, String::new());
-            Compiled {
+        Err(e) => Loaded {
+            compiled: Compiled {
                 path: path.to_path_buf(),
                 file,
                 policy: None,
                 diagnostics: vec![e.to_diagnostic(file)],
-            }
-        }
+            },
+            shown,
+            text: String::new(),
+        },
     }
+}
+
+/// How many files are compiled at once: `POLICYC_JOBS` if set to a positive number, else
+/// the number of cores. (A `--jobs N` option of `check` and `build` would set the same.)
+pub fn jobs() -> usize {
+    std::env::var("POLICYC_JOBS")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Runs `work(index, input)` for every input on up to `jobs` threads and returns the results
+/// in input order, so that output does not depend on scheduling. Each call must be
+/// independent of the others: compile each file under its own [`FileId`] (see
+/// [`compile_file_as`]) and add the texts to the source map afterwards, in order.
+pub fn map_inputs<T, F>(inputs: &[PathBuf], jobs: usize, work: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(usize, &Path) -> T + Sync,
+{
+    let threads = jobs.min(inputs.len());
+    if threads <= 1 {
+        return inputs.iter().enumerate().map(|(i, p)| work(i, p)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = inputs.get(i) else { break };
+                        mine.push((i, work(i, path)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The project's check levels (policyc.yaml above the file), or the problem reading them.
@@ -132,5 +200,25 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         } else if p.extension().is_some_and(|x| x == "policy") {
             out.push(p);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_results_come_back_in_input_order() {
+        let inputs: Vec<PathBuf> = (0..50).map(|i| PathBuf::from(format!("{i}"))).collect();
+        for jobs in [1, 2, 3, 64] {
+            let out = map_inputs(&inputs, jobs, |i, p| {
+                // Uneven work, so that threads finish out of order.
+                std::thread::sleep(std::time::Duration::from_micros((50 - i as u64) * 20));
+                (i, p.display().to_string())
+            });
+            let expected: Vec<_> = (0..50).map(|i| (i, i.to_string())).collect();
+            assert_eq!(out, expected, "jobs = {jobs}");
+        }
+        assert!(map_inputs(&[], 2, |i, _| i).is_empty());
     }
 }

@@ -14,3 +14,4 @@ pub mod model;
 pub mod quantity;
 pub mod render;
 pub mod syntax;
+pub mod synth;

@@ -5,8 +5,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::output::{refuse_output_dir, safe_stem, write_atomic};
 use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
-use crate::diagnostics::{sort_diagnostics, Severity, SourceMap};
-use crate::driver::{collect_inputs, compile_file};
+use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
+use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
 use crate::render::index::{write_index, IndexEntry, OutputLink};
 use crate::render::{self, FindingsSummary, Output, RenderInput, Templates, Writer};
 
@@ -84,17 +84,24 @@ pub fn run(
         }
     }
     let templates = Templates::with_override(templates_dir);
+    // Output folders are named before any work starts: two files of the same name get
+    // `-2`, `-3` … in input order, whatever order the threads finish in.
+    let mut taken: Vec<String> = Vec::new();
+    let stems: Vec<Option<String>> = inputs
+        .iter()
+        .map(|path| safe_stem(path).map(|stem| unique_stem(stem, &mut taken, path)))
+        .collect();
+    // Files are compiled and written in parallel (POLICYC_JOBS threads, default one per
+    // core), each under the id its text gets when it is added to the source map afterwards,
+    // in input order; messages are printed in input order too.
     let mut map = SourceMap::new();
-    let mut all = Vec::new();
-    let mut entries = Vec::new();
-    let mut stems: Vec<String> = Vec::new();
-    let mut failed = false;
-    for path in &inputs {
-        let compiled = compile_file(path, &mut map);
-        failed |= compiled.failed();
-        let mut diags = compiled.diagnostics;
-        sort_diagnostics(&mut diags);
-        let findings = FindingsSummary::of(&map, &diags);
+    let base = map.next_id().0;
+    let done = map_inputs(&inputs, jobs(), |i, path| {
+        let loaded = compile_file_as(path, FileId(base + i));
+        let mut compiled = loaded.compiled;
+        sort_diagnostics(&mut compiled.diagnostics);
+        let mut messages = Vec::new();
+        let mut failed = compiled.failed();
         let mut entry = IndexEntry {
             file: path.display().to_string(),
             stem: None,
@@ -103,7 +110,7 @@ pub fn run(
                 |n| n.to_string_lossy().into_owned(),
             ),
             compiled: compiled.policy.is_some(),
-            findings,
+            findings: FindingsSummary::of(&loaded.text, &compiled.diagnostics),
             outputs: Vec::new(),
         };
         if let Some(policy) = &compiled.policy {
@@ -113,55 +120,58 @@ pub fn run(
                 .map(|p| p.title.clone())
                 .or_else(|| policy.notice.as_ref().and_then(|n| n.title.clone()))
                 .unwrap_or(entry.title);
-            let Some(stem) = safe_stem(path) else {
-                eprintln!("policyc: 无法从文件名 {} 得到输出文件夹名", path.display());
-                failed = true;
-                entries.push(entry);
-                all.extend(diags);
-                continue;
-            };
-            let stem = unique_stem(stem, &mut stems, path);
-            let dir = out.join(&stem);
-            let input = RenderInput {
-                policy,
-                stem: &stem,
-                findings: &entry.findings,
-                templates: &templates,
-            };
-            let mut written = Vec::new();
-            for (name, writer) in WRITERS {
-                let files = match writer(&input) {
-                    Ok(files) => files,
-                    Err(e) => {
-                        eprintln!("policyc: {}：生成 {name} 时出错：{e:#}", path.display());
-                        failed = true;
-                        continue;
-                    }
-                };
-                for (rel, bytes) in files {
-                    if !relative_ok(&rel) {
-                        eprintln!("policyc: 拒绝写入输出文件夹之外的路径：{rel}");
-                        failed = true;
-                        continue;
-                    }
-                    let target = dir.join(&rel);
-                    match write_atomic(&target, &bytes) {
-                        Ok(()) => written.push(rel),
-                        Err(e) => {
-                            eprintln!("policyc: 无法写入 {}：{e}", target.display());
-                            failed = true;
-                        }
-                    }
+            match &stems[i] {
+                Some(stem) => {
+                    let input = RenderInput {
+                        policy,
+                        stem,
+                        findings: &entry.findings,
+                        templates: &templates,
+                    };
+                    let written = write_outputs(&input, &out.join(stem), path, &mut messages);
+                    failed |= written.is_err();
+                    entry.outputs = written
+                        .unwrap_or_else(|partial| partial)
+                        .iter()
+                        .map(|rel| OutputLink::new(stem, rel))
+                        .collect();
+                    entry.stem = Some(stem.clone());
+                }
+                None => {
+                    messages.push(format!(
+                        "policyc: 无法从文件名 {} 得到输出文件夹名",
+                        path.display()
+                    ));
+                    failed = true;
                 }
             }
-            entry.outputs = written
-                .iter()
-                .map(|rel| OutputLink::new(&stem, rel))
-                .collect();
-            entry.stem = Some(stem);
         }
+        // Only diagnostics quote a file's text: keep it only for a file that has some.
+        let text = if compiled.diagnostics.is_empty() {
+            String::new()
+        } else {
+            loaded.text
+        };
+        (
+            loaded.shown,
+            text,
+            compiled.diagnostics,
+            entry,
+            failed,
+            messages,
+        )
+    });
+    let mut all = Vec::new();
+    let mut entries = Vec::new();
+    let mut failed = false;
+    for (shown, text, diagnostics, entry, file_failed, messages) in done {
+        map.add(shown, text);
+        for m in messages {
+            eprintln!("{m}");
+        }
+        failed |= file_failed;
         entries.push(entry);
-        all.extend(diags);
+        all.extend(diagnostics);
     }
     match write_index(entries, &templates) {
         Ok(bytes) => {
@@ -187,6 +197,52 @@ pub fn run(
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+/// Runs every writer for one policy and writes its files into `dir`. Returns the files
+/// written, relative to `dir`; `Err` with the files that were written when anything failed
+/// (the reasons are pushed to `messages`).
+fn write_outputs(
+    input: &RenderInput,
+    dir: &Path,
+    path: &Path,
+    messages: &mut Vec<String>,
+) -> Result<Vec<String>, Vec<String>> {
+    let mut written = Vec::new();
+    let mut failed = false;
+    for (name, writer) in WRITERS {
+        let files = match writer(input) {
+            Ok(files) => files,
+            Err(e) => {
+                messages.push(format!(
+                    "policyc: {}：生成 {name} 时出错：{e:#}",
+                    path.display()
+                ));
+                failed = true;
+                continue;
+            }
+        };
+        for (rel, bytes) in files {
+            if !relative_ok(&rel) {
+                messages.push(format!("policyc: 拒绝写入输出文件夹之外的路径：{rel}"));
+                failed = true;
+                continue;
+            }
+            let target = dir.join(&rel);
+            match write_atomic(&target, &bytes) {
+                Ok(()) => written.push(rel),
+                Err(e) => {
+                    messages.push(format!("policyc: 无法写入 {}：{e}", target.display()));
+                    failed = true;
+                }
+            }
+        }
+    }
+    if failed {
+        Err(written)
+    } else {
+        Ok(written)
     }
 }
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
-use crate::diagnostics::{sort_diagnostics, SourceMap};
-use crate::driver::{collect_inputs, compile_file};
+use crate::diagnostics::{sort_diagnostics, FileId, SourceMap};
+use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
 
 pub fn run(paths: &[PathBuf], format: Format, color: bool) -> u8 {
     let mut map = SourceMap::new();
@@ -14,10 +14,24 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> u8 {
     if inputs.is_empty() {
         eprintln!("policyc: 没有找到 .policy 文件");
     }
-    for path in &inputs {
-        let compiled = compile_file(path, &mut map);
-        failed |= compiled.failed();
-        all.extend(compiled.diagnostics);
+    // Files are compiled in parallel, each under the id it gets when its text is added to
+    // the map afterwards, in input order. Models are dropped as soon as each file is done,
+    // and so is the text of a file with nothing to report: only diagnostics quote it.
+    let base = map.next_id().0;
+    let done = map_inputs(&inputs, jobs(), |i, path| {
+        let loaded = compile_file_as(path, FileId(base + i));
+        let failed = loaded.compiled.failed();
+        let text = if loaded.compiled.diagnostics.is_empty() {
+            String::new()
+        } else {
+            loaded.text
+        };
+        (loaded.shown, text, loaded.compiled.diagnostics, failed)
+    });
+    for (shown, text, diagnostics, file_failed) in done {
+        map.add(shown, text);
+        failed |= file_failed;
+        all.extend(diagnostics);
     }
     sort_diagnostics(&mut all);
     print_diagnostics(&map, &all, format, color);

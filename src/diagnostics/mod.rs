@@ -62,6 +62,19 @@ impl Span {
 }
 
 /// The largest character boundary of `text` at or before `byte` (clamped to the length).
+/// The 1-based line and column (in characters) of `byte` in `text`, for a file that is not
+/// in a [`SourceMap`] (a worker thread's); [`SourceMap::location`] is the same with cached
+/// line starts.
+pub fn location_in(text: &str, byte: usize) -> (usize, usize) {
+    let byte = floor_char_boundary(text, byte);
+    let before = &text[..byte];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
 fn floor_char_boundary(text: &str, byte: usize) -> usize {
     let mut b = byte.min(text.len());
     while !text.is_char_boundary(b) {
@@ -287,6 +300,12 @@ impl SourceMap {
         });
         self.line_starts.push(starts);
         FileId(self.files.len() - 1)
+    }
+
+    /// The id the next added file will get. Lets files be compiled elsewhere (on other
+    /// threads) under their final ids, then added in order.
+    pub fn next_id(&self) -> FileId {
+        FileId(self.files.len())
     }
 
     /// The file with this id, if there is one.

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::date::{DatePoint, PartOfPeriod, Time};
-use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
+use crate::diagnostics::{Diagnostic, FileId, Label, Severity, Span};
 use crate::quantity::{QuantityError, UnitError};
 use crate::syntax::ast;
 
@@ -70,6 +70,14 @@ pub fn lower(
     }
     cx.resolve_pending();
     (cx.policy, cx.diags)
+}
+
+/// A table's size limits while it is lowered: each is reported once per table.
+struct TableLimits {
+    name: String,
+    name_span: Span,
+    rows_reported: bool,
+    columns_reported: bool,
 }
 
 /// A reference to check once every figure is known (figures may be referred to before
@@ -278,7 +286,9 @@ impl Lower<'_> {
                 Time::range(&w.text.value, a, b, self.year, span)
             }
             ast::WhenKind::YearRange { from, to } => match (int(&from.value), int(&to.value)) {
-                (Some(a), Some(b)) => Time::year_range(&w.text.value, a as i32, b as i32, span),
+                (Some(a), Some(b)) => {
+                    Time::year_range(&w.text.value, saturating_i32(a), saturating_i32(b), span)
+                }
                 _ => Time::unreadable(&w.text.value, span),
             },
         }
@@ -306,14 +316,18 @@ impl Lower<'_> {
                 .year
                 .as_ref()
                 .and_then(|t| int(&t.value))
-                .map(|y| y as i32),
+                .map(saturating_i32),
             year_inherited: false,
             month: p
                 .month
                 .as_ref()
                 .and_then(|t| int(&t.value))
-                .map(|v| v as u32),
-            day: p.day.as_ref().and_then(|t| int(&t.value)).map(|v| v as u32),
+                .map(saturating_u32),
+            day: p
+                .day
+                .as_ref()
+                .and_then(|t| int(&t.value))
+                .map(saturating_u32),
             part: p
                 .part
                 .as_ref()
@@ -327,7 +341,7 @@ impl Lower<'_> {
                             .and_then(|d| u64::try_from(d).ok())
                     })
                 })
-                .map(|v| v as u32),
+                .map(saturating_u32),
         }
     }
 
@@ -1230,6 +1244,12 @@ impl Lower<'_> {
             notes: Vec::new(),
             span: t.span,
         };
+        let mut limits = TableLimits {
+            name: t.name.value.clone(),
+            name_span: t.name.span,
+            rows_reported: false,
+            columns_reported: false,
+        };
         for line in &t.lines {
             match line {
                 ast::TableLine::Unit(u) => {
@@ -1246,6 +1266,7 @@ impl Lower<'_> {
                     table.unit = Some(u.value.clone());
                 }
                 ast::TableLine::Columns(cells) => {
+                    let cells = self.table_width(&mut limits, cells);
                     table.columns = cells
                         .iter()
                         .map(|c| {
@@ -1264,13 +1285,23 @@ impl Lower<'_> {
                         })
                         .collect();
                 }
-                ast::TableLine::Total(cells) => self.table_row(&mut table, RowKind::Total, cells),
-                ast::TableLine::Subtotal(cells) => {
-                    self.table_row(&mut table, RowKind::Subtotal, cells)
+                ast::TableLine::Total(cells) => {
+                    self.table_row(&mut table, &mut limits, RowKind::Total, cells)
                 }
-                ast::TableLine::Row(cells) => self.table_row(&mut table, RowKind::Data, cells),
+                ast::TableLine::Subtotal(cells) => {
+                    self.table_row(&mut table, &mut limits, RowKind::Subtotal, cells)
+                }
+                ast::TableLine::Row(cells) => {
+                    self.table_row(&mut table, &mut limits, RowKind::Data, cells)
+                }
                 ast::TableLine::Blank { count } => {
-                    table.blank_rows += int(&count.value).unwrap_or(0) as usize
+                    let wanted = int(&count.value).unwrap_or(0);
+                    let room = MAX_TABLE_ROWS - table.rows.len().min(MAX_TABLE_ROWS);
+                    let room = room.saturating_sub(table.blank_rows);
+                    if wanted > room as u64 {
+                        self.too_many_rows(&mut limits, count.span);
+                    }
+                    table.blank_rows += wanted.min(room as u64) as usize;
                 }
                 ast::TableLine::Relation(rel) => {
                     let ast::Relation {
@@ -1297,7 +1328,68 @@ impl Lower<'_> {
         table
     }
 
-    fn table_row(&mut self, table: &mut Table, kind: RowKind, cells: &[ast::Text]) {
+    /// The cells of a line, cut to [`MAX_TABLE_COLUMNS`] with an `E0003` (once per table).
+    fn table_width<'c>(
+        &mut self,
+        limits: &mut TableLimits,
+        cells: &'c [ast::Text],
+    ) -> &'c [ast::Text] {
+        if cells.len() <= MAX_TABLE_COLUMNS {
+            return cells;
+        }
+        if !limits.columns_reported {
+            limits.columns_reported = true;
+            let d = self.error(
+                "E0003",
+                format!(
+                    "表“{}”有 {} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
+                    limits.name,
+                    cells.len()
+                ),
+                cells[MAX_TABLE_COLUMNS].span,
+                "从这一格起超出上限",
+            );
+            d.labels.push(Label {
+                span: limits.name_span,
+                message: "这张表".into(),
+                primary: false,
+            });
+            d.help = Some(format!(
+                "表格最多 {MAX_TABLE_COLUMNS} 列、{MAX_TABLE_ROWS} 行，超出的部分不予处理；请把表拆成几张，或检查是否把几行写成了一行"
+            ));
+        }
+        &cells[..MAX_TABLE_COLUMNS]
+    }
+
+    /// Reports that a table has more than [`MAX_TABLE_ROWS`] rows (once per table).
+    fn too_many_rows(&mut self, limits: &mut TableLimits, at: Span) {
+        if limits.rows_reported {
+            return;
+        }
+        limits.rows_reported = true;
+        let d = self.error(
+            "E0003",
+            format!("表“{}”超过 {MAX_TABLE_ROWS} 行的上限", limits.name),
+            at,
+            "从这里起超出上限",
+        );
+        d.labels.push(Label {
+            span: limits.name_span,
+            message: "这张表".into(),
+            primary: false,
+        });
+        d.help = Some(format!(
+            "表格最多 {MAX_TABLE_ROWS} 行（含小计、合计和空行）、{MAX_TABLE_COLUMNS} 列，超出的部分不予处理；请把表拆成几张，或检查是否粘贴了多余的数据"
+        ));
+    }
+
+    fn table_row(
+        &mut self,
+        table: &mut Table,
+        limits: &mut TableLimits,
+        kind: RowKind,
+        cells: &[ast::Text],
+    ) {
         let row_span = match (cells.first(), cells.last()) {
             (Some(a), Some(b)) => Span {
                 start: a.span.start,
@@ -1305,6 +1397,11 @@ impl Lower<'_> {
             },
             _ => Span::default(),
         };
+        if table.rows.len() + table.blank_rows >= MAX_TABLE_ROWS {
+            self.too_many_rows(limits, row_span);
+            return;
+        }
+        let cells = self.table_width(limits, cells);
         let cells = cells
             .iter()
             .enumerate()
@@ -1454,6 +1551,16 @@ fn path_string(p: &ast::Path) -> String {
         .map(|s| s.value.as_str())
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// A year, month or day number as written, kept out of range rather than wrapped: 4294969296年
+/// must be reported as a year outside the accepted range, not read as 2000年.
+fn saturating_i32(v: u64) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+fn saturating_u32(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
 }
 
 fn int(s: &str) -> Option<u64> {

@@ -484,6 +484,14 @@ pub struct Step {
     pub span: Span,
 }
 
+/// Most rows a table may have: data rows, subtotals, totals and blank rows together. Far
+/// above any notice's table; more is refused with `E0003` (and the rest of the table dropped),
+/// so that a pasted data dump or `空行：999999999` cannot exhaust memory when rendered.
+pub const MAX_TABLE_ROWS: usize = 10_000;
+
+/// Most columns a table may have; cells past it are refused with `E0003` and dropped.
+pub const MAX_TABLE_COLUMNS: usize = 200;
+
 /// A table as the notice prints it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Table {

@@ -20,7 +20,7 @@ pub mod xlsx;
 
 use serde::Serialize;
 
-use crate::diagnostics::{Counts, Diagnostic, SourceMap};
+use crate::diagnostics::{location_in, Counts, Diagnostic};
 use crate::model::Policy;
 
 pub use templates::Templates;
@@ -64,13 +64,13 @@ pub struct FindingView {
 }
 
 impl FindingsSummary {
-    /// The summary of a file's diagnostics, in the order given.
-    pub fn of(map: &SourceMap, diags: &[Diagnostic]) -> FindingsSummary {
+    /// The summary of a file's diagnostics, in the order given; `text` is the file's text.
+    pub fn of(text: &str, diags: &[Diagnostic]) -> FindingsSummary {
         let counts = Counts::of(diags);
         let items = diags
             .iter()
             .map(|d| {
-                let place = d.primary_span().map(|s| map.location(d.file, s.start));
+                let place = d.primary_span().map(|s| location_in(text, s.start));
                 FindingView {
                     severity: d.severity.as_str().to_string(),
                     severity_zh: d.severity.label_zh().to_string(),

@@ -9,7 +9,7 @@ mod expected;
 mod parse;
 
 use std::num::NonZeroUsize;
-use std::sync::Once;
+use std::sync::{Once, PoisonError, RwLock};
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 
@@ -25,9 +25,33 @@ static PEST_SETUP: Once = Once::new();
 
 fn setup_pest() {
     PEST_SETUP.call_once(|| {
-        pest::set_error_detail(true);
+        pest::set_error_detail(false);
         pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT));
     });
+}
+
+/// pest's error detail (which rules were tried where) is what lets `expected.rs` word a syntax
+/// error in the drafter's terms, but tracking it costs about 40% of every parse, and most
+/// files parse. It is a process-wide switch that a parse reads when it starts, so a file is
+/// parsed with it off; only a file that fails is parsed again, with it on, for its messages.
+/// Parses hold this lock shared; the switch is flipped only under the exclusive lock, so a
+/// parse on another thread never sees it change.
+static ERROR_DETAIL: RwLock<()> = RwLock::new(());
+
+/// Turns error detail on for as long as it lives (and off again even if parsing panics).
+struct DetailOn;
+
+impl DetailOn {
+    fn new() -> DetailOn {
+        pest::set_error_detail(true);
+        DetailOn
+    }
+}
+
+impl Drop for DetailOn {
+    fn drop(&mut self) {
+        pest::set_error_detail(false);
+    }
 }
 
 /// Parses a whole policy file.
@@ -36,15 +60,27 @@ pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
     if let Some(d) = nesting_too_deep(src, file) {
         return Err(vec![d]);
     }
+    let fast = {
+        let _shared = ERROR_DETAIL.read().unwrap_or_else(PoisonError::into_inner);
+        parse::parse_pairs(src)
+    };
+    if let Ok(mut pairs) = fast {
+        return Ok(parse::file(
+            pairs.next().expect("file rule yields one pair"),
+        ));
+    }
+    let _exclusive = ERROR_DETAIL.write().unwrap_or_else(PoisonError::into_inner);
+    let _detail = DetailOn::new();
     let first = match parse::parse_pairs(src) {
         Ok(mut pairs) => {
+            // Unreachable in practice: the same text failed a moment ago.
             return Ok(parse::file(
                 pairs.next().expect("file rule yields one pair"),
-            ))
+            ));
         }
         Err(e) => e,
     };
-    Err(more_errors(src, *first, file))
+    Err(more_errors(src, *first, file, RECOVERY_BYTES))
 }
 
 /// Most syntax errors reported for one file.
@@ -53,11 +89,22 @@ pub const MAX_SYNTAX_ERRORS: usize = 10;
 /// After the first syntax error, finds further ones by blanking the offending line and parsing
 /// again. Blanking replaces every byte of the line with a space, so byte offsets, and thus the
 /// carets of later errors, stay where they are in the original text.
-fn more_errors(src: &str, first: pest::error::Error<parse::Rule>, file: FileId) -> Vec<Diagnostic> {
+/// Bytes that the search for further syntax errors may parse again, in all: each further error
+/// costs a whole parse, so in a very large file fewer are looked for (a 100 KB notice gets all
+/// ten; an 8 MiB file two), which keeps a broken file about as fast to check as a good one.
+const RECOVERY_BYTES: usize = 16 * 1024 * 1024;
+
+fn more_errors(
+    src: &str,
+    first: pest::error::Error<parse::Rule>,
+    file: FileId,
+    recovery_bytes: usize,
+) -> Vec<Diagnostic> {
     let mut errors = vec![expected::syntax_error(src, &first, file)];
     let mut text = src.as_bytes().to_vec();
     let mut pos = error_position(&first);
-    while errors.len() < MAX_SYNTAX_ERRORS {
+    let reparses = (recovery_bytes / src.len().max(1)).max(1);
+    while errors.len() < MAX_SYNTAX_ERRORS.min(reparses + 1) {
         let line_start = text[..pos.min(text.len())]
             .iter()
             .rposition(|b| *b == b'\n')
@@ -130,4 +177,27 @@ fn nesting_too_deep(src: &str, file: FileId) -> Option<Diagnostic> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_within(src: &str, recovery_bytes: usize) -> usize {
+        setup_pest();
+        let _exclusive = ERROR_DETAIL.write().unwrap_or_else(PoisonError::into_inner);
+        let _detail = DetailOn::new();
+        let first = parse::parse_pairs(src).expect_err("the text has errors");
+        more_errors(src, *first, FileId(0), recovery_bytes).len()
+    }
+
+    #[test]
+    fn fewer_further_errors_are_looked_for_in_a_large_file() {
+        let src: String = "方案 甲 {\n".to_string() + &"  指标 甲 460户\n".repeat(12) + "}\n";
+        assert_eq!(errors_within(&src, RECOVERY_BYTES), MAX_SYNTAX_ERRORS);
+        // Room to parse the file twice more: the first error and two further ones.
+        assert_eq!(errors_within(&src, 2 * src.len()), 3);
+        // However large the file, the first further error is still looked for.
+        assert_eq!(errors_within(&src, 1), 2);
+    }
 }
