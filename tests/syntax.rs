@@ -79,3 +79,17 @@ fn unknown_units_and_names_are_reported_with_hints() {
     assert_eq!(codes, ["E0104", "E0101"], "{human}");
     assert!(human.contains("帮助"));
 }
+
+#[test]
+fn a_paragraph_with_a_colon_inside_a_group_is_prose_not_a_member() {
+    let text = "单位 {\n  部门：区住建局\n}\n方案 示例方案 {\n  领导小组 示例领导小组 {\n    组长：张三｜区住建局局长\n    「领导小组办公室下设4个工作组，其组成人员如下：」\n  }\n}\n";
+    let mut map = SourceMap::new();
+    let file = map.add("示例.policy", text);
+    let (policy, diags) = compile_source(text, "示例.policy", file, &[]);
+    let policy = policy.expect("compiles");
+    assert!(diags.iter().all(|d| d.code != "E0001"), "{diags:?}");
+    let group = &policy.groups[0];
+    assert_eq!(group.members.len(), 1);
+    assert_eq!(group.paragraphs.len(), 1);
+    assert!(group.paragraphs[0].contains("组成人员如下："));
+}

@@ -1064,9 +1064,7 @@ pub fn unknown_role(f: &mut Findings) {
         // The same garbled role on several lines (长：… 长：… 员：…) is one finding.
         let mut unknown: Vec<(&str, Vec<&Member>)> = Vec::new();
         for m in members(g) {
-            // Quoted prose is not a member: the front end misreads 「…：」 inside a group as
-            // one (reported to the grammar's owner); it is not a garbled role.
-            if m.role.is_empty() || known_role(&m.role) || m.role.starts_with(['「', '"']) {
+            if m.role.is_empty() || known_role(&m.role) {
                 continue;
             }
             match unknown.iter_mut().find(|(r, _)| *r == m.role) {
