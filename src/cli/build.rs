@@ -96,7 +96,10 @@ pub fn run(
     // in input order; messages are printed in input order too.
     let mut map = SourceMap::new();
     let base = map.next_id().0;
-    let done = map_inputs(&inputs, jobs(), |i, path| {
+    let jobs = jobs();
+    // Fewer files than threads: the threads left over render each file's outputs side by side.
+    let spare_threads = inputs.len() < jobs;
+    let done = map_inputs(&inputs, jobs, |i, path| {
         let loaded = compile_file_as(path, FileId(base + i));
         let mut compiled = loaded.compiled;
         sort_diagnostics(&mut compiled.diagnostics);
@@ -128,7 +131,8 @@ pub fn run(
                         findings: &entry.findings,
                         templates: &templates,
                     };
-                    let written = write_outputs(&input, &out.join(stem), path, &mut messages);
+                    let written =
+                        write_outputs(&input, &out.join(stem), path, spare_threads, &mut messages);
                     failed |= written.is_err();
                     entry.outputs = written
                         .unwrap_or_else(|partial| partial)
@@ -200,44 +204,94 @@ pub fn run(
     }
 }
 
+/// What one writer did: the files it wrote (relative to the policy's folder), and why
+/// anything failed.
+#[derive(Default)]
+struct WriterOutcome {
+    written: Vec<String>,
+    messages: Vec<String>,
+    failed: bool,
+}
+
+/// Runs one writer and writes its files into `dir`.
+fn run_writer(
+    name: &str,
+    writer: Writer,
+    input: &RenderInput,
+    dir: &Path,
+    path: &Path,
+) -> WriterOutcome {
+    let mut outcome = WriterOutcome::default();
+    let files = match writer(input) {
+        Ok(files) => files,
+        Err(e) => {
+            outcome.messages.push(format!(
+                "policyc: {}：生成 {name} 时出错：{e:#}",
+                path.display()
+            ));
+            outcome.failed = true;
+            return outcome;
+        }
+    };
+    for (rel, bytes) in files {
+        if !relative_ok(&rel) {
+            outcome
+                .messages
+                .push(format!("policyc: 拒绝写入输出文件夹之外的路径：{rel}"));
+            outcome.failed = true;
+            continue;
+        }
+        let target = dir.join(&rel);
+        match write_atomic(&target, &bytes) {
+            Ok(()) => outcome.written.push(rel),
+            Err(e) => {
+                outcome
+                    .messages
+                    .push(format!("policyc: 无法写入 {}：{e}", target.display()));
+                outcome.failed = true;
+            }
+        }
+    }
+    outcome
+}
+
 /// Runs every writer for one policy and writes its files into `dir`. Returns the files
 /// written, relative to `dir`; `Err` with the files that were written when anything failed
-/// (the reasons are pushed to `messages`).
+/// (the reasons are pushed to `messages`). With `spare_threads`, the writers run side by
+/// side: a build of one large plan would otherwise use one core; results are gathered in
+/// the order of `WRITERS` either way.
 fn write_outputs(
     input: &RenderInput,
     dir: &Path,
     path: &Path,
+    spare_threads: bool,
     messages: &mut Vec<String>,
 ) -> Result<Vec<String>, Vec<String>> {
+    let outcomes: Vec<WriterOutcome> = if spare_threads {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = WRITERS
+                .iter()
+                .map(|&(name, writer)| {
+                    scope.spawn(move || run_writer(name, writer, input, dir, path))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        WRITERS
+            .iter()
+            .map(|&(name, writer)| run_writer(name, writer, input, dir, path))
+            .collect()
+    };
     let mut written = Vec::new();
     let mut failed = false;
-    for (name, writer) in WRITERS {
-        let files = match writer(input) {
-            Ok(files) => files,
-            Err(e) => {
-                messages.push(format!(
-                    "policyc: {}：生成 {name} 时出错：{e:#}",
-                    path.display()
-                ));
-                failed = true;
-                continue;
-            }
-        };
-        for (rel, bytes) in files {
-            if !relative_ok(&rel) {
-                messages.push(format!("policyc: 拒绝写入输出文件夹之外的路径：{rel}"));
-                failed = true;
-                continue;
-            }
-            let target = dir.join(&rel);
-            match write_atomic(&target, &bytes) {
-                Ok(()) => written.push(rel),
-                Err(e) => {
-                    messages.push(format!("policyc: 无法写入 {}：{e}", target.display()));
-                    failed = true;
-                }
-            }
-        }
+    for o in outcomes {
+        written.extend(o.written);
+        messages.extend(o.messages);
+        failed |= o.failed;
     }
     if failed {
         Err(written)

@@ -31,6 +31,7 @@ pub fn lower(
             plans: Vec::new(),
             figures: Vec::new(),
             check_levels: Vec::new(),
+            figure_index: Default::default(),
         },
         figure_ids: HashMap::new(),
         pending_refs: Vec::new(),

@@ -7,6 +7,9 @@
 
 mod lower;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +32,11 @@ pub struct Policy {
     pub figures: Vec<Figure>,
     /// How strictly this file's checks report (检查 { … }).
     pub check_levels: Vec<CheckLevel>,
+    /// Where each figure is in `figures`, built on the first lookup: renderers look a
+    /// figure up for every task and every `{路径}` in prose, and a plan of 20,000 tasks
+    /// made a linear search quadratic. Not part of the model's data.
+    #[serde(skip)]
+    pub(crate) figure_index: OnceLock<HashMap<String, usize>>,
 }
 
 /// A file's or a project's setting for one check code, as clippy's allow/deny.
@@ -71,7 +79,19 @@ impl Level {
 impl Policy {
     /// The figure with this path.
     pub fn figure(&self, id: &str) -> Option<&Figure> {
-        self.figures.iter().find(|f| f.id == id)
+        let index = self.figure_index.get_or_init(|| {
+            let mut index = HashMap::with_capacity(self.figures.len());
+            for (i, f) in self.figures.iter().enumerate() {
+                // The first figure of a path wins, as a search from the start would find.
+                index.entry(f.id.clone()).or_insert(i);
+            }
+            index
+        });
+        match index.get(id).and_then(|&i| self.figures.get(i)) {
+            Some(f) if f.id == id => Some(f),
+            // Figures added after the index was built (while lowering) are still found.
+            _ => self.figures.iter().find(|f| f.id == id),
+        }
     }
 }
 
