@@ -4,7 +4,9 @@
 //!
 //! Units referred to but never declared are the front end's (E0103), not reported here.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
@@ -182,7 +184,29 @@ const ENDINGS: &[(&str, Class)] = &[
     ("办", Class::Office),
 ];
 
-fn parts(name: &str) -> Parts {
+/// The parts of a name. O402 and O404 compare every name with every other, so the parts of
+/// each name are worked out once per thread and kept (up to a bound, then the cache starts
+/// over: names repeat within a notice, not across thousands of them).
+fn parts(name: &str) -> Rc<Parts> {
+    const KEPT: usize = 4096;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Rc<Parts>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(p) = cache.get(name) {
+            return Rc::clone(p);
+        }
+        if cache.len() >= KEPT {
+            cache.clear();
+        }
+        let p = Rc::new(split_name(name));
+        cache.insert(name.to_string(), Rc::clone(&p));
+        p
+    })
+}
+
+fn split_name(name: &str) -> Parts {
     // The grid company's brand does not tell its branches apart: 国网达拉特旗供电公司 is
     // 达拉特旗供电公司.
     let name = name.trim();
@@ -483,7 +507,10 @@ pub fn one_unit_two_names(f: &mut Findings) {
         }
         i
     }
-    let generic = |i: usize| names(&units[i]).all(|x| parts(x).class == Class::Generic);
+    let generic: Vec<bool> = units
+        .iter()
+        .map(|u| names(u).all(|x| parts(x).class == Class::Generic))
+        .collect();
     // Two units of different jurisdictions (市住建局, 区住建局) are never one.
     let apart = |i: usize, j: usize| {
         let (a, b) = (parts(&units[i].name), parts(&units[j].name));
@@ -492,7 +519,7 @@ pub fn one_unit_two_names(f: &mut Findings) {
     let mut candidates: Vec<(usize, usize, Same)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            if generic(i) || generic(j) {
+            if generic[i] || generic[j] {
                 continue;
             }
             if let Some(s) = units_same(&units[i], &units[j]) {
@@ -532,9 +559,9 @@ pub fn one_unit_two_names(f: &mut Findings) {
     }
     // A generic name (供电部门) joins the specific names it fits only when they are already
     // one unit: fitting 东河供电分局 and 九原供电分局, two different branches, it names neither.
-    for g in (0..n).filter(|&g| generic(g)) {
+    for g in (0..n).filter(|&g| generic[g]) {
         let fits: Vec<(usize, Same)> = (0..n)
-            .filter(|&j| j != g && !generic(j) && !ambiguous.contains(&j))
+            .filter(|&j| j != g && !generic[j] && !ambiguous.contains(&j))
             .filter_map(|j| units_same(&units[g], &units[j]).map(|s| (j, s)))
             .collect();
         let Some(first) = fits.first().map(|(j, _)| *j) else {
