@@ -93,3 +93,51 @@ fn a_paragraph_with_a_colon_inside_a_group_is_prose_not_a_member() {
     assert_eq!(group.paragraphs.len(), 1);
     assert!(group.paragraphs[0].contains("组成人员如下："));
 }
+
+#[test]
+fn comments_end_any_line_and_change_nothing() {
+    // The same file with and without `//` comments: on their own lines, after a value, after
+    // an opening brace, after a table row, indented, and at the end of the file without a
+    // final line break.
+    let plain = "单位 {\n  部门：区住建局、区财政局\n}\n方案 示例方案 {\n  期限：2024年\n  指标 改造户数：460户\n  任务 1 宣传 {\n    牵头单位：区住建局\n    责任单位：区财政局\n    完成时限：2024年6月底前\n  }\n  表 分配表 {\n    列：乡镇｜户数（户）\n    行：甲镇｜200\n    行：乙镇｜260\n    合计：合计｜460\n  }\n}";
+    let commented = "// 文件开头的注释\n单位 { // 单位\n  部门：区住建局、区财政局 // 两个部门\n}\n方案 示例方案 { // 方案\n  期限：2024年 // 期限\n    // 缩进的注释\n  指标 改造户数：460户 // 460户\n  任务 1 宣传 {\n    牵头单位：区住建局 // 牵头\n    责任单位：区财政局//紧挨着\n    完成时限：2024年6月底前 // 时限\n  }\n  表 分配表 {\n    列：乡镇｜户数（户） // 表头\n    行：甲镇｜200 // 一行\n    行：乙镇｜260\n    合计：合计｜460\n  }\n} // 结尾没有换行";
+    let compile = |text: &str| {
+        let mut map = SourceMap::new();
+        let file = map.add("示例.policy", text);
+        let (policy, diags) = compile_source(text, "示例.policy", file, &[]);
+        let human = render_human(&map, &diags, false);
+        (policy.expect(&human), diags.len())
+    };
+    let (a, da) = compile(plain);
+    let (b, db) = compile(commented);
+    assert_eq!((da, db), (0, 0));
+    let units =
+        |p: &policyc::model::Policy| p.units.iter().map(|u| u.name.clone()).collect::<Vec<_>>();
+    assert_eq!(units(&a), units(&b));
+    let figures = |p: &policyc::model::Policy| {
+        p.figures
+            .iter()
+            .map(|f| (f.id.clone(), f.quantity.written.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(&a), figures(&b));
+    let task = |p: &policyc::model::Policy| {
+        let t = &p.plans[0].tasks[0];
+        let names =
+            |l: &[policyc::model::UnitRef]| l.iter().map(|r| r.written.clone()).collect::<Vec<_>>();
+        (
+            names(&t.lead),
+            names(&t.responsible),
+            t.deadline.as_ref().map(|d| d.written.clone()),
+        )
+    };
+    assert_eq!(task(&a), task(&b));
+    let cells = |p: &policyc::model::Policy| {
+        p.plans[0].tables[0]
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cells(&a), cells(&b));
+}

@@ -995,11 +995,13 @@ impl PlanSpec {
 
     /// The plan as a TaskJuggler project with the same phases, tasks, dates, responsible
     /// units and targets, and two reports: an HTML Gantt chart and an HTML task table.
+    /// No `timezone`: TaskJuggler reads the project's own dates before that attribute, in its
+    /// default zone, and then refused a task starting on 1 January as outside the project.
     pub fn to_tjp(&self) -> String {
         let mut s = String::with_capacity(1024 + self.task_count() * 200);
         let _ = writeln!(
             s,
-            "project plan \"{}\" {}-01-01 - {}-03-01 {{\n  timezone \"Asia/Shanghai\"\n  now {}-01-01\n  extend task {{\n    number Target \"目标（户）\"\n  }}\n}}\n",
+            "project plan \"{}\" {}-01-01 - {}-03-01 {{\n  now {}-01-01\n  extend task {{\n    number Target \"目标（户）\"\n  }}\n}}\n",
             self.title,
             self.year,
             self.year + 1,
