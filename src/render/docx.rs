@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use serde::Serialize;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
@@ -24,20 +23,14 @@ const PARTS: &[(&str, &str)] = &[
     ("word/footer2.xml", "docx/footer.xml.j2"),
 ];
 
-/// What the package's templates see besides the notice.
-#[derive(Serialize)]
-struct PartContext<'a> {
-    #[serde(flatten)]
-    notice: &'a NoticeView,
-    title: String,
-    /// The document date, ISO, for the package properties.
-    date: &'a str,
-    /// "odd" or "even", for the two page-number footers.
-    side: &'a str,
-}
-
 /// Builds notice.docx. `date` is ISO (YYYY-MM-DD).
-pub fn write_docx(view: &NoticeView, templates: &Templates, date: &str) -> anyhow::Result<Vec<u8>> {
+/// `notice` is `view` as a template value, converted once by the caller.
+pub fn write_docx(
+    view: &NoticeView,
+    notice: &minijinja::Value,
+    templates: &Templates,
+    date: &str,
+) -> anyhow::Result<Vec<u8>> {
     let title = view
         .cover
         .as_ref()
@@ -49,16 +42,14 @@ pub fn write_docx(view: &NoticeView, templates: &Templates, date: &str) -> anyho
         .last_modified_time(DateTime::default());
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (part, template) in PARTS {
-        let ctx = PartContext {
-            notice: view,
-            title: title.clone(),
-            date,
-            side: if *part == "word/footer2.xml" {
-                "even"
-            } else {
-                "odd"
-            },
+        // The notice's fields, then the package's title and date and which footer this is
+        // ("odd" or "even", for the two page-number footers).
+        let side = if *part == "word/footer2.xml" {
+            "even"
+        } else {
+            "odd"
         };
+        let ctx = minijinja::context! { title => title.clone(), date, side, ..notice.clone() };
         let xml = templates.render(template, &ctx)?;
         zip.start_file(*part, options)?;
         zip.write_all(xml.as_bytes())?;
