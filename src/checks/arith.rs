@@ -919,8 +919,12 @@ fn if_cut(mut d: Diagnostic, note: Option<String>) -> Diagnostic {
 // ───────────────────────────── tables ─────────────────────────────
 
 /// A cell as arithmetic sees it.
-enum CellValue {
-    Number(Box<Quantity>),
+// A short-lived local, one per cell looked at: its size does not matter, and borrowing the
+// model's quantity instead of boxing a copy is the point.
+#[allow(clippy::large_enum_variant)]
+enum CellValue<'a> {
+    /// The model's reading of the cell, borrowed; or a percentage read here.
+    Number(std::borrow::Cow<'a, Quantity>),
     /// Empty, or a dash: nothing, which adds as 0.
     Blank,
     /// Words: the column cannot be summed in this row.
@@ -942,13 +946,13 @@ fn column_unit(table: &Table, col: usize) -> Option<String> {
         .or_else(|| table.unit.clone())
 }
 
-fn cell_value(row: &Row, col: usize) -> CellValue {
+fn cell_value(row: &Row, col: usize) -> CellValue<'_> {
     let Some(cell) = row.cells.get(col) else {
         return CellValue::Blank;
     };
     if let Some(q) = &cell.value {
         return if usable(q) {
-            CellValue::Number(Box::new(q.clone()))
+            CellValue::Number(std::borrow::Cow::Borrowed(q))
         } else {
             CellValue::Text
         };
@@ -962,7 +966,7 @@ fn cell_value(row: &Row, col: usize) -> CellValue {
         if let Some(n) = t.strip_suffix(['%', '％']) {
             if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.') {
                 if let Ok(q) = Quantity::from_cell(n, Some("%")) {
-                    return CellValue::Number(Box::new(q));
+                    return CellValue::Number(std::borrow::Cow::Owned(q));
                 }
             }
         }

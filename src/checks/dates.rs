@@ -20,7 +20,30 @@ use crate::model::{Phase, Plan, Step, Task};
 /// A time in the policy with what it is the time of, for messages: 阶段“准备部署”.
 struct Placed<'a> {
     time: &'a Time,
-    what: String,
+    what: What<'a>,
+}
+
+/// What a time belongs to, written out only when a finding names it: every date check walks
+/// every time of the policy, and few of them are reported.
+enum What<'a> {
+    Fixed(&'static str),
+    /// 阶段“准备部署”
+    Phase(&'a str),
+    /// 步骤“第一步”, 节点“完成验收”
+    Step(&'static str, &'a str),
+    /// 任务1“宣传动员”的完成时限
+    Task(&'a Task, &'static str),
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Fixed(s) => f.write_str(s),
+            What::Phase(name) => write!(f, "阶段“{name}”"),
+            What::Step(kind, name) => write!(f, "{kind}“{name}”"),
+            What::Task(t, which) => write!(f, "{}的{which}", task_name(t)),
+        }
+    }
 }
 
 fn task_name(t: &Task) -> String {
@@ -33,42 +56,42 @@ fn task_name(t: &Task) -> String {
 }
 
 fn task_times(t: &Task) -> Vec<Placed<'_>> {
-    let name = task_name(t);
     let mut out = Vec::new();
     if let Some(x) = &t.start {
         out.push(Placed {
             time: x,
-            what: format!("{name}的启动时间"),
+            what: What::Task(t, "启动时间"),
         });
     }
     if let Some(x) = &t.period {
         out.push(Placed {
             time: x,
-            what: format!("{name}的实施时间"),
+            what: What::Task(t, "实施时间"),
         });
     }
     if let Some(x) = &t.deadline {
         out.push(Placed {
             time: x,
-            what: format!("{name}的完成时限"),
+            what: What::Task(t, "完成时限"),
         });
     }
     out
 }
 
-fn step_time<'a>(kind: &str, s: &'a Step) -> Placed<'a> {
+fn step_time<'a>(kind: &'static str, s: &'a Step) -> Placed<'a> {
     Placed {
         time: &s.time,
-        what: format!("{kind}“{}”", s.name),
+        what: What::Step(kind, &s.name),
     }
 }
 
 /// `阶段“准备部署”` → `阶段“准备部署”的时间`, so that the written time can follow in quotes.
-fn time_of(what: &str) -> String {
+fn time_of(what: &What) -> String {
+    let what = what.to_string();
     if what.ends_with('”') {
         format!("{what}的时间")
     } else {
-        what.to_string()
+        what
     }
 }
 
@@ -80,13 +103,13 @@ fn times<'a>(f: &Findings<'a>) -> Vec<Placed<'a>> {
         if let Some(t) = &n.date {
             out.push(Placed {
                 time: t,
-                what: "通知的成文日期".into(),
+                what: What::Fixed("通知的成文日期"),
             });
         }
         if let Some(t) = &n.printed_on {
             out.push(Placed {
                 time: t,
-                what: "印发日期".into(),
+                what: What::Fixed("印发日期"),
             });
         }
     }
@@ -94,19 +117,19 @@ fn times<'a>(f: &Findings<'a>) -> Vec<Placed<'a>> {
         if let Some(t) = &plan.date {
             out.push(Placed {
                 time: t,
-                what: "方案的成文日期".into(),
+                what: What::Fixed("方案的成文日期"),
             });
         }
         if let Some(t) = &plan.period {
             out.push(Placed {
                 time: t,
-                what: "方案期限".into(),
+                what: What::Fixed("方案期限"),
             });
         }
         for ph in &plan.phases {
             out.push(Placed {
                 time: &ph.time,
-                what: format!("阶段“{}”", ph.name),
+                what: What::Phase(&ph.name),
             });
             out.extend(ph.steps.iter().map(|s| step_time("步骤", s)));
             out.extend(ph.milestones.iter().map(|s| step_time("节点", s)));
@@ -772,7 +795,7 @@ pub fn outside_plan(f: &mut Findings) {
         for ph in &plan.phases {
             items.push(Placed {
                 time: &ph.time,
-                what: format!("阶段“{}”", ph.name),
+                what: What::Phase(&ph.name),
             });
             // Steps are checked against their phase (D207); against the plan only when the
             // phase has no date to check them against.

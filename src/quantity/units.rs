@@ -184,7 +184,30 @@ pub enum UnitError {
 }
 
 /// Reads a unit as written, with an optional 万/亿 prefix on each factor: 户, 万元, 元/平方米·采暖季.
+///
+/// A notice writes a handful of units thousands of times, so each reading is kept per thread
+/// (up to a bound, then the cache starts over).
 pub fn parse_unit(text: &str) -> Result<UnitExpr, UnitError> {
+    const KEPT: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Result<UnitExpr, UnitError>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    CACHE.with(|cache| {
+        if let Some(known) = cache.borrow().get(text) {
+            return known.clone();
+        }
+        let read = read_unit(text);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= KEPT {
+            cache.clear();
+        }
+        cache.insert(text.to_string(), read.clone());
+        read
+    })
+}
+
+fn read_unit(text: &str) -> Result<UnitExpr, UnitError> {
     let text = text.trim();
     let mut pieces = text.split(['/', '／']);
     let num = pieces.next().unwrap_or("");
