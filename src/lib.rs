@@ -10,6 +10,7 @@ pub mod cli;
 pub mod date;
 pub mod diagnostics;
 pub mod driver;
+mod memo;
 pub mod model;
 pub mod quantity;
 pub mod render;

@@ -11,8 +11,6 @@
 //! approximate figure (约, 左右) is involved, which makes the finding a warning — an estimate
 //! may be off by more than 5 % without the notice being wrong.
 
-use std::collections::HashMap;
-
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{dims_text, last_digit, norm_dims, tolerance_text, usable, Iv, Style};
@@ -35,11 +33,6 @@ fn soften(mut d: Diagnostic, approx: bool) -> Diagnostic {
         );
     }
     d
-}
-
-/// Figures by path.
-fn figure_map(policy: &Policy) -> HashMap<&str, &Figure> {
-    policy.figures.iter().map(|f| (f.id.as_str(), f)).collect()
 }
 
 /// The last segment of a part's path, as its label: 改造户数.2021年 → 2021年.
@@ -90,11 +83,10 @@ const UNIT_HELP: &str = "户、平方米、元等是不同的量，不能相加�
 
 /// A101 (total against parts), A108 (shares against 100 %), A107 (parts of other units).
 pub fn breakdowns(f: &mut Findings) {
-    let figures = figure_map(f.policy);
     let mut out = Vec::new();
     for plan in &f.policy.plans {
         for bd in &plan.breakdowns {
-            walk_breakdown(f, &figures, bd, 0, &mut out);
+            walk_breakdown(f, bd, 0, &mut out);
         }
     }
     for d in out {
@@ -105,21 +97,15 @@ pub fn breakdowns(f: &mut Findings) {
 /// Nesting is bounded by the grammar's own limit; this guards against a cyclic model.
 const MAX_NESTING: usize = 64;
 
-fn walk_breakdown(
-    f: &Findings,
-    figures: &HashMap<&str, &Figure>,
-    bd: &Breakdown,
-    depth: usize,
-    out: &mut Vec<Diagnostic>,
-) {
+fn walk_breakdown(f: &Findings, bd: &Breakdown, depth: usize, out: &mut Vec<Diagnostic>) {
     if depth > MAX_NESTING {
         return;
     }
-    if let Some(d) = breakdown_sum(f, figures, bd, depth > 0) {
+    if let Some(d) = breakdown_sum(f, bd, depth > 0) {
         out.push(d);
     }
     for n in &bd.nested {
-        walk_breakdown(f, figures, n, depth + 1, out);
+        walk_breakdown(f, n, depth + 1, out);
     }
 }
 
@@ -132,22 +118,17 @@ fn is_time_dimension(dim: Option<&str>) -> bool {
     })
 }
 
-fn breakdown_sum(
-    f: &Findings,
-    figures: &HashMap<&str, &Figure>,
-    bd: &Breakdown,
-    nested: bool,
-) -> Option<Diagnostic> {
+fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool) -> Option<Diagnostic> {
     let parts: Vec<&Figure> = bd
         .parts
         .iter()
-        .map(|p| figures.get(p.as_str()).copied())
+        .map(|p| f.policy.figure(p))
         .collect::<Option<_>>()?;
     if parts.is_empty() || parts.iter().any(|p| !usable(&p.quantity)) {
         return None;
     }
     let total = match &bd.total {
-        Some(t) => Some(*figures.get(t.as_str())?),
+        Some(t) => Some(f.policy.figure(t)?),
         None => None,
     };
     if total.is_some_and(|t| !usable(&t.quantity)) {
@@ -333,7 +314,6 @@ fn shares(
 
 /// A106: parts of a breakdown with 比例 must be in that ratio.
 pub fn ratios(f: &mut Findings) {
-    let figures = figure_map(f.policy);
     let mut out = Vec::new();
     for plan in &f.policy.plans {
         let mut stack: Vec<(&Breakdown, usize)> = plan.breakdowns.iter().map(|b| (b, 0)).collect();
@@ -342,7 +322,7 @@ pub fn ratios(f: &mut Findings) {
                 stack.extend(bd.nested.iter().map(|n| (n, depth + 1)));
             }
             if let Some(r) = &bd.ratio {
-                if let Some(d) = ratio_split(f, &figures, bd, r) {
+                if let Some(d) = ratio_split(f, bd, r) {
                     out.push(d);
                 }
             }
@@ -366,24 +346,16 @@ fn same_scale(a: &Iv, ra: Decimal, b: &Iv, rb: Decimal) -> Option<bool> {
     Some(ok1 && ok2)
 }
 
-fn ratio_split(
-    f: &Findings,
-    figures: &HashMap<&str, &Figure>,
-    bd: &Breakdown,
-    ratio: &RatioSpec,
-) -> Option<Diagnostic> {
+fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagnostic> {
     let parts: Vec<&Figure> = bd
         .parts
         .iter()
-        .map(|p| figures.get(p.as_str()).copied())
+        .map(|p| f.policy.figure(p))
         .collect::<Option<_>>()?;
     if parts.iter().any(|p| !usable(&p.quantity)) {
         return None;
     }
-    let total = bd
-        .total
-        .as_ref()
-        .and_then(|t| figures.get(t.as_str()).copied());
+    let total = bd.total.as_ref().and_then(|t| f.policy.figure(t));
     let ratio_label = format!("比例 {}", ratio.written);
     if ratio.terms.len() != parts.len() {
         let mut d = f
@@ -630,11 +602,10 @@ fn units_diag(f: &Findings, what: &str, left: &(Span, Dims), right: &(Span, Dims
 
 /// A105: the arithmetic the notice implies must hold; A107 when its units do not agree.
 pub fn calcs(f: &mut Findings) {
-    let figures = figure_map(f.policy);
     let mut out = Vec::new();
     for plan in &f.policy.plans {
         for c in &plan.calcs {
-            if let Some(d) = calc(f, &figures, c) {
+            if let Some(d) = calc(f, c) {
                 out.push(d);
             }
         }
@@ -645,18 +616,18 @@ pub fn calcs(f: &mut Findings) {
 }
 
 /// The stated figure a side consists of, if it is a single figure.
-fn single<'a>(e: &'a Expr, figures: &HashMap<&str, &'a Figure>) -> Option<&'a Quantity> {
+fn single<'a>(e: &'a Expr, policy: &'a Policy) -> Option<&'a Quantity> {
     match e {
-        Expr::Figure { id, .. } => figures.get(id.as_str()).map(|f| &f.quantity),
+        Expr::Figure { id, .. } => policy.figure(id).map(|f| &f.quantity),
         Expr::Literal { quantity, .. } => Some(quantity),
         Expr::Binary { .. } => None,
     }
 }
 
-fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diagnostic> {
+fn calc(f: &Findings, c: &Calc) -> Option<Diagnostic> {
     let mut look = |id: &str| {
-        figures
-            .get(id)
+        f.policy
+            .figure(id)
             .filter(|fig| usable(&fig.quantity))
             .map(|fig| Iv::of(&fig.quantity))
     };
@@ -677,7 +648,7 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
                 continue;
             }
             seen.push(id);
-            if let Some(fig) = figures.get(id) {
+            if let Some(fig) = f.policy.figure(id) {
                 if !(c.span.start <= fig.span.start && fig.span.end <= c.span.end) {
                     d = d.with_secondary(fig.span, format!("{id} = {}", fig.quantity.written));
                 }
@@ -701,8 +672,8 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
         )));
     }
     // A single figure stating the result of a product is read as rounded to its last digit.
-    let ls = single(&c.left, figures);
-    let rs = single(&c.right, figures);
+    let ls = single(&c.left, f.policy);
+    let rs = single(&c.right, f.policy);
     if let (Some(q), true) = (ls, has_mul_div(&c.right)) {
         l = l.as_rounded_result(q);
     }
@@ -723,7 +694,7 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
         .or(ls)
         .or_else(|| {
             ids.iter()
-                .filter_map(|(id, _)| figures.get(id).map(|f| &f.quantity))
+                .filter_map(|(id, _)| f.policy.figure(id).map(|fig| &fig.quantity))
                 .find(|q| norm_dims(&q.dims) == want)
         })
         .map_or_else(|| Style::base(&l.dims), Style::like);
@@ -744,7 +715,7 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
         Comparison::Equal => {
             let finer: Vec<Style> = ids
                 .iter()
-                .filter_map(|(id, _)| figures.get(id).map(|f| &f.quantity))
+                .filter_map(|(id, _)| f.policy.figure(id).map(|fig| &fig.quantity))
                 .filter(|q| norm_dims(&q.dims) == want)
                 .map(Style::like)
                 .collect();
@@ -798,14 +769,12 @@ fn calc(f: &Findings, figures: &HashMap<&str, &Figure>, c: &Calc) -> Option<Diag
 
 /// A104: a figure stated again must agree with its first statement.
 pub fn restatements(f: &mut Findings) {
-    let figures = figure_map(f.policy);
     let mut out = Vec::new();
     for plan in &f.policy.plans {
         for rs in &plan.restatements {
-            let (Some(first), Some(again)) = (
-                figures.get(rs.target.as_str()),
-                figures.get(rs.figure.as_str()),
-            ) else {
+            let (Some(first), Some(again)) =
+                (f.policy.figure(&rs.target), f.policy.figure(&rs.figure))
+            else {
                 continue;
             };
             if !usable(&first.quantity) || !usable(&again.quantity) {

@@ -4,12 +4,12 @@
 //!
 //! Units referred to but never declared are the front end's (E0103), not reported here.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
+use crate::memo::{remembered, Memo};
 use crate::model::{Group, Member, OrgUnit, Task, UnitRef};
 
 fn task_name(t: &Task) -> String {
@@ -185,25 +185,12 @@ const ENDINGS: &[(&str, Class)] = &[
 ];
 
 /// The parts of a name. O402 and O404 compare every name with every other, so the parts of
-/// each name are worked out once per thread and kept (up to a bound, then the cache starts
-/// over: names repeat within a notice, not across thousands of them).
+/// each name are worked out once per thread and remembered.
 fn parts(name: &str) -> Rc<Parts> {
-    const KEPT: usize = 4096;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, Rc<Parts>>> = RefCell::new(HashMap::new());
+        static PARTS: Memo<Rc<Parts>> = Memo::default();
     }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(p) = cache.get(name) {
-            return Rc::clone(p);
-        }
-        if cache.len() >= KEPT {
-            cache.clear();
-        }
-        let p = Rc::new(split_name(name));
-        cache.insert(name.to_string(), Rc::clone(&p));
-        p
-    })
+    remembered(&PARTS, name, |name| Rc::new(split_name(name)))
 }
 
 fn split_name(name: &str) -> Parts {

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::memo::{remembered, Memo};
+
 /// Base units with the exponent of each; empty for a pure number or a percentage.
 pub type Dims = BTreeMap<String, i32>;
 
@@ -185,26 +187,13 @@ pub enum UnitError {
 
 /// Reads a unit as written, with an optional 万/亿 prefix on each factor: 户, 万元, 元/平方米·采暖季.
 ///
-/// A notice writes a handful of units thousands of times, so each reading is kept per thread
-/// (up to a bound, then the cache starts over).
+/// A notice writes a handful of units thousands of times, so each reading is remembered per
+/// thread.
 pub fn parse_unit(text: &str) -> Result<UnitExpr, UnitError> {
-    const KEPT: usize = 1024;
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Result<UnitExpr, UnitError>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static UNITS: Memo<Result<UnitExpr, UnitError>> = Memo::default();
     }
-    CACHE.with(|cache| {
-        if let Some(known) = cache.borrow().get(text) {
-            return known.clone();
-        }
-        let read = read_unit(text);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= KEPT {
-            cache.clear();
-        }
-        cache.insert(text.to_string(), read.clone());
-        read
-    })
+    remembered(&UNITS, text, read_unit)
 }
 
 fn read_unit(text: &str) -> Result<UnitExpr, UnitError> {

@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
+use super::text::fill_figures;
 use super::Templates;
 use crate::date::{format_chinese, Assumption, NoReading, Reading, Time, TimeKind};
 use crate::diagnostics::Span;
@@ -629,7 +630,10 @@ impl ChartBuilder<'_> {
                     targets,
                     adjusted: adjusted(&p.assumptions, written.as_deref().unwrap_or("")),
                     written,
-                    description: task.content.as_deref().map(|c| fill(self.policy, c)),
+                    description: task
+                        .content
+                        .as_deref()
+                        .map(|c| fill_figures(self.policy, c)),
                     inferred: p.inferred,
                 });
             }
@@ -752,7 +756,7 @@ fn task_name(policy: &Policy, task: &Task) -> String {
         return title.trim().to_string();
     }
     if let Some(text) = task.content.as_ref().or(task.duty.as_ref()) {
-        let text = fill(policy, text);
+        let text = fill_figures(policy, text);
         let clause: String = text
             .split(['。', '；', ';', '\n'])
             .next()
@@ -767,29 +771,6 @@ fn task_name(policy: &Policy, task: &Task) -> String {
         Some(n) => format!("任务{n}"),
         None => "任务".into(),
     }
-}
-
-/// Replaces `{路径}` with the figure as written.
-fn fill(policy: &Policy, text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            rest = "";
-            break;
-        };
-        let path = after[..close].trim().replace(['「', '」'], "");
-        match policy.figure(&path) {
-            Some(f) => out.push_str(&f.quantity.written),
-            None => out.push_str(&rest[open..open + close + 2]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// At most `max` characters, with … when cut.

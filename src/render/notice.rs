@@ -5,8 +5,6 @@
 //! a sentence or a table unless the prose of its section already states its figures — so the
 //! draft reads like the notice and says every figure once.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::Templates;
@@ -168,9 +166,7 @@ pub fn markdown_to_html(md: &str) -> String {
 
 /// Builds the notice draft's view from the model.
 pub fn notice_view(policy: &Policy) -> NoticeView {
-    let figures: HashMap<&str, &Figure> =
-        policy.figures.iter().map(|f| (f.id.as_str(), f)).collect();
-    let cx = Cx { policy, figures };
+    let cx = Cx { policy };
     let cover = policy.notice.as_ref().map(|n| {
         let attachments = policy
             .plans
@@ -226,39 +222,17 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
 
 struct Cx<'a> {
     policy: &'a Policy,
-    figures: HashMap<&'a str, &'a Figure>,
 }
 
 impl Cx<'_> {
     /// Replaces `{路径}` with the figure as written.
     fn fill(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}') {
-                Some(close) => {
-                    let path = after[..close].trim().replace(['「', '」'], "");
-                    match self.figures.get(path.as_str()) {
-                        Some(f) => out.push_str(&f.quantity.written),
-                        None => out.push_str(&rest[open..open + close + 2]),
-                    }
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push_str(&rest[open..]);
-                    rest = "";
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        super::text::fill_figures(self.policy, text)
     }
 
     fn written(&self, id: &str) -> String {
-        self.figures
-            .get(id)
+        self.policy
+            .figure(id)
             .map(|f| f.quantity.written.clone())
             .unwrap_or_default()
     }
@@ -299,7 +273,7 @@ impl Cx<'_> {
                 Block::Figure { id } => {
                     let w = self.written(id);
                     if !stated(std::slice::from_ref(&w)) {
-                        let f = self.figures.get(id.as_str());
+                        let f = self.policy.figure(id);
                         let label = f
                             .and_then(|f| f.description.clone())
                             .unwrap_or_else(|| id.clone());
@@ -325,8 +299,8 @@ impl Cx<'_> {
                         let w = self.written(&r.figure);
                         if !stated(std::slice::from_ref(&w)) {
                             let label = self
-                                .figures
-                                .get(r.figure.as_str())
+                                .policy
+                                .figure(&r.figure)
                                 .map_or(r.target.clone(), |f| f.label.clone());
                             out.push(BlockView::Paragraph {
                                 text: format!("{label}：{w}。"),
@@ -414,7 +388,7 @@ impl Cx<'_> {
             .parts
             .iter()
             .map(|p| {
-                let f = self.figures.get(p.as_str());
+                let f = self.policy.figure(p);
                 let name = p.rsplit('.').next().unwrap_or(p);
                 let written = f.map(|f| f.quantity.written.clone()).unwrap_or_default();
                 let nested = b

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the table writers.
+//! Small text helpers shared by the renderers.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -12,20 +12,17 @@ pub fn fill_figures(policy: &Policy, text: &str) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let path = after[..close].trim().replace(['「', '」'], "");
-                match policy.figure(&path) {
-                    Some(f) => out.push_str(&f.quantity.written),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let path = after[..close].trim().replace(['「', '」'], "");
+        match policy.figure(&path) {
+            Some(f) => out.push_str(&f.quantity.written),
+            None => out.push_str(&rest[open..open + close + 2]),
         }
+        rest = &after[close + 1..];
     }
     out.push_str(rest);
     out
