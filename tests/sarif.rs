@@ -75,8 +75,8 @@ fn escape_stray_bracket(v: &mut Value) {
     }
 }
 
-#[test]
-fn sarif_of_every_fixture_validates_against_the_schema() {
+/// The SARIF 2.1.0 schema, ready to validate a log.
+fn sarif_validator() -> jsonschema::Validator {
     let schema_file = schema_path();
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(&schema_file)
@@ -88,18 +88,49 @@ fn sarif_of_every_fixture_validates_against_the_schema() {
     // keeps its meaning (`\]` is the same literal) and lets the rest of the schema apply.
     let mut schema = schema;
     escape_stray_bracket(&mut schema);
-    let validator = jsonschema::draft7::new(&schema).expect("the SARIF schema compiles");
+    jsonschema::draft7::new(&schema).expect("the SARIF schema compiles")
+}
 
+/// The schema's errors for a log, one line each.
+fn schema_errors(validator: &jsonschema::Validator, log: &Value) -> Vec<String> {
+    validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// The acceptance command itself: `policyc check --format sarif policies/`.
+#[test]
+fn sarif_of_the_policies_validates_against_the_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["check", "--format", "sarif", "policies/"])
+        .current_dir(root)
+        .output()
+        .expect("policyc runs");
+    // 1: the notices have errors; the log is complete either way.
+    assert_eq!(out.status.code(), Some(1));
+    let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    assert!(!log["runs"][0]["results"].as_array().unwrap().is_empty());
+    let errors = schema_errors(&sarif_validator(), &log);
+    assert!(
+        errors.is_empty(),
+        "{} schema errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn sarif_of_every_fixture_validates_against_the_schema() {
+    let validator = sarif_validator();
     let (map, diags) = all_fixtures();
     // The arithmetic checks report, with several labels each: the log is not trivially small.
     assert!(diags
         .iter()
         .any(|d| d.code.starts_with('A') && d.labels.len() > 2));
     let log = to_sarif(&map, &diags, env!("CARGO_PKG_VERSION"));
-    let errors: Vec<String> = validator
-        .iter_errors(&log)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = schema_errors(&validator, &log);
     assert!(
         errors.is_empty(),
         "{} schema errors:\n{}",
