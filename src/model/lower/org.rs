@@ -1,0 +1,143 @@
+//! The organisation: declared units, references to them, groups and their members.
+
+use super::*;
+
+impl Lower<'_> {
+    // ───────────── organisation ─────────────
+
+    pub(super) fn collect_plan_units(&mut self, items: &[ast::Item]) {
+        for item in items {
+            match item {
+                ast::Item::Units(u) => self.units(u),
+                ast::Item::Section(s) => self.collect_plan_units(&s.items),
+                ast::Item::Attachment(a) => self.collect_plan_units(&a.items),
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn units(&mut self, block: &ast::UnitsBlock) {
+        for line in &block.lines {
+            for decl in &line.units {
+                let all_names = std::iter::once(&decl.name).chain(decl.aliases.iter());
+                let mut clash = None;
+                for n in all_names {
+                    if self.find_unit(&n.value).is_some() {
+                        clash = Some(n.clone());
+                    }
+                }
+                if let Some(n) = clash {
+                    self.error(
+                        "E0102",
+                        format!("单位“{}”重复声明", n.value),
+                        n.span,
+                        "已在前面声明过",
+                    )
+                    .help = Some("每个单位只声明一次；别称写在（又称 …）中".into());
+                    continue;
+                }
+                self.policy.units.push(OrgUnit {
+                    name: decl.name.value.clone(),
+                    kind: line.kind.value.clone(),
+                    aliases: decl.aliases.iter().map(|a| a.value.clone()).collect(),
+                    span: decl.name.span,
+                });
+            }
+        }
+    }
+
+    pub(super) fn find_unit(&self, name: &str) -> Option<&OrgUnit> {
+        self.policy
+            .units
+            .iter()
+            .find(|u| u.name == name || u.aliases.iter().any(|a| a == name))
+    }
+
+    pub(super) fn unit_ref(&mut self, t: &ast::Text) -> UnitRef {
+        let unit = self.find_unit(&t.value).map(|u| u.name.clone());
+        if unit.is_none() {
+            let near = self
+                .policy
+                .units
+                .iter()
+                .find(|u| {
+                    std::iter::once(&u.name)
+                        .chain(u.aliases.iter())
+                        .any(|n| n.contains(t.value.as_str()) || t.value.contains(n.as_str()))
+                })
+                .map(|u| u.name.clone());
+            let d = self.error(
+                "E0103",
+                format!("单位“{}”未在“单位”中声明", t.value),
+                t.span,
+                "未声明的单位",
+            );
+            d.help = Some(match near {
+                Some(n) => format!(
+                    "若它就是“{n}”，请在“单位”中把它写作别称：{n}（又称 {}）",
+                    t.value
+                ),
+                None => format!("请在“单位 {{ … }}”中声明“{}”", t.value),
+            });
+        }
+        UnitRef {
+            written: t.value.clone(),
+            unit,
+            span: t.span,
+        }
+    }
+
+    pub(super) fn unit_refs(&mut self, list: &[ast::Text]) -> Vec<UnitRef> {
+        list.iter().map(|t| self.unit_ref(t)).collect()
+    }
+
+    pub(super) fn group(&mut self, g: &ast::Group) -> Group {
+        Group {
+            kind: g.kind.value.clone(),
+            name: g.name.value.clone(),
+            members: g.members.iter().map(|m| self.member(m)).collect(),
+            office: g.office.as_ref().map(|o| Office {
+                seat: o.seat.as_ref().map(|s| self.unit_ref(s)),
+                members: o.members.iter().map(|m| self.member(m)).collect(),
+                paragraphs: o.paragraphs.iter().map(|p| p.value.clone()).collect(),
+                span: o.span,
+            }),
+            subgroups: g.subgroups.iter().map(|s| self.group(s)).collect(),
+            paragraphs: g.paragraphs.iter().map(|p| p.value.clone()).collect(),
+            span: g.span,
+        }
+    }
+
+    pub(super) fn member(&mut self, m: &ast::Member) -> Member {
+        let post = m.post.as_ref().map(|p| p.value.clone());
+        // The unit is the longest declared name or alias the post begins with
+        // (区发展和改革局局长 → 区发展和改革局).
+        let unit = post.as_deref().and_then(|p| {
+            self.policy
+                .units
+                .iter()
+                .flat_map(|u| {
+                    std::iter::once(&u.name)
+                        .chain(u.aliases.iter())
+                        .map(move |n| (n, &u.name))
+                })
+                .filter(|(n, _)| p.starts_with(n.as_str()))
+                .max_by_key(|(n, _)| n.len())
+                .map(|(_, u)| u.clone())
+        });
+        let (person, name_missing, collective) = match &m.person {
+            ast::Person::Named(t) => (Some(t.value.clone()), false, false),
+            ast::Person::Missing(_) => (None, true, false),
+            ast::Person::Collective(_) => (None, false, true),
+        };
+        Member {
+            role: m.role.value.split_whitespace().collect(),
+            person,
+            name_missing,
+            collective,
+            post,
+            unit,
+            span: m.span,
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Piecewise rules (规则) and calculations (核算): conditions, outcomes, expressions.
+
+use super::*;
+
+impl Lower<'_> {
+    pub(super) fn rule(&mut self, r: &ast::Rule) -> Rule {
+        let branches = r
+            .branches
+            .iter()
+            .map(|b| {
+                let (lower, upper) = self.condition(&b.condition);
+                Branch {
+                    written: condition_written(&b.condition),
+                    lower,
+                    upper,
+                    outcome: self.outcome(&b.outcome),
+                    span: b.span,
+                }
+            })
+            .collect();
+        Rule {
+            name: r.name.value.clone(),
+            description: r.description.as_ref().map(|d| d.value.clone()),
+            input: r.input.as_ref().map(|i| i.value.clone()),
+            branches,
+            otherwise: r.otherwise.as_ref().map(|o| self.outcome(o)),
+            notes: r.notes.iter().map(|n| n.value.clone()).collect(),
+            span: r.span,
+        }
+    }
+
+    pub(super) fn outcome(&mut self, o: &ast::Outcome) -> Outcome {
+        Outcome {
+            written: written(&o.value)
+                + &o.cap
+                    .as_ref()
+                    .map_or(String::new(), |c| format!("，不超过{}", written(c))),
+            value: self.quantity(&o.value, &written(&o.value)),
+            cap: o.cap.as_ref().map(|c| self.quantity(c, &written(c))),
+            span: o.span,
+        }
+    }
+
+    /// The bounds a condition sets, with what the bound words include (DOMAIN.md: 以上, 以下,
+    /// 以内, 不低于, 不少于, 不超过, 不高于 include the number; 不足, 不满, 低于, 少于, 超过,
+    /// 高于 exclude it). An explicit （含）/（不含） overrides the word.
+    pub(super) fn condition(&mut self, c: &ast::Condition) -> (Option<Bound>, Option<Bound>) {
+        match c {
+            ast::Condition::Between {
+                low,
+                high,
+                inclusion,
+                ..
+            } => {
+                let inc = inclusion.as_ref().is_none_or(|i| !i.value.contains('不'));
+                let l = self.quantity(low, &written(low));
+                let h = self.quantity(high, &written(high));
+                (
+                    Some(Bound {
+                        value: l,
+                        inclusive: true,
+                        word: None,
+                        explicit: false,
+                    }),
+                    Some(Bound {
+                        value: h,
+                        inclusive: inc,
+                        word: Some("至".into()),
+                        explicit: inclusion.is_some(),
+                    }),
+                )
+            }
+            ast::Condition::Bound {
+                prefix,
+                value,
+                suffix,
+                inclusion,
+                ..
+            } => {
+                let q = self.quantity(value, &written(value));
+                let word = suffix
+                    .as_ref()
+                    .or(prefix.as_ref().filter(|p| p.value != "达到"))
+                    .map(|t| t.value.clone());
+                let lower_side = match word.as_deref() {
+                    Some(
+                        "以上" | "及以上" | "不低于" | "不少于" | "超过" | "高于" | "多于" | "大于"
+                        | "≥" | ">",
+                    ) => true,
+                    Some(_) => false,
+                    // 达到4万元 with no other word reads as "4万元 or more".
+                    None => true,
+                };
+                let mut inclusive = word.as_deref().is_none_or(bound_inclusive);
+                let explicit = inclusion.is_some();
+                if let Some(i) = inclusion {
+                    inclusive = !i.value.contains('不');
+                }
+                let bound = Bound {
+                    value: q,
+                    inclusive,
+                    word,
+                    explicit,
+                };
+                if lower_side {
+                    (Some(bound), None)
+                } else {
+                    (None, Some(bound))
+                }
+            }
+        }
+    }
+
+    pub(super) fn expr(&mut self, e: &ast::Expr, columns: Option<&[Column]>) -> Expr {
+        match e {
+            ast::Expr::Quantity(q) => Expr::Literal {
+                quantity: self.quantity(q, &written(q)),
+                span: q.span,
+            },
+            ast::Expr::Path(p) => {
+                let id = path_string(p);
+                match columns {
+                    Some(cols) => match column_index(cols, &id) {
+                        Some(i) => Expr::Figure {
+                            id: format!("第{}列", i + 1),
+                            span: p.span,
+                        },
+                        None => {
+                            self.error(
+                                "E0101",
+                                format!("表中没有名为“{id}”的列"),
+                                p.span,
+                                "找不到这一列",
+                            )
+                            .help = Some(
+                                "列名照“列：”一行书写（可省去括号中的单位），或写作 第3列".into(),
+                            );
+                            Expr::Figure { id, span: p.span }
+                        }
+                    },
+                    None => {
+                        self.refer(id.clone(), p.span);
+                        Expr::Figure { id, span: p.span }
+                    }
+                }
+            }
+            ast::Expr::Binary {
+                op,
+                left,
+                right,
+                span,
+            } => Expr::Binary {
+                op: match op {
+                    ast::BinOp::Add => Op::Add,
+                    ast::BinOp::Sub => Op::Sub,
+                    ast::BinOp::Mul => Op::Mul,
+                    ast::BinOp::Div => Op::Div,
+                },
+                left: Box::new(self.expr(left, columns)),
+                right: Box::new(self.expr(right, columns)),
+                span: *span,
+            },
+        }
+    }
+
+    pub(super) fn calc(&mut self, c: &ast::Calc) -> Calc {
+        Calc {
+            name: c.name.as_ref().map(|n| n.value.clone()),
+            written: String::new(),
+            left: self.expr(&c.left, None),
+            cmp: comparison(&c.cmp.value),
+            right: self.expr(&c.right, None),
+            description: c.description.as_ref().map(|d| d.value.clone()),
+            span: c.span,
+        }
+    }
+}
+
+/// What a bound word includes (DOMAIN.md).
+pub(super) fn bound_inclusive(word: &str) -> bool {
+    matches!(
+        word,
+        "以上"
+            | "及以上"
+            | "以下"
+            | "及以下"
+            | "以内"
+            | "不低于"
+            | "不少于"
+            | "不超过"
+            | "不高于"
+            | "最多不超过"
+            | "最高不超过"
+            | "达到"
+            | "≥"
+            | "≤"
+    )
+}
+
+pub(super) fn comparison(s: &str) -> Comparison {
+    match s {
+        "≤" | "<=" => Comparison::AtMost,
+        "≥" | ">=" => Comparison::AtLeast,
+        _ => Comparison::Equal,
+    }
+}
+
+pub(super) fn condition_written(c: &ast::Condition) -> String {
+    match c {
+        ast::Condition::Between {
+            low,
+            high,
+            inclusion,
+            ..
+        } => format!(
+            "{}至{}{}",
+            written(low),
+            written(high),
+            inclusion.as_ref().map_or("", |i| i.value.as_str())
+        ),
+        ast::Condition::Bound {
+            prefix,
+            value,
+            suffix,
+            inclusion,
+            ..
+        } => format!(
+            "{}{}{}{}",
+            prefix.as_ref().map_or("", |p| p.value.as_str()),
+            written(value),
+            suffix.as_ref().map_or("", |p| p.value.as_str()),
+            inclusion.as_ref().map_or("", |i| i.value.as_str())
+        ),
+    }
+}
