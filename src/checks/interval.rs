@@ -158,11 +158,15 @@ impl Iv {
         let low = quotients.iter().copied().min()?;
         let high = quotients.iter().copied().max()?;
         let value = self.value.checked_div(o.value)?;
-        let slack = value.abs().max(high.abs()).max(low.abs()) * Decimal::new(1, 20);
+        let slack = value
+            .abs()
+            .max(high.abs())
+            .max(low.abs())
+            .checked_mul(Decimal::new(1, 20))?;
         Some(Iv {
             value,
-            low: low - slack,
-            high: high + slack,
+            low: low.checked_sub(slack)?,
+            high: high.checked_add(slack)?,
             low_open: false,
             high_open: false,
             dims: combine(&self.dims, &o.dims, -1),
@@ -199,9 +203,9 @@ impl Iv {
     /// the room above the lower value plus the room below the higher one.
     pub fn tolerance_towards(&self, o: &Iv) -> Decimal {
         if self.value <= o.value {
-            (self.high - self.value) + (o.value - o.low)
+            (self.high - self.value).saturating_add(o.value.saturating_sub(o.low))
         } else {
-            (self.value - self.low) + (o.high - o.value)
+            (self.value - self.low).saturating_add(o.high.saturating_sub(o.value))
         }
     }
 
@@ -220,10 +224,10 @@ impl Iv {
         let Some(scale) = written_scale(q) else {
             return self.clone();
         };
-        let half = Decimal::new(5, q.number.scale() + 1) * scale;
+        let half = Decimal::new(5, q.number.scale() + 1).saturating_mul(scale);
         let mut out = self.clone();
-        out.low = self.value - half;
-        out.high = self.value + half;
+        out.low = self.value.saturating_sub(half);
+        out.high = self.value.saturating_add(half);
         out.low_open = false;
         out.high_open = true;
         out

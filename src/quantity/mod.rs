@@ -58,8 +58,18 @@ pub struct Quantity {
 /// Why a figure could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuantityError {
-    Number { text: String },
-    TooManyDigits { text: String, digits: usize },
+    Number {
+        text: String,
+    },
+    TooManyDigits {
+        text: String,
+        digits: usize,
+    },
+    /// The value, with its 万/亿 and the unit's scale applied, or its rounding interval, is
+    /// beyond what exact decimals hold (about 7.9 × 10²⁸): 8000000000000亿亿元.
+    TooLarge {
+        written: String,
+    },
     Unit(UnitError),
 }
 
@@ -92,10 +102,17 @@ impl Quantity {
             Some(u) => parse_unit(u).map_err(QuantityError::Unit)?,
             None => UnitExpr::dimensionless(),
         };
-        let scale = mag_scale * unit_expr.scale;
-        let value = number * scale;
+        let too_large = || QuantityError::TooLarge {
+            written: written.to_string(),
+        };
+        let scale = mag_scale
+            .checked_mul(unit_expr.scale)
+            .ok_or_else(too_large)?;
+        let value = number.checked_mul(scale).ok_or_else(too_large)?;
         let magnitude_in_unit = unit.is_some_and(|u| u.starts_with(['万', '亿']));
-        let step = Decimal::new(1, decimals) * scale;
+        let step = Decimal::new(1, decimals)
+            .checked_mul(scale)
+            .ok_or_else(too_large)?;
         let precision = if approximate {
             Precision::Approximate
         } else if decimals > 0 || magnitude.is_some() || magnitude_in_unit {
@@ -103,7 +120,7 @@ impl Quantity {
         } else {
             Precision::Exact
         };
-        let (low, high) = interval(value, &precision, step);
+        let (low, high) = interval(value, &precision, step).ok_or_else(too_large)?;
         Ok(Quantity {
             written: written.to_string(),
             number,
@@ -133,19 +150,17 @@ impl Quantity {
     }
 }
 
-fn interval(value: Decimal, precision: &Precision, step: Decimal) -> (Decimal, Decimal) {
-    match precision {
-        Precision::Exact => (value, value),
-        Precision::Rounded { step } => {
-            let half = *step / Decimal::TWO;
-            (value - half, value + half)
-        }
+/// The interval a figure stands for; `None` when an end is beyond what exact decimals hold.
+fn interval(value: Decimal, precision: &Precision, step: Decimal) -> Option<(Decimal, Decimal)> {
+    let half = match precision {
+        Precision::Exact => return Some((value, value)),
+        Precision::Rounded { step } => *step / Decimal::TWO,
         Precision::Approximate => {
-            let rel = (value * APPROX_TOLERANCE).abs();
-            let half = (step / Decimal::TWO).max(rel);
-            (value - half, value + half)
+            let rel = value.checked_mul(APPROX_TOLERANCE)?.abs();
+            (step / Decimal::TWO).max(rel)
         }
-    }
+    };
+    Some((value.checked_sub(half)?, value.checked_add(half)?))
 }
 
 /// Reads 26441, 26,441, 2.85, full-width digits. Returns the value and the number of decimals.

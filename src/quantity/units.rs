@@ -31,32 +31,33 @@ impl UnitExpr {
         }
     }
 
-    /// The product of two units (exponents add).
-    pub fn mul(&self, other: &UnitExpr) -> UnitExpr {
+    /// The product of two units (exponents add); `None` when the scale is beyond what exact
+    /// decimals hold (亿元·亿元·亿元·亿元).
+    pub fn mul(&self, other: &UnitExpr) -> Option<UnitExpr> {
         let mut dims = self.dims.clone();
         for (k, v) in &other.dims {
             *dims.entry(k.clone()).or_insert(0) += v;
         }
         dims.retain(|_, v| *v != 0);
-        UnitExpr {
-            scale: self.scale * other.scale,
+        Some(UnitExpr {
+            scale: self.scale.checked_mul(other.scale)?,
             dims,
-        }
+        })
     }
 
-    /// The quotient of two units (exponents subtract).
-    pub fn div(&self, other: &UnitExpr) -> UnitExpr {
+    /// The quotient of two units (exponents subtract); `None` when the scale is out of range.
+    pub fn div(&self, other: &UnitExpr) -> Option<UnitExpr> {
         let inv = UnitExpr {
             scale: Decimal::ONE,
             dims: other.dims.iter().map(|(k, v)| (k.clone(), -v)).collect(),
         };
-        let mut r = self.mul(&inv);
+        let mut r = self.mul(&inv)?;
         r.scale = if other.scale.is_zero() {
             self.scale
         } else {
-            self.scale / other.scale
+            self.scale.checked_div(other.scale)?
         };
-        r
+        Some(r)
     }
 
     /// The base unit written the way notices write compound units: 元/平方米·采暖季.
@@ -183,6 +184,8 @@ const MEASURE_WORDS: &[&str] = &[
 pub enum UnitError {
     /// A component is not a unit policyc knows.
     Unknown { component: String },
+    /// The unit's scale is beyond what exact decimals hold (亿元·亿元·亿元·亿元).
+    TooLarge { unit: String },
 }
 
 /// Reads a unit as written, with an optional 万/亿 prefix on each factor: 户, 万元, 元/平方米·采暖季.
@@ -206,7 +209,11 @@ fn read_unit(text: &str) -> Result<UnitExpr, UnitError> {
         product(num)?
     };
     for den in pieces {
-        unit = unit.div(&product(den)?);
+        unit = unit
+            .div(&product(den)?)
+            .ok_or_else(|| UnitError::TooLarge {
+                unit: text.to_string(),
+            })?;
     }
     Ok(unit)
 }
@@ -214,7 +221,11 @@ fn read_unit(text: &str) -> Result<UnitExpr, UnitError> {
 fn product(text: &str) -> Result<UnitExpr, UnitError> {
     let mut unit = UnitExpr::dimensionless();
     for factor in text.split(['·', '⋅', '‧', '•', '*']) {
-        unit = unit.mul(&factor_unit(factor)?);
+        unit = unit
+            .mul(&factor_unit(factor)?)
+            .ok_or_else(|| UnitError::TooLarge {
+                unit: text.to_string(),
+            })?;
     }
     Ok(unit)
 }
@@ -233,7 +244,12 @@ fn factor_unit(text: &str) -> Result<UnitExpr, UnitError> {
     let mut u = named_unit(rest).ok_or_else(|| UnitError::Unknown {
         component: text.to_string(),
     })?;
-    u.scale *= scale;
+    u.scale = u
+        .scale
+        .checked_mul(scale)
+        .ok_or_else(|| UnitError::TooLarge {
+            unit: text.to_string(),
+        })?;
     Ok(u)
 }
 

@@ -270,13 +270,24 @@ struct Sum {
     number: Decimal,
     low: Decimal,
     high: Decimal,
+    /// The rows add up to more than exact decimals hold: no sum is shown or compared (the
+    /// checks report it as A110), and the stated cell stays as printed.
+    overflowed: bool,
 }
 
 impl Sum {
     fn add(&mut self, q: &Quantity) {
-        self.number += q.number;
-        self.low += q.low;
-        self.high += q.high;
+        let added = (
+            self.number.checked_add(q.number),
+            self.low.checked_add(q.low),
+            self.high.checked_add(q.high),
+        );
+        match added {
+            (Some(number), Some(low), Some(high)) if !self.overflowed => {
+                (self.number, self.low, self.high) = (number, low, high);
+            }
+            _ => self.overflowed = true,
+        }
     }
 
     /// A stated total is consistent with the sum when their intervals overlap (DOMAIN.md:
@@ -352,8 +363,11 @@ fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) 
                 value,
                 text,
             };
-            if let (Some(sums), true) = (&sums, sum_cols[c]) {
-                let sum = &sums[c];
+            if let Some(sum) = sums
+                .as_ref()
+                .map(|s| &s[c])
+                .filter(|s| sum_cols[c] && !s.overflowed)
+            {
                 let computed = sum.number;
                 has_totals = true;
                 match (value, quantity) {

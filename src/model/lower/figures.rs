@@ -7,6 +7,22 @@ use rust_decimal::Decimal;
 use crate::quantity::{QuantityError, UnitError};
 
 impl Lower<'_> {
+    /// Every figure path the file declares (指标, 假设, 标准, 分解 and their parts), read from
+    /// the syntax tree, so that a reference can be told from a figure before the line that
+    /// declares it has been lowered.
+    pub(super) fn declared_names(&mut self) -> &HashSet<String> {
+        let file = self.file;
+        self.declared.get_or_insert_with(|| {
+            let mut names = HashSet::new();
+            for item in &file.items {
+                if let ast::TopItem::Plan(p) = item {
+                    declared_in(&p.items, &mut names);
+                }
+            }
+            names
+        })
+    }
+
     // ───────────── quantities ─────────────
 
     pub(super) fn quantity(&mut self, q: &ast::QuantityLit, src_text: &str) -> Quantity {
@@ -49,6 +65,10 @@ impl Lower<'_> {
                 )
                 .help = Some("金额可用万元、亿元表示，如 5.8亿元".into());
             }
+            QuantityError::TooLarge { written }
+            | QuantityError::Unit(UnitError::TooLarge { unit: written }) => {
+                self.too_large(&written, q.span);
+            }
             QuantityError::Unit(UnitError::Unknown { component }) => {
                 let span = q.unit.as_ref().map_or(q.span, |u| u.span);
                 self.error(
@@ -62,6 +82,20 @@ impl Lower<'_> {
                 );
             }
         }
+    }
+
+    /// E0110: a figure (or a unit) whose value is beyond what exact decimals hold.
+    pub(super) fn too_large(&mut self, written: &str, span: Span) {
+        self.error(
+            "E0110",
+            format!("“{written}”的数值过大，超出可以精确计算的范围（约 7.9 × 10²⁸）"),
+            span,
+            "数值过大",
+        )
+        .help = Some(
+            "请核对数字和单位：是否把 亿元 写成了 亿亿元，或多写了几位数？这个数字不参与核对"
+                .into(),
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -236,4 +270,53 @@ pub(super) fn written(q: &ast::QuantityLit) -> String {
         s.push_str("左右");
     }
     s
+}
+
+fn declared_in(items: &[ast::Item], names: &mut HashSet<String>) {
+    for item in items {
+        declared_in_item(item, names);
+    }
+}
+
+fn declared_in_item(item: &ast::Item, names: &mut HashSet<String>) {
+    match item {
+        ast::Item::Figure(f) | ast::Item::Assume(f) => {
+            names.insert(f.name.value.clone());
+        }
+        ast::Item::Rate(r) => {
+            names.insert(r.name.value.clone());
+        }
+        ast::Item::Breakdown(b) => {
+            names.insert(b.name.value.clone());
+            declared_parts(&b.name.value, &b.lines, names);
+        }
+        ast::Item::Section(s) => declared_in(&s.items, names),
+        ast::Item::Attachment(a) => declared_in(&a.items, names),
+        ast::Item::Task(t) => declared_in_task(t, names),
+        ast::Item::Phase(p) => {
+            for t in &p.tasks {
+                declared_in_task(t, names);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn declared_in_task(t: &ast::Task, names: &mut HashSet<String>) {
+    for f in &t.fields {
+        if let ast::TaskField::Item(item) = f {
+            declared_in_item(item, names);
+        }
+    }
+}
+
+/// The paths of a breakdown's parts, as [`Lower::breakdown`] names them.
+fn declared_parts(id: &str, lines: &[ast::BreakdownLine], names: &mut HashSet<String>) {
+    for line in lines {
+        if let ast::BreakdownLine::Part(p) = line {
+            let pid = format!("{id}.{}", p.label.value);
+            declared_parts(&pid, &p.lines, names);
+            names.insert(pid);
+        }
+    }
 }

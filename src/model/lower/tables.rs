@@ -26,15 +26,17 @@ impl Lower<'_> {
         for line in &t.lines {
             match line {
                 ast::TableLine::Unit(u) => {
-                    if let Err(UnitError::Unknown { component }) =
-                        crate::quantity::parse_unit(&u.value)
-                    {
-                        self.error(
-                            "E0104",
-                            format!("无法识别计量单位“{component}”"),
-                            u.span,
-                            "这个单位",
-                        );
+                    match crate::quantity::parse_unit(&u.value) {
+                        Err(UnitError::Unknown { component }) => {
+                            self.error(
+                                "E0104",
+                                format!("无法识别计量单位“{component}”"),
+                                u.span,
+                                "这个单位",
+                            );
+                        }
+                        Err(UnitError::TooLarge { unit }) => self.too_large(&unit, u.span),
+                        Ok(_) => {}
                     }
                     table.unit = Some(u.value.clone());
                 }
@@ -175,6 +177,7 @@ impl Lower<'_> {
             return;
         }
         let cells = self.table_width(limits, cells);
+        let mut too_large = Vec::new();
         let cells = cells
             .iter()
             .enumerate()
@@ -187,6 +190,10 @@ impl Lower<'_> {
                 let value = if looks_numeric(&c.value) && i > 0 {
                     match crate::quantity::Quantity::from_cell(&c.value, unit.as_deref()) {
                         Ok(q) => Some(q),
+                        Err(QuantityError::TooLarge { written }) => {
+                            too_large.push((written, c.span));
+                            None
+                        }
                         Err(QuantityError::Unit(_)) => {
                             crate::quantity::Quantity::from_cell(&c.value, None).ok()
                         }
@@ -202,6 +209,9 @@ impl Lower<'_> {
                 }
             })
             .collect();
+        for (written, span) in too_large {
+            self.too_large(&written, span);
+        }
         table.rows.push(Row {
             kind,
             cells,
