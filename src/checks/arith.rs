@@ -17,7 +17,8 @@ use super::interval::{dims_text, last_digit, norm_dims, tolerance_text, usable, 
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
 use crate::model::{
-    Breakdown, Calc, Comparison, Expr, Figure, Op, Policy, RatioSpec, Row, RowKind, Table,
+    Breakdown, Calc, Comparison, Expr, Figure, Op, Operation, Policy, RatioSpec, Row, RowKind,
+    Table,
 };
 use crate::quantity::{Dims, Precision, Quantity};
 
@@ -55,7 +56,7 @@ fn sum(ivs: &[Iv], dims: &Dims) -> Option<Iv> {
 /// or, when that needs more digits than it has (0.083207亿元), like the first of `finer` that
 /// writes both exactly (832.07万元).
 fn difference_text(style: &Style, finer: &[Style], stated: &Iv, computed: &Iv) -> String {
-    let diff = (stated.value - computed.value).abs();
+    let diff = stated.value.saturating_sub(computed.value).abs();
     let tol = computed.tolerance_towards(stated);
     let exact = |s: &Style| !s.fmt(diff).contains('≈') && !s.fmt(tol).contains('≈');
     let smaller = style.smaller();
@@ -178,7 +179,9 @@ fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool) -> Option<Diagnosti
 
     let stated = Iv::of(&total.quantity);
     let ivs: Vec<Iv> = parts.iter().map(|p| Iv::of(&p.quantity)).collect();
-    let computed = sum(&ivs, &stated.dims)?;
+    let Some(computed) = sum(&ivs, &stated.dims) else {
+        return Some(overflow(f, &format!("“{}”的分项相加", bd.id), total.span));
+    };
     if computed.overlaps(&stated) {
         return None;
     }
@@ -382,7 +385,10 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
     if parts.iter().any(|p| norm_dims(&p.quantity.dims) != want) {
         return None; // A107 reports it, when there is a total; nothing to split otherwise
     }
-    let r_sum: Decimal = ratio.terms.iter().copied().sum();
+    let r_sum = ratio
+        .terms
+        .iter()
+        .try_fold(Decimal::ZERO, |a, t| a.checked_add(*t))?;
     if r_sum <= Decimal::ZERO || ratio.terms.iter().any(|t| *t < Decimal::ZERO) {
         return None;
     }
@@ -416,7 +422,9 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
     let (base, base_text) = match total {
         Some(t) => (t.quantity.value, format!("合计 {}", t.quantity.written)),
         None => {
-            let s: Decimal = parts.iter().map(|p| p.quantity.value).sum();
+            let s = parts
+                .iter()
+                .try_fold(Decimal::ZERO, |a, p| a.checked_add(p.quantity.value))?;
             (
                 s,
                 format!("分项之和 {}", Style::like(&parts[0].quantity).fmt(s)),
@@ -471,17 +479,22 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
 
 /// Why an expression has no value.
 enum EvalError {
-    /// A figure that is missing or unreadable (already reported), an overflow, a division
-    /// by something that may be 0: nothing to check.
+    /// A figure that is missing or unreadable (already reported): nothing to check.
     Skip,
     /// Two things of different units added, subtracted or compared: A107.
     Units {
         left: (Span, Dims),
         right: (Span, Dims),
     },
+    /// A divisor that is 0, or whose rounding interval holds 0: A109.
+    DivisionByZero { divisor: Span },
+    /// A sum, difference, product or quotient beyond what exact decimals hold: A110.
+    Overflow { at: Span },
 }
 
-/// Evaluates an expression; `look` gives the interval of a figure or a column by id.
+/// Evaluates an expression; `look` gives the interval of a figure or a column by id. Chains
+/// are folded left to right in a loop; only parentheses recurse, as deep as the parser allows
+/// (`depth` guards against anything deeper all the same).
 fn eval(e: &Expr, look: &mut dyn FnMut(&str) -> Option<Iv>, depth: usize) -> Result<Iv, EvalError> {
     if depth > MAX_NESTING {
         return Err(EvalError::Skip);
@@ -495,38 +508,54 @@ fn eval(e: &Expr, look: &mut dyn FnMut(&str) -> Option<Iv>, depth: usize) -> Res
                 Err(EvalError::Skip)
             }
         }
-        Expr::Binary {
-            op, left, right, ..
-        } => {
-            let a = eval(left, look, depth + 1)?;
-            let b = eval(right, look, depth + 1)?;
-            let r = match op {
-                Op::Add | Op::Sub => {
-                    if a.norm() != b.norm() {
-                        return Err(EvalError::Units {
-                            left: (left.span(), a.dims),
-                            right: (right.span(), b.dims),
-                        });
+        Expr::Chain { first, rest, .. } => {
+            let mut acc = eval(first, look, depth + 1)?;
+            let mut so_far = first.span();
+            for Operation { op, operand } in rest {
+                let b = eval(operand, look, depth + 1)?;
+                let here = Span {
+                    start: so_far.start,
+                    end: operand.span().end,
+                };
+                let result = match op {
+                    Op::Add | Op::Sub => {
+                        if acc.norm() != b.norm() {
+                            return Err(EvalError::Units {
+                                left: (so_far, acc.dims),
+                                right: (operand.span(), b.dims),
+                            });
+                        }
+                        if *op == Op::Add {
+                            acc.add(&b)
+                        } else {
+                            acc.sub(&b)
+                        }
                     }
-                    if *op == Op::Add {
-                        a.add(&b)
-                    } else {
-                        a.sub(&b)
+                    Op::Mul => acc.mul(&b),
+                    Op::Div => {
+                        if b.low <= Decimal::ZERO && b.high >= Decimal::ZERO {
+                            return Err(EvalError::DivisionByZero {
+                                divisor: operand.span(),
+                            });
+                        }
+                        acc.div(&b)
                     }
-                }
-                Op::Mul => a.mul(&b),
-                Op::Div => a.div(&b),
-            };
-            r.ok_or(EvalError::Skip)
+                };
+                acc = result.ok_or(EvalError::Overflow { at: here })?;
+                so_far = here;
+            }
+            Ok(acc)
         }
     }
 }
 
 fn has_mul_div(e: &Expr) -> bool {
     match e {
-        Expr::Binary {
-            op, left, right, ..
-        } => matches!(op, Op::Mul | Op::Div) || has_mul_div(left) || has_mul_div(right),
+        Expr::Chain { first, rest, .. } => {
+            rest.iter().any(|o| matches!(o.op, Op::Mul | Op::Div))
+                || has_mul_div(first)
+                || rest.iter().any(|o| has_mul_div(&o.operand))
+        }
         _ => false,
     }
 }
@@ -538,36 +567,60 @@ fn precedence(op: Op) -> u8 {
     }
 }
 
+/// The precedence of a chain's operators (all alike), if the expression is a chain.
+fn chain_precedence(e: &Expr) -> Option<u8> {
+    match e {
+        Expr::Chain { rest, .. } => rest.first().map(|o| precedence(o.op)),
+        _ => None,
+    }
+}
+
+/// Most operands of one chain written out in a message; a longer chain shows its first and
+/// last ones and how many there are.
+const SHOWN_OPERANDS: usize = 8;
+
 /// An expression written back: figures by path (or column name), literals as written.
 fn expr_text(e: &Expr, name: &dyn Fn(&str) -> String) -> String {
     match e {
         Expr::Figure { id, .. } => name(id),
         Expr::Literal { quantity, .. } => quantity.written.clone(),
-        Expr::Binary {
-            op, left, right, ..
-        } => {
-            let p = precedence(*op);
-            let wrap = |x: &Expr, right_side: bool| {
+        Expr::Chain { first, rest, .. } => {
+            let p = rest.first().map_or(0, |o| precedence(o.op));
+            // An operand in parentheses when the parentheses change its meaning.
+            let wrap = |x: &Expr, after: Option<Op>| {
                 let t = expr_text(x, name);
-                match x {
-                    Expr::Binary { op: o, .. }
-                        if precedence(*o) < p
-                            || (right_side
-                                && precedence(*o) == p
-                                && matches!(op, Op::Sub | Op::Div)) =>
+                match chain_precedence(x) {
+                    Some(q)
+                        if q < p || (q == p && matches!(after, Some(Op::Sub) | Some(Op::Div))) =>
                     {
                         format!("（{t}）")
                     }
                     _ => t,
                 }
             };
-            let sym = match op {
-                Op::Add => "+",
-                Op::Sub => "-",
-                Op::Mul => "×",
-                Op::Div => "÷",
-            };
-            format!("{} {sym} {}", wrap(left, false), wrap(right, true))
+            let mut out = wrap(first, None);
+            // A long chain is written by its first and last operands, so that a message
+            // stays readable (and small) however many terms the sum has.
+            let shown = |k: usize| rest.len() <= SHOWN_OPERANDS || k < 4 || k + 2 >= rest.len();
+            for (k, o) in rest.iter().enumerate() {
+                if !shown(k) {
+                    if shown(k - 1) {
+                        out.push_str(" …");
+                    }
+                    continue;
+                }
+                let sym = match o.op {
+                    Op::Add => "+",
+                    Op::Sub => "-",
+                    Op::Mul => "×",
+                    Op::Div => "÷",
+                };
+                out.push_str(&format!(" {sym} {}", wrap(&o.operand, Some(o.op))));
+            }
+            if rest.len() > SHOWN_OPERANDS {
+                out.push_str(&format!("（共 {} 项）", rest.len() + 1));
+            }
+            out
         }
     }
 }
@@ -577,9 +630,11 @@ fn expr_ids<'e>(e: &'e Expr, out: &mut Vec<(&'e str, Span)>) {
     match e {
         Expr::Figure { id, span } => out.push((id, *span)),
         Expr::Literal { .. } => {}
-        Expr::Binary { left, right, .. } => {
-            expr_ids(left, out);
-            expr_ids(right, out);
+        Expr::Chain { first, rest, .. } => {
+            expr_ids(first, out);
+            for o in rest {
+                expr_ids(&o.operand, out);
+            }
         }
     }
 }
@@ -615,12 +670,37 @@ pub fn calcs(f: &mut Findings) {
     }
 }
 
+/// A109: a 核算 divides by a figure that is 0 (or, rounded, may be 0).
+fn division_by_zero(f: &Findings, what: &str, c: &Calc, divisor: Span) -> Diagnostic {
+    let text = f.src.get(divisor.start..divisor.end).unwrap_or("除数");
+    f.new_diag(
+        "A109",
+        format!("{what}中除以“{text}”，而它的值为零（或按四舍五入可能为零），这个算式无法核算"),
+    )
+    .with_primary(divisor, "除数为零")
+    .with_secondary(c.span, "这个核算")
+    .with_help("请核对作除数的数字；若原文就是 0，这个核算没有意义，应请起草单位更正或删去")
+}
+
+/// A110: a computed value (a 核算, a sum of parts or of a column) beyond what exact decimals
+/// hold (28 significant digits): reported, and that one comparison is skipped.
+fn overflow(f: &Findings, what: &str, at: Span) -> Diagnostic {
+    f.new_diag(
+        "A110",
+        format!("{what}的结果位数过多（超过 28 位有效数字），无法精确计算，未能核对"),
+    )
+    .with_primary(at, "算到这里超出范围")
+    .with_help(
+        "请核对算式中的数字和单位（如 亿亿元、万万元 多写了一个数量级）；金额可用万元、亿元表示",
+    )
+}
+
 /// The stated figure a side consists of, if it is a single figure.
 fn single<'a>(e: &'a Expr, policy: &'a Policy) -> Option<&'a Quantity> {
     match e {
         Expr::Figure { id, .. } => policy.figure(id).map(|f| &f.quantity),
         Expr::Literal { quantity, .. } => Some(quantity),
-        Expr::Binary { .. } => None,
+        Expr::Chain { .. } => None,
     }
 }
 
@@ -659,6 +739,13 @@ fn calc(f: &Findings, c: &Calc) -> Option<Diagnostic> {
     let (mut l, mut r) = match (left, right) {
         (Err(EvalError::Units { left, right }), _) | (_, Err(EvalError::Units { left, right })) => {
             return Some(with_figures(units_diag(f, &what, &left, &right)));
+        }
+        (Err(EvalError::DivisionByZero { divisor }), _)
+        | (_, Err(EvalError::DivisionByZero { divisor })) => {
+            return Some(with_figures(division_by_zero(f, &what, c, divisor)));
+        }
+        (Err(EvalError::Overflow { at }), _) | (_, Err(EvalError::Overflow { at })) => {
+            return Some(with_figures(overflow(f, &what, at)));
         }
         (Ok(l), Ok(r)) => (l, r),
         _ => return None,
@@ -700,7 +787,7 @@ fn calc(f: &Findings, c: &Calc) -> Option<Diagnostic> {
         .map_or_else(|| Style::base(&l.dims), Style::like);
     let name = |id: &str| id.to_string();
     let side = |e: &Expr, iv: &Iv, q: Option<&Quantity>| match (e, q) {
-        (Expr::Binary { .. }, _) | (_, None) => {
+        (Expr::Chain { .. }, _) | (_, None) => {
             format!("{} 算得 {}", expr_text(e, &name), style.fmt(iv.value))
         }
         (Expr::Figure { id, .. }, Some(q)) => format!("{id} 写作 {}", q.written),
@@ -1067,7 +1154,18 @@ fn column_sum(
         return None;
     }
     let ivs: Vec<Iv> = parts.iter().map(|(_, iv)| iv.clone()).collect();
-    let computed = sum(&ivs, &stated.dims)?;
+    let Some(computed) = sum(&ivs, &stated.dims) else {
+        let at = row.cells.get(col).map_or(row.span, |c| c.span);
+        return Some(overflow(
+            f,
+            &format!(
+                "表“{}”「{}」一列的各行相加",
+                table.name,
+                column_name(table, col)
+            ),
+            at,
+        ));
+    };
     if computed.overlaps(&stated) {
         return None;
     }

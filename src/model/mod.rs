@@ -433,18 +433,27 @@ pub enum Expr {
         quantity: Quantity,
         span: Span,
     },
-    Binary {
-        op: Op,
-        left: Box<Expr>,
-        right: Box<Expr>,
+    /// Operands joined by operators of one precedence (a sum, or a product), applied left to
+    /// right: `first`, then each operator with its operand. A sum of 20,000 terms is a list,
+    /// so evaluating, printing or serialising it never recurses once per term.
+    Chain {
+        first: Box<Expr>,
+        rest: Vec<Operation>,
         span: Span,
     },
+}
+
+/// One step of a chain: an operator and its right operand.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Operation {
+    pub op: Op,
+    pub operand: Expr,
 }
 
 impl Expr {
     pub fn span(&self) -> Span {
         match self {
-            Expr::Figure { span, .. } | Expr::Literal { span, .. } | Expr::Binary { span, .. } => {
+            Expr::Figure { span, .. } | Expr::Literal { span, .. } | Expr::Chain { span, .. } => {
                 *span
             }
         }

@@ -329,10 +329,12 @@ pub struct Calc {
 pub enum Expr {
     Quantity(QuantityLit),
     Path(Path),
-    Binary {
-        op: BinOp,
-        left: Box<Expr>,
-        right: Box<Expr>,
+    /// Operands joined by operators of one precedence (a sum, or a product), applied left to
+    /// right: `first`, then each operator with its operand. A long sum is a list rather than
+    /// a deep tree, so nothing that walks it recurses once per term.
+    Chain {
+        first: Box<Expr>,
+        rest: Vec<(BinOp, Expr)>,
         span: Span,
     },
 }
@@ -342,7 +344,7 @@ impl Expr {
         match self {
             Expr::Quantity(q) => q.span,
             Expr::Path(p) => p.span,
-            Expr::Binary { span, .. } => *span,
+            Expr::Chain { span, .. } => *span,
         }
     }
 }

@@ -578,10 +578,11 @@ fn calc(p: P) -> Calc {
 }
 
 pub(super) fn expr(p: P) -> Expr {
-    // expr = term (add_op term)*, term = factor (mul_op factor)*: fold left to right.
-    fn fold(p: P, sub: fn(P) -> Expr) -> Expr {
+    // expr = term (add_op term)*, term = factor (mul_op factor)*: each a flat chain.
+    fn chain(p: P, sub: fn(P) -> Expr) -> Expr {
         let mut inner = p.into_inner();
-        let mut acc = sub(inner.next().unwrap());
+        let first = sub(inner.next().unwrap());
+        let mut rest = Vec::new();
         while let Some(op) = inner.next() {
             let rhs = sub(inner.next().unwrap());
             let op = match op.as_str() {
@@ -590,18 +591,20 @@ pub(super) fn expr(p: P) -> Expr {
                 "×" | "*" => BinOp::Mul,
                 _ => BinOp::Div,
             };
-            let span = Span {
-                start: acc.span().start,
-                end: rhs.span().end,
-            };
-            acc = Expr::Binary {
-                op,
-                left: Box::new(acc),
-                right: Box::new(rhs),
-                span,
-            };
+            rest.push((op, rhs));
         }
-        acc
+        let Some((_, last)) = rest.last() else {
+            return first;
+        };
+        let span = Span {
+            start: first.span().start,
+            end: last.span().end,
+        };
+        Expr::Chain {
+            first: Box::new(first),
+            rest,
+            span,
+        }
     }
     fn factor(p: P) -> Expr {
         let inner = p.into_inner().next().unwrap();
@@ -612,9 +615,9 @@ pub(super) fn expr(p: P) -> Expr {
         }
     }
     fn term(p: P) -> Expr {
-        fold(p, factor)
+        chain(p, factor)
     }
-    fold(p, term)
+    chain(p, term)
 }
 
 fn task(p: P) -> Task {

@@ -23,14 +23,16 @@ use tables::column_index;
 use times::{int, title_year};
 
 /// Builds the model of one file. Returns the model and the problems found on the way.
-pub fn lower(
-    file: &ast::File,
-    src: &str,
+pub fn lower<'s>(
+    file: &'s ast::File,
+    src: &'s str,
     path: &str,
     file_id: FileId,
 ) -> (Policy, Vec<Diagnostic>) {
     let mut cx = Lower {
         src,
+        file,
+        declared: None,
         file_id,
         diags: Vec::new(),
         policy: Policy {
@@ -101,6 +103,10 @@ struct PendingRef {
 struct Lower<'s> {
     /// The source text, to place carets inside prose.
     src: &'s str,
+    /// The syntax tree, for the names it declares.
+    file: &'s ast::File,
+    /// Every figure path the file declares, collected when first needed.
+    declared: Option<HashSet<String>>,
     file_id: FileId,
     diags: Vec<Diagnostic>,
     policy: Policy,

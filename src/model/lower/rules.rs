@@ -111,56 +111,84 @@ impl Lower<'_> {
         }
     }
 
+    /// An expression of a 核算 or (with `columns`) of a table's 关系. Recurses only into
+    /// parentheses, whose depth the parser limits; sums and products are flat chains.
     pub(super) fn expr(&mut self, e: &ast::Expr, columns: Option<&[Column]>) -> Expr {
         match e {
-            ast::Expr::Quantity(q) => Expr::Literal {
-                quantity: self.quantity(q, &written(q)),
-                span: q.span,
-            },
-            ast::Expr::Path(p) => {
-                let id = path_string(p);
-                match columns {
-                    Some(cols) => match column_index(cols, &id) {
-                        Some(i) => Expr::Figure {
-                            id: format!("第{}列", i + 1),
-                            span: p.span,
-                        },
-                        None => {
-                            self.error(
-                                "E0101",
-                                format!("表中没有名为“{id}”的列"),
-                                p.span,
-                                "找不到这一列",
-                            )
-                            .help = Some(
-                                "列名照“列：”一行书写（可省去括号中的单位），或写作 第3列".into(),
-                            );
-                            Expr::Figure { id, span: p.span }
-                        }
-                    },
-                    None => {
-                        self.refer(id.clone(), p.span);
-                        Expr::Figure { id, span: p.span }
-                    }
-                }
-            }
-            ast::Expr::Binary {
-                op,
-                left,
-                right,
-                span,
-            } => Expr::Binary {
-                op: match op {
-                    ast::BinOp::Add => Op::Add,
-                    ast::BinOp::Sub => Op::Sub,
-                    ast::BinOp::Mul => Op::Mul,
-                    ast::BinOp::Div => Op::Div,
+            ast::Expr::Quantity(q) => match self.literal_as_name(q, columns) {
+                Some(reference) => reference,
+                None => Expr::Literal {
+                    quantity: self.quantity(q, &written(q)),
+                    span: q.span,
                 },
-                left: Box::new(self.expr(left, columns)),
-                right: Box::new(self.expr(right, columns)),
+            },
+            ast::Expr::Path(p) => self.reference(path_string(p), p.span, columns),
+            ast::Expr::Chain { first, rest, span } => Expr::Chain {
+                first: Box::new(self.expr(first, columns)),
+                rest: rest
+                    .iter()
+                    .map(|(op, operand)| Operation {
+                        op: match op {
+                            ast::BinOp::Add => Op::Add,
+                            ast::BinOp::Sub => Op::Sub,
+                            ast::BinOp::Mul => Op::Mul,
+                            ast::BinOp::Div => Op::Div,
+                        },
+                        operand: self.expr(operand, columns),
+                    })
+                    .collect(),
                 span: *span,
             },
         }
+    }
+
+    /// A figure by path, or in a table relation a column by name.
+    fn reference(&mut self, id: String, span: Span, columns: Option<&[Column]>) -> Expr {
+        match columns {
+            Some(cols) => match column_index(cols, &id) {
+                Some(i) => Expr::Figure {
+                    id: format!("第{}列", i + 1),
+                    span,
+                },
+                None => {
+                    self.error(
+                        "E0101",
+                        format!("表中没有名为“{id}”的列"),
+                        span,
+                        "找不到这一列",
+                    )
+                    .help = Some("列名照“列：”一行书写（可省去括号中的单位），或写作 第3列".into());
+                    Expr::Figure { id, span }
+                }
+            },
+            None => {
+                self.refer(id.clone(), span);
+                Expr::Figure { id, span }
+            }
+        }
+    }
+
+    /// Names are names: 一次性补贴 also reads as the numeral 一 with the unit 次性补贴, and
+    /// 近三年户数 as an approximate 三 with the unit 年户数. Text that reads as a figure but
+    /// is written exactly as a declared figure (or, in a relation, a column) is a reference
+    /// to it, wherever in the file the name is declared.
+    fn literal_as_name(
+        &mut self,
+        q: &ast::QuantityLit,
+        columns: Option<&[Column]>,
+    ) -> Option<Expr> {
+        let text = self.src.get(q.span.start..q.span.end)?;
+        // A name never starts with a digit, and holds no blank.
+        if text.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || text.contains(char::is_whitespace)
+        {
+            return None;
+        }
+        let known = match columns {
+            Some(cols) => column_index(cols, text).is_some(),
+            None => self.declared_names().contains(text),
+        };
+        known.then(|| self.reference(text.to_string(), q.span, columns))
     }
 
     pub(super) fn calc(&mut self, c: &ast::Calc) -> Calc {
