@@ -6,6 +6,7 @@
 
 pub mod ast;
 mod expected;
+mod nesting;
 mod parse;
 
 use std::num::NonZeroUsize;
@@ -13,9 +14,7 @@ use std::sync::{Once, PoisonError, RwLock};
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
 
-/// Deepest nesting of blocks and quotes accepted; deeper input is refused before parsing,
-/// because the parser descends recursively and must not exhaust the stack.
-pub const MAX_NESTING: usize = 64;
+pub use nesting::MAX_NESTING;
 
 /// Upper bound on grammar rule calls for one file: a runaway parse stops with a diagnostic
 /// instead of hanging. Generous: the largest notice needs about 1% of it.
@@ -55,11 +54,47 @@ impl Drop for DetailOn {
 }
 
 /// Parses a whole policy file.
+///
+/// The parser, and every stage after it, recurses once per level of nesting, so nesting is
+/// limited first (see `nesting.rs`): a file whose upper bound of nesting is within the limit
+/// is parsed here; one whose bound is higher, but not absurd, is parsed on a thread with a
+/// stack large enough for it and then measured exactly on its syntax tree.
 pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
     setup_pest();
-    if let Some(d) = nesting_too_deep(src, file) {
-        return Err(vec![d]);
+    let bound = nesting::bound(src);
+    if let Some(at) = bound.quotes_past_limit {
+        return Err(vec![too_deep(src, file, at, nesting::Construct::Blocks)]);
     }
+    if let Some((at, what)) = bound.past_hard_limit {
+        return Err(vec![too_deep(src, file, at, what)]);
+    }
+    let Some((first_past, what)) = bound.past_limit else {
+        return parse_nested_within_limit(src, file);
+    };
+    let measured = || {
+        let tree = parse_nested_within_limit(src, file)?;
+        match nesting::too_deep(&tree) {
+            Some((at, what)) => Err(vec![too_deep(src, file, at, what)]),
+            None => Ok(tree),
+        }
+    };
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("policyc-deep-parse".into())
+            .stack_size(nesting::PARSE_STACK)
+            .spawn_scoped(scope, measured)
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: refuse the file rather than risk the stack.
+            Err(_) => Err(vec![too_deep(src, file, first_past, what)]),
+        }
+    })
+}
+
+/// Parses a file already known to nest no deeper than the stack it runs on holds.
+fn parse_nested_within_limit(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
     let fast = {
         let _shared = ERROR_DETAIL.read().unwrap_or_else(PoisonError::into_inner);
         parse::parse_pairs(src)
@@ -145,38 +180,54 @@ fn error_position(e: &pest::error::Error<parse::Rule>) -> usize {
     }
 }
 
-/// Refuses input nested deeper than [`MAX_NESTING`] with a diagnostic at the first brace
-/// or quote past the limit.
-fn nesting_too_deep(src: &str, file: FileId) -> Option<Diagnostic> {
-    let mut depth = 0usize;
-    for (i, c) in src.char_indices() {
-        match c {
-            '{' | '｛' | '「' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(
-                        Diagnostic::new(
-                            "E0003",
-                            Severity::Error,
-                            format!("嵌套层数超过 {MAX_NESTING} 层"),
-                            file,
-                        )
-                        .with_primary(
-                            Span {
-                                start: i,
-                                end: i + c.len_utf8(),
-                            },
-                            "从这里起嵌套过深",
-                        )
-                        .with_help("节、分解、表等块的嵌套不应超过这个层数；请检查是否漏写了右括号“}”或“」”"),
-                    );
-                }
-            }
-            '}' | '｝' | '」' => depth = depth.saturating_sub(1),
-            _ => {}
+/// E0003 for nesting past [`MAX_NESTING`], at the first block or parenthesis past it.
+fn too_deep(src: &str, file: FileId, at: Span, what: nesting::Construct) -> Diagnostic {
+    let text = src.get(at.start..at.end).unwrap_or("");
+    let (message, span, label, help) = match what {
+        nesting::Construct::Blocks => {
+            // Point at the block's opening brace (or quote), not at all of it.
+            let at = text
+                .char_indices()
+                .find(|(_, c)| matches!(c, '{' | '｛' | '「'))
+                .map_or(at, |(i, c)| Span {
+                    start: at.start + i,
+                    end: at.start + i + c.len_utf8(),
+                });
+            (
+                format!("嵌套层数超过 {MAX_NESTING} 层"),
+                at,
+                "从这里起嵌套过深",
+                "节、分解、表等块的嵌套不应超过这个层数；请检查是否漏写了右括号“}”或“」”。在同一行内打开又关上的块也计入层数，请把右括号“}”另起一行",
+            )
         }
-    }
-    None
+        nesting::Construct::Parentheses => {
+            // Point at the opening parenthesis before the nested expression.
+            let before = src.get(..at.start).unwrap_or("").trim_end();
+            let at = before
+                .char_indices()
+                .next_back()
+                .filter(|(_, c)| matches!(c, '(' | '（'))
+                .map_or(
+                    Span {
+                        start: at.start,
+                        end: at.start + text.chars().next().map_or(0, char::len_utf8),
+                    },
+                    |(i, c)| Span {
+                        start: i,
+                        end: i + c.len_utf8(),
+                    },
+                );
+            (
+                format!("括号嵌套超过 {MAX_NESTING} 层"),
+                at,
+                "从这里起括号嵌套过深",
+                "核算的算式中括号不应嵌套这么多层；请检查括号是否配对，或把算式拆成几个核算",
+            )
+        }
+    };
+    Diagnostic::new("E0003", Severity::Error, message, file)
+        .with_primary(span, label)
+        .with_help(help)
 }
 
 #[cfg(test)]
