@@ -7,6 +7,18 @@ impl Lower<'_> {
 
     pub(super) fn time(&mut self, w: &ast::When) -> Time {
         let span = w.text.span;
+        let reported = self.diags.len();
+        let time = self.time_as_written(w);
+        // A number too large for a date (E0111) leaves no date to compare: the time is kept
+        // as text, never read with the plan's year in place of its own.
+        if self.diags[reported..].iter().any(|d| d.code == "E0111") {
+            return Time::unreadable(&w.text.value, span);
+        }
+        time
+    }
+
+    fn time_as_written(&mut self, w: &ast::When) -> Time {
+        let span = w.text.span;
         match &w.kind {
             ast::WhenKind::Raw => Time::unreadable(&w.text.value, span),
             ast::WhenKind::Recurring => {
@@ -24,12 +36,12 @@ impl Lower<'_> {
                 let b = self.date_point(to);
                 Time::range(&w.text.value, a, b, self.year, span)
             }
-            ast::WhenKind::YearRange { from, to } => match (int(&from.value), int(&to.value)) {
-                (Some(a), Some(b)) => {
-                    Time::year_range(&w.text.value, saturating_i32(a), saturating_i32(b), span)
+            ast::WhenKind::YearRange { from, to } => {
+                match (self.date_number(from, "年"), self.date_number(to, "年")) {
+                    (Some(a), Some(b)) => Time::year_range(&w.text.value, a, b, span),
+                    _ => Time::unreadable(&w.text.value, span),
                 }
-                _ => Time::unreadable(&w.text.value, span),
-            },
+            }
         }
     }
 
@@ -51,22 +63,10 @@ impl Lower<'_> {
             };
         }
         DatePoint {
-            year: p
-                .year
-                .as_ref()
-                .and_then(|t| int(&t.value))
-                .map(saturating_i32),
+            year: p.year.as_ref().and_then(|t| self.date_number(t, "年")),
             year_inherited: false,
-            month: p
-                .month
-                .as_ref()
-                .and_then(|t| int(&t.value))
-                .map(saturating_u32),
-            day: p
-                .day
-                .as_ref()
-                .and_then(|t| int(&t.value))
-                .map(saturating_u32),
+            month: p.month.as_ref().and_then(|t| self.date_number(t, "月")),
+            day: p.day.as_ref().and_then(|t| self.date_number(t, "日")),
             part: p
                 .part
                 .as_ref()
@@ -74,14 +74,42 @@ impl Lower<'_> {
             quarter: p
                 .quarter
                 .as_ref()
-                .and_then(|t| {
-                    int(&t.value).or_else(|| {
-                        crate::quantity::parse_chinese_numeral(&t.value)
-                            .and_then(|d| u64::try_from(d).ok())
-                    })
-                })
-                .map(saturating_u32),
+                .and_then(|t| match crate::quantity::parse_chinese_numeral(&t.value) {
+                    Some(n) => u32::try_from(n).ok(),
+                    None => self.date_number(t, "季度"),
+                }),
         }
+    }
+
+    /// A year, month, day or quarter number as written. One that fits is kept as written,
+    /// however unlikely, for the date checks to report (D201, D208: 2202年, 13月); one too
+    /// large to hold (18446744073709551616年) is refused here with E0111, never clamped to
+    /// the largest number that fits, nor dropped so that the plan's year takes its place.
+    fn date_number<T: TryFrom<u64>>(&mut self, t: &ast::Text, unit: &str) -> Option<T> {
+        if let Some(v) = int(&t.value).and_then(|v| T::try_from(v).ok()) {
+            return Some(v);
+        }
+        let (what, range) = match unit {
+            "年" => (
+                "年份",
+                format!(
+                    "年份应在 {}—{} 年之间",
+                    crate::date::YEAR_RANGE.0,
+                    crate::date::YEAR_RANGE.1
+                ),
+            ),
+            "月" => ("月份", "月份应在 1—12 之间".to_string()),
+            "季度" => ("季度", "季度应在 1—4 之间".to_string()),
+            _ => ("日期", "日期应在 1—31 之间".to_string()),
+        };
+        self.error(
+            "E0111",
+            format!("{what}“{}{unit}”的数字过大，无法作为日期", t.value),
+            t.span,
+            "数字过大",
+        )
+        .help = Some(format!("{range}；请核对是否多打了数字"));
+        None
     }
 
     pub(super) fn phase(&mut self, p: &ast::Phase, plan: &mut Plan) -> Phase {
@@ -117,16 +145,6 @@ impl Lower<'_> {
             span: s.span,
         }
     }
-}
-
-/// A year, month or day number as written, kept out of range rather than wrapped: 4294969296年
-/// must be reported as a year outside the accepted range, not read as 2000年.
-pub(super) fn saturating_i32(v: u64) -> i32 {
-    i32::try_from(v).unwrap_or(i32::MAX)
-}
-
-pub(super) fn saturating_u32(v: u64) -> u32 {
-    u32::try_from(v).unwrap_or(u32::MAX)
 }
 
 pub(super) fn int(s: &str) -> Option<u64> {
