@@ -30,7 +30,8 @@ impl Compiled {
 
 /// Reads, parses and lowers one file; the source text is added to `map` for display.
 pub fn compile_file(path: &Path, map: &mut SourceMap) -> Compiled {
-    let loaded = compile_file_as(path, map.next_id());
+    let file = map.next_id();
+    let loaded = on_worker_stack(|| compile_file_as(path, file));
     let file = map.add(loaded.shown, loaded.text);
     debug_assert_eq!(file, loaded.compiled.file);
     loaded.compiled
@@ -88,41 +89,75 @@ pub fn jobs() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-/// Runs `work(index, input)` for every input on up to `jobs` threads and returns the results
-/// in input order, so that output does not depend on scheduling. Each call must be
-/// independent of the others: compile each file under its own [`FileId`] (see
-/// [`compile_file_as`]) and add the texts to the source map afterwards, in order.
+/// Stack of every thread that compiles and renders files. The main thread's stack is what
+/// the system gives it (often 8 MiB) and a spawned thread's is 2 MiB unless asked: every
+/// file is compiled on a thread of this size, however many jobs, so that what a file needs
+/// does not depend on `POLICYC_JOBS`. Generous for nesting at the limit in a debug build;
+/// reserved, not used, until a file needs it.
+pub const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Runs `work(index, input)` for every input on up to `jobs` threads (at least one, of
+/// [`WORKER_STACK`] each) and returns the results in input order, so that output does not
+/// depend on scheduling. Each call must be independent of the others: compile each file
+/// under its own [`FileId`] (see [`compile_file_as`]) and add the texts to the source map
+/// afterwards, in order.
 pub fn map_inputs<T, F>(inputs: &[PathBuf], jobs: usize, work: F) -> Vec<T>
 where
     T: Send,
     F: Fn(usize, &Path) -> T + Sync,
 {
-    let threads = jobs.min(inputs.len());
-    if threads <= 1 {
-        return inputs.iter().enumerate().map(|(i, p)| work(i, p)).collect();
-    }
+    let threads = jobs.min(inputs.len()).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(path) = inputs.get(i) else { break };
-                        mine.push((i, work(i, path)));
-                    }
-                    mine
-                })
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(path) = inputs.get(i) else { break };
+                            mine.push((i, work(i, path)));
+                        }
+                        mine
+                    })
             })
             .collect();
-        handles
+        // A thread that could not be started leaves its share to the others; if none
+        // started, the work is done here.
+        let started: Vec<_> = handles.into_iter().filter_map(Result::ok).collect();
+        let mut results: Vec<(usize, T)> = started
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            .collect();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = inputs.get(i) else { break };
+            results.push((i, work(i, path)));
+        }
+        results
     });
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Runs `work` on a thread of [`WORKER_STACK`], as [`map_inputs`] runs each file.
+/// (If no thread can be started, `work` runs on the calling thread.)
+pub fn on_worker_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let mut slot = Some(work);
+    let spawned = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(WORKER_STACK)
+            .spawn_scoped(scope, || slot.take().map(|w| w()))
+            .ok()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    match (spawned.flatten(), slot) {
+        (Some(t), _) => t,
+        (None, Some(work)) => work(),
+        (None, None) => unreachable!("the work ran on the thread"),
+    }
 }
 
 /// The project's check levels (policyc.yaml above the file), or the problem reading them.
@@ -154,15 +189,31 @@ pub fn compile_source(
     file: FileId,
     project: &[CheckLevel],
 ) -> (Option<Policy>, Vec<Diagnostic>) {
-    match syntax::parse(text, file) {
-        Ok(ast) => {
-            let (policy, mut diags) = model::lower(&ast, text, path, file);
-            diags.extend(checks::run(&policy, text, file));
-            let diags = checks::levels::apply(diags, project, &policy.check_levels);
-            (Some(policy), diags)
-        }
-        Err(diags) => (None, diags),
-    }
+    // Each stage is isolated as the checks are from each other: a fault in parsing or
+    // lowering one file is an E0900 for that file, and the other files of the run go on.
+    let stage = |name: &str| {
+        Diagnostic::new(
+            "E0900",
+            Severity::Error,
+            format!("内部错误：{name}时未能完成，这个文件的其余问题无法报告；其他文件照常处理"),
+            file,
+        )
+    };
+    let parsed = std::panic::catch_unwind(|| syntax::parse(text, file));
+    let ast = match parsed {
+        Ok(Ok(ast)) => ast,
+        Ok(Err(diags)) => return (None, diags),
+        Err(_) => return (None, vec![stage("读取文件结构")]),
+    };
+    let lowered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        model::lower(&ast, text, path, file)
+    }));
+    let Ok((policy, mut diags)) = lowered else {
+        return (None, vec![stage("整理文件内容（建立模型）")]);
+    };
+    diags.extend(checks::run(&policy, text, file));
+    let diags = checks::levels::apply(diags, project, &policy.check_levels);
+    (Some(policy), diags)
 }
 
 /// Expands the command line's paths: files as given, folders searched for `*.policy`

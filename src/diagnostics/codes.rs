@@ -97,6 +97,25 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/A108-silent.policy"),
     },
     CodeInfo {
+        code: "A109",
+        severity: Severity::Error,
+        title: "核算中除数为零",
+        explanation: "“核算”的算式除以一个值为零的数，例如户数写成了 0户，或者一个四舍五入后可能为零的数（如 0.0万户）。除以零没有结果，这个核算无法核对，\
+            消息指出作除数的数字。请核对原文：多半是数字漏写或写错；原文确实为零，这个核算就没有意义，应请起草单位更正或删去。",
+        fires: include_str!("../../tests/fixtures/checks/A109-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A109-silent.policy"),
+    },
+    CodeInfo {
+        code: "A110",
+        severity: Severity::Error,
+        title: "算得的数位数过多，无法核对",
+        explanation: "核对时算出的数（“核算”算式的积、和，或分解、表格一列的各项之和）超过了可以精确计算的范围（28 位有效数字，约 7.9 × 10²⁸）。\
+            policyc 不做近似计算，所以这一项核对不了，其余核对照常进行。\
+            真实通知中的数远小于这个范围，出现时多半是单位或数量级写错了，例如把 亿元 写成 亿亿元，或多打了几位数字。",
+        fires: include_str!("../../tests/fixtures/checks/A110-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A110-silent.policy"),
+    },
+    CodeInfo {
         code: "D201",
         severity: Severity::Error,
         title: "日期不存在",
@@ -311,11 +330,33 @@ pub static CODES: &[CodeInfo] = &[
         silent: "（policyc.yaml）\nchecks:\n  O402: { level: 允许, reason: 区发改局即区发展和改革局 }\n",
     },
     CodeInfo {
+        code: "E0110",
+        severity: Severity::Error,
+        title: "数值过大",
+        explanation: "一个数连同它的 万、亿 和单位换算后超过了可以精确计算的范围（约 7.9 × 10²⁸），\
+            例如 8000000000000亿亿元。policyc 用精确的十进制数计算，不做近似，\
+            所以这个数不参与任何核对（表格中的这一格按文字处理）。真实通知中的数远小于这个范围，\
+            出现时多半是单位或数量级写错了：请核对是否把 亿元 写成了 亿亿元，或多打了几位数字。",
+        fires: include_str!("../../tests/fixtures/checks/E0110-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0110-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0111",
+        severity: Severity::Error,
+        title: "日期中的数字过大",
+        explanation: "日期中的年份、月份、日或季度的数字大到无法作为日期，例如 18446744073709551616年。\
+            policyc 接受的年份是 1900—2200 年；在这个范围之外但数字不算太大的年份（如把 2022年 打成 2202年）由 D208 报告。\
+            这样的数字不会被截成别的年份，也不会被当作方案的年份；请核对是否多打了数字。",
+        fires: include_str!("../../tests/fixtures/checks/E0111-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0111-silent.policy"),
+    },
+    CodeInfo {
         code: "E0900",
         severity: Severity::Error,
         title: "内部错误",
-        explanation: "某项检查在运行中意外中止。这是 policyc 自身的缺陷，不是政策文件的问题；\
-            其余检查照常进行，结果仍然有效。请把政策文件和这条消息报告给 policyc 的维护者。",
+        explanation: "某项检查，或读取、整理某个文件的某个阶段，在运行中意外中止。这是 policyc 自身的缺陷，不是政策文件的问题；\
+            一项检查中止时其余检查照常进行，结果仍然有效；读取或整理一个文件时中止，这个文件的其余问题无法报告，\
+            同一次运行中的其他文件照常处理。请把政策文件和这条消息报告给 policyc 的维护者。",
         fires: "（无法用政策文件稳定地触发）",
         silent: "指标 户数：460户",
     },
