@@ -1114,6 +1114,47 @@ fn table_total_checks(f: &Findings, table: &Table, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A blank total cell, which the appendix fills in with the column's sum: nothing to compare,
+/// but a sum too large to hold is reported (A110) all the same.
+fn blank_total_overflow(
+    f: &Findings,
+    table: &Table,
+    at: usize,
+    rows: &[usize],
+    col: usize,
+) -> Option<Diagnostic> {
+    let mut sum: Option<Iv> = None;
+    for &i in rows {
+        if let CellValue::Number(q) = cell_value(&table.rows[i], col) {
+            let iv = Iv::of(&q);
+            let next = match &sum {
+                None => Some(iv),
+                Some(acc) if acc.norm() == iv.norm() => acc.add(&iv),
+                Some(_) => return None,
+            };
+            if next.is_none() {
+                let row = &table.rows[at];
+                let span = row.cells.get(col).map_or(row.span, |c| c.span);
+                return Some(overflow(
+                    f,
+                    &format!(
+                        "表“{}”「{}」一列的各行相加",
+                        table.name,
+                        column_name(table, col)
+                    ),
+                    if span.start == span.end {
+                        row.span
+                    } else {
+                        span
+                    },
+                ));
+            }
+            sum = next;
+        }
+    }
+    None
+}
+
 fn column_sum(
     f: &Findings,
     table: &Table,
@@ -1122,8 +1163,10 @@ fn column_sum(
     col: usize,
 ) -> Option<Diagnostic> {
     let row = &table.rows[at];
-    let CellValue::Number(stated_q) = cell_value(row, col) else {
-        return None;
+    let stated_q = match cell_value(row, col) {
+        CellValue::Number(q) => q,
+        CellValue::Blank => return blank_total_overflow(f, table, at, rows, col),
+        CellValue::Text => return None,
     };
     // Rates (元/户) and percentages do not add up down a column: a total row gives their
     // average or overall rate. Only a share column totalling 100% is a sum.

@@ -65,6 +65,14 @@ pub fn parse(src: &str, file: FileId) -> Result<ast::File, Vec<Diagnostic>> {
     if let Some(at) = bound.quotes_past_limit {
         return Err(vec![too_deep(src, file, at, nesting::Construct::Blocks)]);
     }
+    if let Some(at) = bound.parens_past_limit {
+        return Err(vec![too_deep(
+            src,
+            file,
+            at,
+            nesting::Construct::Parentheses,
+        )]);
+    }
     if let Some((at, what)) = bound.past_hard_limit {
         return Err(vec![too_deep(src, file, at, what)]);
     }
@@ -201,22 +209,27 @@ fn too_deep(src: &str, file: FileId, at: Span, what: nesting::Construct) -> Diag
             )
         }
         nesting::Construct::Parentheses => {
-            // Point at the opening parenthesis before the nested expression.
+            // Point at the opening parenthesis (the scan's position is one; the tree's is
+            // the nested expression, just after one).
             let before = src.get(..at.start).unwrap_or("").trim_end();
-            let at = before
-                .char_indices()
-                .next_back()
-                .filter(|(_, c)| matches!(c, '(' | '（'))
-                .map_or(
-                    Span {
-                        start: at.start,
-                        end: at.start + text.chars().next().map_or(0, char::len_utf8),
-                    },
-                    |(i, c)| Span {
-                        start: i,
-                        end: i + c.len_utf8(),
-                    },
-                );
+            let at = if matches!(text, "(" | "（") {
+                at
+            } else {
+                before
+                    .char_indices()
+                    .next_back()
+                    .filter(|(_, c)| matches!(c, '(' | '（'))
+                    .map_or(
+                        Span {
+                            start: at.start,
+                            end: at.start + text.chars().next().map_or(0, char::len_utf8),
+                        },
+                        |(i, c)| Span {
+                            start: i,
+                            end: i + c.len_utf8(),
+                        },
+                    )
+            };
             (
                 format!("括号嵌套超过 {MAX_NESTING} 层"),
                 at,

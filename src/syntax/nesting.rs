@@ -16,7 +16,9 @@
 //!
 //! A bound within [`MAX_NESTING`] needs no more; a bound past [`HARD_LIMIT`] is refused
 //! outright; in between, the file is parsed on a thread whose stack holds `HARD_LIMIT`
-//! levels and then measured exactly.
+//! levels and then measured exactly. Parentheses and quotes are refused on the scan's
+//! measure alone: the tree does not keep them (`((甲))` is just 甲, prose is text), and the
+//! scan counts them exactly on any line a drafter writes.
 
 use super::ast;
 use crate::diagnostics::Span;
@@ -25,12 +27,15 @@ use crate::diagnostics::Span;
 pub const MAX_NESTING: usize = 64;
 
 /// Nesting the scan may count before a file is refused without parsing it: far above any
-/// notice, low enough that parsing it fits in [`PARSE_STACK`].
-pub const HARD_LIMIT: usize = 1024;
+/// notice (so that a file of many one-line blocks is measured, not refused), low enough that
+/// parsing it fits in [`PARSE_STACK`].
+pub const HARD_LIMIT: usize = 4096;
 
 /// Stack of the thread that parses a file whose bound lies between [`MAX_NESTING`] and
-/// [`HARD_LIMIT`]: room for the parser's frames at `HARD_LIMIT` levels in a debug build.
-/// Reserved, not used: only the pages a parse touches take memory.
+/// [`HARD_LIMIT`]. Nested sections take 16–32 KiB of stack per level to parse in a debug
+/// build (measured: 2,000 levels overflow 32 MiB, 4,000 fit in 128 MiB), so this leaves
+/// four times the room `HARD_LIMIT` levels need. Reserved, not used: only the pages a parse
+/// touches take memory.
 pub const PARSE_STACK: usize = 512 * 1024 * 1024;
 
 /// What nests too deeply.
@@ -51,6 +56,10 @@ pub struct Bound {
     /// Quotes nest only in the scan's measure (the tree keeps prose as text): where they
     /// first passed [`MAX_NESTING`].
     pub quotes_past_limit: Option<Span>,
+    /// Where parentheses first passed [`MAX_NESTING`] on one line. The tree keeps no trace
+    /// of parentheses around a single figure, so this measure is the one applied; it is
+    /// exact for an expression (a name's own parentheses never nest).
+    pub parens_past_limit: Option<Span>,
 }
 
 /// A comment or quoted text being scanned: openers inside it count, and its closers cancel
@@ -92,6 +101,7 @@ pub fn bound(src: &str) -> Bound {
         past_limit: None,
         past_hard_limit: None,
         quotes_past_limit: None,
+        parens_past_limit: None,
     };
     let mut braces = 0usize;
     let mut parens = 0usize;
@@ -200,7 +210,13 @@ pub fn bound(src: &str) -> Bound {
                 if let Some(r) = regions.last_mut() {
                     r.parens += 1;
                 }
-                note(parens, i, c, Construct::Parentheses, &mut out);
+                out.deepest = out.deepest.max(parens);
+                if parens > MAX_NESTING && out.parens_past_limit.is_none() {
+                    out.parens_past_limit = Some(Span {
+                        start: i,
+                        end: i + c.len_utf8(),
+                    });
+                }
             }
             ')' | '）' => match regions.last_mut() {
                 Some(r) => {
