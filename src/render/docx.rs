@@ -51,8 +51,30 @@ pub fn write_docx(
         };
         let ctx = minijinja::context! { title => title.clone(), date, side, ..notice.clone() };
         let xml = templates.render(template, &ctx)?;
+        let xml = xml_chars(&xml);
         zip.start_file(*part, options)?;
         zip.write_all(xml.as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
+}
+
+/// The text with every character XML 1.0 forbids mapped or removed, so that the part is
+/// well-formed whatever a policy holds: a vertical tab or form feed (Word's manual line and
+/// page breaks, common in copied text) becomes a space, other C0 controls and the
+/// noncharacters U+FFFE/U+FFFF are dropped. Tab, line feed and carriage return are allowed.
+pub fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if !text.contains(forbidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .filter_map(|c| match c {
+            '\u{0B}' | '\u{0C}' => Some(' '),
+            c if forbidden(c) => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .into()
 }

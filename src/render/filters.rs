@@ -9,6 +9,9 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("md_text", md_text);
     env.add_filter("json", json);
     env.add_filter("mermaid", mermaid);
+    env.add_filter("md_inline", md_inline);
+    env.add_filter("md_line", md_line);
+    env.add_filter("prose_html", prose_html);
 }
 
 /// Pretty JSON (two-space indentation, fields in the order the view declares them) for
@@ -73,6 +76,109 @@ pub fn md_text(text: String) -> String {
     md_cell(text).replace('<', "\\<").replace('>', "\\>")
 }
 
+/// Text from a policy that is not prose (a title, a heading, a unit's name) for Markdown: on
+/// one line, with every ASCII character that Markdown reads as inline syntax escaped, so that
+/// it shows as written and never becomes a link, an image, emphasis or HTML.
+pub fn md_inline(text: String) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like [`md_inline`], for text that starts a line of its own (a group member's line): a
+/// leading list or quote marker (`- ` `+ ` `1. ` `2) `, a marker followed by a blank or ending
+/// the line) is escaped too, and so is a line of `=` or `-` that would underline the line above
+/// as a heading. `1.综合组` is no list (no blank after the marker) and stays as written.
+pub fn md_line(text: String) -> String {
+    let text = md_inline(text);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let marker = if text.starts_with(['-', '+']) {
+        Some(0)
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        Some(digits)
+    } else {
+        None
+    };
+    let ends_marker = |at: usize| {
+        text[at + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t')
+    };
+    let rule = !text.trim().is_empty() && text.trim().chars().all(|c| matches!(c, '=' | '-' | ' '));
+    match marker {
+        Some(at) if ends_marker(at) || rule => format!("{}\\{}", &text[..at], &text[at..]),
+        _ if rule => format!("\\{text}"),
+        _ => text,
+    }
+}
+
+/// Prose (Markdown) as HTML for notice.html, safe to open: raw HTML shows as text; a link keeps
+/// its target only if it is http(s), mailto or relative (otherwise only its text stays); an
+/// image becomes a link to it under the same rule, so that opening the page loads nothing.
+pub fn prose_html(markdown: String) -> minijinja::Value {
+    use pulldown_cmark::{html, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+    // Whether each open link or image was kept, to drop its end with it.
+    let mut kept: Vec<bool> = Vec::new();
+    let events = Parser::new(&markdown).filter_map(|e| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Some(Event::Text(t)),
+        Event::Start(Tag::Link {
+            dest_url, title, ..
+        })
+        | Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) => {
+            let safe = safe_link(&dest_url);
+            kept.push(safe);
+            safe.then(|| {
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url,
+                    title,
+                    id: CowStr::Borrowed(""),
+                })
+            })
+        }
+        Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => kept
+            .pop()
+            .unwrap_or(false)
+            .then_some(Event::End(TagEnd::Link)),
+        e => Some(e),
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    // The template puts each block on its own line.
+    out.truncate(out.trim_end().len());
+    minijinja::Value::from_safe_string(out)
+}
+
+/// A link target that cannot run script or data: http(s), mailto, or relative (no scheme).
+/// Browsers drop ASCII blanks and control characters inside a scheme (`java\tscript:`), so
+/// they are dropped here before the scheme is read.
+pub fn safe_link(target: &str) -> bool {
+    let squeezed: String = target
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme_end = squeezed.find(':');
+    let path_start = squeezed.find(['/', '?', '#']);
+    match (scheme_end, path_start) {
+        (None, _) => true,
+        (Some(c), Some(p)) if p < c => true,
+        (Some(c), _) => matches!(&squeezed[..c], "http" | "https" | "mailto"),
+    }
+}
+
 /// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
 /// Plain negative numbers are left alone: they are data, not formulas.
 pub fn defuse_formula(text: &str) -> String {
@@ -105,5 +211,84 @@ mod tests {
         assert_eq!(csv_cell("-12.5".into()), "-12.5");
         assert_eq!(csv_cell("a,b".into()), "\"a,b\"");
         assert_eq!(md_text("<b>|".into()), "\\<b\\>\\|");
+    }
+
+    #[test]
+    fn titles_and_names_are_text_in_markdown() {
+        assert_eq!(
+            md_inline("[点此](javascript:alert(1))".into()),
+            "\\[点此\\](javascript:alert(1))"
+        );
+        assert_eq!(md_inline("<img src=x>".into()), "\\<img src=x\\>");
+        assert_eq!(
+            md_inline("**粗**_斜_`码`".into()),
+            "\\*\\*粗\\*\\*\\_斜\\_\\`码\\`"
+        );
+        assert_eq!(md_inline("甲\n# 乙".into()), "甲 \\# 乙");
+        assert_eq!(md_inline("&lt;".into()), "\\&lt;");
+        assert_eq!(md_line("1. 列表".into()), "1\\. 列表");
+        assert_eq!(md_line("- 项".into()), "\\- 项");
+        assert_eq!(md_line("组长：李鹏".into()), "组长：李鹏");
+        assert_eq!(md_line("1.综合组".into()), "1.综合组");
+        assert_eq!(md_line("===".into()), "\\===");
+        assert_eq!(md_line("---".into()), "\\---");
+        assert_eq!(md_line("+".into()), "\\+");
+    }
+
+    #[test]
+    fn prose_links_keep_only_safe_targets() {
+        for hostile in [
+            "[点](javascript:alert(1))",
+            "[点](JaVaScRiPt:alert(1))",
+            "[点](java\tscript:alert(1))",
+            "[点](vbscript:msgbox)",
+            "[点](data:text/html;base64,PHNjcmlwdD4=)",
+            "<javascript:alert(1)>",
+            "[点][r]\n\n[r]: javascript:alert(1)",
+        ] {
+            let html = prose_html(hostile.into()).to_string();
+            assert!(!html.contains("href"), "{hostile} → {html}");
+            assert!(
+                html.contains('点') || html.contains("alert"),
+                "{hostile} → {html}"
+            );
+        }
+        for fine in [
+            "[网](https://www.gov.cn/)",
+            "[信](mailto:a@b.cn)",
+            "[表](tasks.html#t1)",
+            "[表](./a:b)",
+        ] {
+            assert!(
+                prose_html(fine.into()).to_string().contains("href"),
+                "{fine}"
+            );
+        }
+    }
+
+    #[test]
+    fn prose_never_loads_an_image_or_passes_html() {
+        for hostile in [
+            "![图](https://evil.example/track.png)",
+            "![图](javascript:alert(1))",
+            "<img src=https://evil.example/x.png>",
+            "<script>alert(1)</script>",
+            "<iframe src=x></iframe>",
+            "前<b onmouseover=alert(1)>后",
+        ] {
+            let html = prose_html(hostile.into()).to_string();
+            assert!(
+                !html.contains("<img")
+                    && !html.contains("<script")
+                    && !html.contains("<iframe")
+                    && !html.contains("<b "),
+                "{hostile} → {html}"
+            );
+        }
+        let link = prose_html("![图](https://evil.example/x.png)".into()).to_string();
+        assert!(
+            link.contains(r#"<a href="https://evil.example/x.png">图</a>"#),
+            "{link}"
+        );
     }
 }

@@ -1,9 +1,11 @@
-//! The notice draft: the whole notice regenerated from the policy, as Markdown and HTML.
+//! The notice draft: the whole notice regenerated from the policy, as Markdown, HTML and Word.
 //!
-//! The view is built here, in Rust, from the model: prose with `{路径}` replaced by the figure
-//! as written, and each data block (breakdown, rate, rule, task, phase, table …) written out as
-//! a sentence or a table unless the prose of its section already states its figures — so the
-//! draft reads like the notice and says every figure once.
+//! The draft prints what the notice says and nothing else, in source order (the round-trip
+//! contract of docs/outputs.md): the cover notice's fields, headings as written, prose with
+//! `{路径}` replaced by the figure as written, tables with their cells as written, leadership
+//! groups as member lines, attachments. Data statements (指标, 分解, 标准, 规则, 节点 …) print
+//! nothing: the prose around them carries the notice's words, and the data is for the checks,
+//! the task table and the chart.
 
 use serde::Serialize;
 
@@ -20,15 +22,12 @@ pub struct NoticeView {
 /// The cover notice (版头 and 主体 of GB/T 9704).
 #[derive(Debug, Serialize)]
 pub struct CoverView {
-    /// Source bookmarks, kept in the Markdown draft as a comment.
-    pub bookmarks: Vec<String>,
     pub title: String,
     pub number: Option<String>,
     /// 主送机关, joined and ending with a full-width colon.
     pub recipients: Option<String>,
+    /// Markdown paragraphs.
     pub body: Vec<String>,
-    /// 附件说明 lines: "1.××".
-    pub attachments: Vec<String>,
     pub signature: Option<String>,
     pub date: Option<String>,
     pub remark: Option<String>,
@@ -48,6 +47,9 @@ pub struct PlanView {
     pub contact: Option<String>,
     pub phone: Option<String>,
     pub blocks: Vec<BlockView>,
+    /// 附件说明 lines ("1.××"), printed where the plan's text ends, as the notices do.
+    pub attachment_list: Vec<String>,
+    /// The attachments the notice attaches (a listed but missing one prints only its line).
     pub attachments: Vec<AttachmentView>,
 }
 
@@ -57,7 +59,6 @@ pub struct AttachmentView {
     /// 附件1
     pub label: String,
     pub title: String,
-    pub missing: bool,
     pub blocks: Vec<BlockView>,
 }
 
@@ -65,16 +66,17 @@ pub struct AttachmentView {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BlockView {
-    /// A heading as written; level 1 is 一、 (黑体), 2 is （一） (楷体), 3 and 4 are 仿宋.
+    /// A heading as written (plain text); level 1 is 一、 (黑体), 2 is （一） (楷体), 3 and 4
+    /// are 仿宋.
     Heading {
         level: usize,
         text: String,
     },
-    /// Markdown text.
+    /// Prose: Markdown.
     Paragraph {
         text: String,
     },
-    /// Lines printed one under another (a leadership group's members).
+    /// Lines of plain text printed one under another (a leadership group's members).
     Lines {
         lines: Vec<String>,
     },
@@ -85,11 +87,12 @@ pub enum BlockView {
 #[derive(Debug, Serialize)]
 pub struct TableView {
     pub title: Option<String>,
-    pub unit: Option<String>,
     /// Heading rows, outermost first; each cell with the columns it spans.
     pub header: Vec<Vec<HeaderCell>>,
-    /// The deepest heading of each column, for Markdown, which has one heading row.
-    pub flat_header: Vec<String>,
+    /// The heading rows on the grid, a cell's text in the first column it spans and blanks in
+    /// the others, for Markdown, which has no spans: the first is the table's heading row, the
+    /// others open its body.
+    pub grid_header: Vec<Vec<String>>,
     /// The headings laid out for Word: every grid column in every row, with spans and
     /// vertical merges.
     pub docx_header: Vec<Vec<DocxHeaderCell>>,
@@ -124,19 +127,8 @@ pub fn write_notice(
     // The view becomes a template value once: converting it again for each template (three
     // here, seven parts of the .docx) was most of the time of a build of a large plan.
     let notice = minijinja::Value::from_serialize(&view);
-    let md = templates.render(
-        "notice.md.j2",
-        &minijinja::context! { include_cover => true, ..notice.clone() },
-    )?;
-    // The HTML page lays out the cover itself and takes only the plans from Markdown.
-    let html_body = markdown_to_html(&templates.render(
-        "notice.md.j2",
-        &minijinja::context! { include_cover => false, ..notice.clone() },
-    )?);
-    let html = templates.render(
-        "notice.html.j2",
-        &minijinja::context! { notice => notice.clone(), body => html_body },
-    )?;
+    let md = templates.render("notice.md.j2", &notice)?;
+    let html = templates.render("notice.html.j2", &notice)?;
     let created = policy
         .notice
         .as_ref()
@@ -151,49 +143,22 @@ pub fn write_notice(
     ])
 }
 
-/// Markdown → HTML. Raw HTML in the source is shown as text, never passed through: prose
-/// comes from policy files, which are not trusted to carry markup.
-pub fn markdown_to_html(md: &str) -> String {
-    use pulldown_cmark::{html, Event, Options, Parser};
-    let parser = Parser::new_ext(md, Options::ENABLE_TABLES).map(|e| match e {
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        e => e,
-    });
-    let mut out = String::new();
-    html::push_html(&mut out, parser);
-    out
-}
-
 /// Builds the notice draft's view from the model.
 pub fn notice_view(policy: &Policy) -> NoticeView {
     let cx = Cx { policy };
-    let cover = policy.notice.as_ref().map(|n| {
-        let attachments = policy
-            .plans
-            .iter()
-            .flat_map(|p| &p.attachments)
-            .map(|a| match &a.number {
-                Some(n) => format!("{n}.{}", a.title),
-                None => a.title.clone(),
-            })
-            .collect();
-        CoverView {
-            bookmarks: n.bookmarks.clone(),
-            title: n.title.clone().unwrap_or_default(),
-            number: n.number.clone(),
-            recipients: (!n.recipients.is_empty())
-                .then(|| format!("{}：", n.recipients.join("，"))),
-            body: n.body.iter().map(|b| cx.fill(b)).collect(),
-            attachments,
-            signature: n.signature.clone().or_else(|| n.issuer.clone()),
-            date: n.date.as_ref().map(|d| d.written.clone()),
-            remark: n.remark.clone(),
-            printed_by: n.printed_by.clone(),
-            printed_on: n.printed_on.as_ref().map(|d| d.written.clone()),
-            carbon_copy: (!n.carbon_copy.is_empty()).then(|| n.carbon_copy.join("，")),
-            contact: n.contact.clone(),
-            phone: n.phone.clone(),
-        }
+    let cover = policy.notice.as_ref().map(|n| CoverView {
+        title: n.title.clone().unwrap_or_default(),
+        number: n.number.clone(),
+        recipients: (!n.recipients.is_empty()).then(|| format!("{}：", n.recipients.join("，"))),
+        body: n.body.iter().map(|b| cx.fill(b)).collect(),
+        signature: n.signature.clone().or_else(|| n.issuer.clone()),
+        date: n.date.as_ref().map(|d| d.written.clone()),
+        remark: n.remark.clone(),
+        printed_by: n.printed_by.clone(),
+        printed_on: n.printed_on.as_ref().map(|d| d.written.clone()),
+        carbon_copy: (!n.carbon_copy.is_empty()).then(|| n.carbon_copy.join("，")),
+        contact: n.contact.clone(),
+        phone: n.phone.clone(),
     });
     let plans = policy
         .plans
@@ -205,14 +170,37 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
             contact: plan.contact.clone(),
             phone: plan.phone.clone(),
             blocks: cx.blocks(plan, &plan.content),
+            // An attachment the notice refers to without a title was never listed.
+            attachment_list: plan
+                .attachments
+                .iter()
+                .filter(|a| !a.title.is_empty())
+                .map(|a| match &a.number {
+                    Some(n) => format!("{n}.{}", a.title),
+                    None => a.title.clone(),
+                })
+                .collect(),
             attachments: plan
                 .attachments
                 .iter()
-                .map(|a| AttachmentView {
-                    label: format!("附件{}", a.number.clone().unwrap_or_default()),
-                    title: a.title.clone(),
-                    missing: a.missing,
-                    blocks: cx.blocks(plan, &a.content),
+                .filter(|a| !a.missing)
+                .map(|a| {
+                    let blocks = cx.blocks(plan, &a.content);
+                    // A form attached as it is carries its title as the table's title
+                    // (第   季度……信息表): the page prints that one, not the same words twice.
+                    let titled_by_table = blocks.iter().any(|b| {
+                        matches!(b, BlockView::Table(t)
+                            if t.title.as_deref().is_some_and(|t| t.contains(a.title.as_str())))
+                    });
+                    AttachmentView {
+                        label: format!("附件{}", a.number.clone().unwrap_or_default()),
+                        title: if titled_by_table {
+                            String::new()
+                        } else {
+                            a.title.clone()
+                        },
+                        blocks,
+                    }
                 })
                 .collect(),
         })
@@ -230,29 +218,27 @@ impl Cx<'_> {
         super::text::fill_figures(self.policy, text)
     }
 
-    fn written(&self, id: &str) -> String {
-        self.policy
-            .figure(id)
-            .map(|f| f.quantity.written.clone())
-            .unwrap_or_default()
+    /// A task prints its content and prose; its number, title, units and times are labels
+    /// for the task table and the chart.
+    fn task_blocks(&self, t: &Task) -> Vec<BlockView> {
+        let mut out = Vec::new();
+        if let Some(c) = &t.content {
+            out.push(BlockView::Paragraph { text: self.fill(c) });
+        }
+        out.extend(self.prose(&t.paragraphs));
+        out
     }
 
-    /// The text of a list of blocks: a section's paragraphs decide which of its data blocks
-    /// still need writing out.
-    fn blocks(&self, plan: &Plan, content: &[Block]) -> Vec<BlockView> {
-        let prose: String = content
+    fn prose(&self, paragraphs: &[String]) -> impl Iterator<Item = BlockView> + '_ {
+        paragraphs
             .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph { markdown } => Some(self.fill(markdown)),
-                _ => None,
-            })
+            .map(|p| BlockView::Paragraph { text: self.fill(p) })
             .collect::<Vec<_>>()
-            .join("\n");
-        let stated = |written: &[String]| {
-            written
-                .iter()
-                .all(|w| w.is_empty() || prose.contains(w.as_str()))
-        };
+            .into_iter()
+    }
+
+    /// The text of a list of blocks, in order.
+    fn blocks(&self, plan: &Plan, content: &[Block]) -> Vec<BlockView> {
         let mut out = Vec::new();
         for block in content {
             match block {
@@ -261,93 +247,18 @@ impl Cx<'_> {
                     level,
                     content,
                 } => {
-                    out.push(BlockView::Heading {
-                        level: *level,
-                        text: title.clone(),
-                    });
+                    // A section whose title is empty (the notice prints none) prints its text.
+                    if !title.is_empty() {
+                        out.push(BlockView::Heading {
+                            level: *level,
+                            text: title.clone(),
+                        });
+                    }
                     out.extend(self.blocks(plan, content));
                 }
                 Block::Paragraph { markdown } => out.push(BlockView::Paragraph {
                     text: self.fill(markdown),
                 }),
-                Block::Figure { id } => {
-                    let w = self.written(id);
-                    if !stated(std::slice::from_ref(&w)) {
-                        let f = self.policy.figure(id);
-                        let label = f
-                            .and_then(|f| f.description.clone())
-                            .unwrap_or_else(|| id.clone());
-                        out.push(BlockView::Paragraph {
-                            text: format!("{label}：{w}。"),
-                        });
-                    }
-                }
-                Block::Breakdown { index } => {
-                    if let Some(b) = plan.breakdowns.get(*index) {
-                        let mut all: Vec<String> =
-                            b.total.iter().map(|t| self.written(t)).collect();
-                        all.extend(b.parts.iter().map(|p| self.written(p)));
-                        if !stated(&all) {
-                            out.push(BlockView::Paragraph {
-                                text: self.breakdown_sentence(b),
-                            });
-                        }
-                    }
-                }
-                Block::Restatement { index } => {
-                    if let Some(r) = plan.restatements.get(*index) {
-                        let w = self.written(&r.figure);
-                        if !stated(std::slice::from_ref(&w)) {
-                            let label = self
-                                .policy
-                                .figure(&r.figure)
-                                .map_or(r.target.clone(), |f| f.label.clone());
-                            out.push(BlockView::Paragraph {
-                                text: format!("{label}：{w}。"),
-                            });
-                        }
-                    }
-                }
-                Block::Rate { index } => {
-                    if let Some(r) = plan.rates.get(*index) {
-                        let w = self.written(&r.figure);
-                        if !stated(std::slice::from_ref(&w)) {
-                            out.push(BlockView::Paragraph {
-                                text: rate_sentence(r, &w),
-                            });
-                        }
-                    }
-                }
-                Block::Ratio { index } => {
-                    if let Some(r) = plan.ratios.get(*index) {
-                        if !prose.contains(&r.ratio.written) {
-                            out.push(BlockView::Paragraph {
-                                text: format!(
-                                    "{}：按{}。",
-                                    r.description.clone().unwrap_or_else(|| r.name.clone()),
-                                    r.ratio.written
-                                ),
-                            });
-                        }
-                    }
-                }
-                Block::Rule { index } => {
-                    if let Some(r) = plan.rules.get(*index) {
-                        let mut figures: Vec<String> = r
-                            .branches
-                            .iter()
-                            .map(|b| b.outcome.value.written.clone())
-                            .collect();
-                        figures.extend(r.branches.iter().map(|b| b.written.clone()));
-                        if !stated(&figures) {
-                            out.push(BlockView::Paragraph {
-                                text: rule_sentence(r),
-                            });
-                        }
-                    }
-                }
-                // The arithmetic a notice implies is for the checks, not for the text.
-                Block::Calc { .. } => {}
                 Block::Task { index } => {
                     if let Some(t) = plan.tasks.get(*index) {
                         out.extend(self.task_blocks(t));
@@ -355,14 +266,16 @@ impl Cx<'_> {
                 }
                 Block::Phase { index } => {
                     if let Some(p) = plan.phases.get(*index) {
-                        out.extend(self.phase_blocks(p));
-                    }
-                }
-                Block::Milestone { index } => {
-                    if let Some(m) = plan.milestones.get(*index) {
-                        out.push(BlockView::Paragraph {
-                            text: step_sentence(m),
-                        });
+                        out.extend(self.prose(&p.paragraphs));
+                        // The tasks written inside the phase, which the model keeps in the
+                        // plan's list: those whose text lies inside the phase's.
+                        for t in plan
+                            .tasks
+                            .iter()
+                            .filter(|t| p.span.start <= t.span.start && t.span.end <= p.span.end)
+                        {
+                            out.extend(self.task_blocks(t));
+                        }
                     }
                 }
                 Block::Table { index } => {
@@ -370,243 +283,45 @@ impl Cx<'_> {
                         out.push(BlockView::Table(table_view(t)));
                     }
                 }
-                // Attachments are printed after the plan, in order.
-                Block::Attachment { .. } => {}
                 Block::Group { index } => {
                     if let Some(g) = self.policy.groups.get(*index) {
-                        out.extend(group_blocks(g));
+                        out.extend(group_blocks(g, false));
                     }
                 }
+                // Data for the checks, the task table and the chart: the prose carries the
+                // notice's words. Attachments are printed after the plan, in order.
+                Block::Figure { .. }
+                | Block::Breakdown { .. }
+                | Block::Restatement { .. }
+                | Block::Rate { .. }
+                | Block::Ratio { .. }
+                | Block::Rule { .. }
+                | Block::Calc { .. }
+                | Block::Milestone { .. }
+                | Block::Attachment { .. } => {}
             }
         }
         out
     }
-
-    fn breakdown_sentence(&self, b: &Breakdown) -> String {
-        let label = b.description.clone().unwrap_or_else(|| b.label.clone());
-        let parts: Vec<String> = b
-            .parts
-            .iter()
-            .map(|p| {
-                let f = self.policy.figure(p);
-                let name = p.rsplit('.').next().unwrap_or(p);
-                let written = f.map(|f| f.quantity.written.clone()).unwrap_or_default();
-                let nested = b
-                    .nested
-                    .iter()
-                    .find(|n| &n.id == p)
-                    .map(|n| {
-                        let inner: Vec<String> = n
-                            .parts
-                            .iter()
-                            .map(|q| {
-                                format!("{}{}", q.rsplit('.').next().unwrap_or(q), self.written(q))
-                            })
-                            .collect();
-                        format!("（{}）", inner.join("，"))
-                    })
-                    .unwrap_or_default();
-                format!("{name}{written}{nested}")
-            })
-            .collect();
-        match &b.total {
-            Some(t) => format!("{label}{}，其中：{}。", self.written(t), parts.join("，")),
-            None => format!("{label}：{}。", parts.join("，")),
-        }
-    }
-
-    fn task_blocks(&self, t: &Task) -> Vec<BlockView> {
-        let mut head = String::new();
-        if let Some(n) = &t.number {
-            head.push_str(n);
-            if n.chars().last().is_some_and(|c| c.is_ascii_digit()) {
-                head.push('.');
-            }
-        }
-        if let Some(title) = &t.title {
-            head.push_str(title);
-            head.push('。');
-        }
-        if let Some(c) = &t.content {
-            head.push_str(&self.fill(c));
-        }
-        let mut duties = Vec::new();
-        for (name, units) in [
-            ("牵头单位", &t.lead),
-            ("责任单位", &t.responsible),
-            ("配合单位", &t.cooperating),
-            ("实施单位", &t.implementing),
-        ] {
-            if !units.is_empty() {
-                let names: Vec<&str> = units.iter().map(|u| u.written.as_str()).collect();
-                duties.push(format!("{name}：{}", names.join("、")));
-            }
-        }
-        if let Some(d) = &t.duty {
-            duties.push(format!("责任分工：{d}"));
-        }
-        for (name, time) in [
-            ("完成时限", &t.deadline),
-            ("启动时间", &t.start),
-            ("实施年限", &t.period),
-        ] {
-            if let Some(time) = time {
-                duties.push(format!("{name}：{}", time.written));
-            }
-        }
-        if !duties.is_empty() {
-            head.push_str(&format!("（{}）", duties.join("；")));
-        }
-        let mut out = vec![BlockView::Paragraph { text: head }];
-        for p in &t.paragraphs {
-            out.push(BlockView::Paragraph { text: self.fill(p) });
-        }
-        // Targets stated inside the task and not already in its text.
-        let text: String = out
-            .iter()
-            .map(|b| match b {
-                BlockView::Paragraph { text } => text.as_str(),
-                _ => "",
-            })
-            .collect();
-        // A target that is a breakdown brings its parts (资金来源：中央…、区财政…).
-        let stated_in_task = |f: &&Figure| {
-            t.targets.iter().any(|id| {
-                f.id == *id
-                    || f.id
-                        .strip_prefix(id.as_str())
-                        .is_some_and(|r| r.starts_with('.'))
-            })
-        };
-        let missing: Vec<String> = self
-            .policy
-            .figures
-            .iter()
-            .filter(stated_in_task)
-            .filter(|f| !text.contains(&f.quantity.written))
-            // A restatement of a figure listed here says it again: list it once.
-            .filter(|f| {
-                f.role != FigureRole::Restatement
-                    || !f.id.split('#').next().is_some_and(|target| {
-                        t.targets
-                            .iter()
-                            .any(|id| target == id || target.starts_with(&format!("{id}.")))
-                    })
-            })
-            .map(|f| format!("{}：{}", f.label, f.quantity.written))
-            .collect();
-        if !missing.is_empty() {
-            out.push(BlockView::Paragraph {
-                text: format!("目标：{}。", missing.join("；")),
-            });
-        }
-        out
-    }
-
-    fn phase_blocks(&self, p: &Phase) -> Vec<BlockView> {
-        let mut first = format!("{}（{}）。", p.name, p.time.written);
-        if let Some(d) = &p.description {
-            first.push_str(&self.fill(d));
-        }
-        let mut out = vec![BlockView::Paragraph { text: first }];
-        out.extend(
-            p.paragraphs
-                .iter()
-                .map(|t| BlockView::Paragraph { text: self.fill(t) }),
-        );
-        out.extend(
-            p.steps
-                .iter()
-                .chain(&p.milestones)
-                .map(|s| BlockView::Paragraph {
-                    text: step_sentence(s),
-                }),
-        );
-        out
-    }
 }
 
-fn step_sentence(s: &Step) -> String {
-    match &s.description {
-        Some(d) => format!("{}：{}，{d}", s.name, s.time.written),
-        None => format!("{}：{}。", s.name, s.time.written),
+/// A leadership group: its members as lines "组长：李鹏　旗人民政府副旗长" with a role written
+/// once for the members that follow it, as notices print them; then its office's prose and its
+/// own; then its working groups, each under its name. A top-level group's name is a label: the
+/// heading or the prose around it says it where the notice does. A working group has no prose
+/// of its own before its members, so its name (as written, 1.综合组) is printed above them.
+fn group_blocks(g: &Group, is_subgroup: bool) -> Vec<BlockView> {
+    let mut out = Vec::new();
+    let mut lines = Vec::new();
+    if is_subgroup && !g.name.is_empty() {
+        lines.push(g.name.clone());
     }
-}
-
-fn rate_sentence(r: &Rate, written: &str) -> String {
-    let mut s = format!(
-        "{}：{written}",
-        r.description.clone().unwrap_or_else(|| r.name.clone())
-    );
-    if let Some(c) = &r.cap {
-        s.push_str(&format!(
-            "，{}{}{}",
-            c.scope.clone().unwrap_or_default(),
-            c.bound.word.clone().unwrap_or_default(),
-            c.bound.value.written
-        ));
-    }
-    if let Some(t) = &r.term {
-        s.push_str(&format!("，暂按{}", t.written));
-    }
-    s.push('。');
-    s
-}
-
-fn rule_sentence(r: &Rule) -> String {
-    let input = r.input.clone().unwrap_or_default();
-    let mut parts: Vec<String> = r
-        .branches
-        .iter()
-        .map(|b| format!("{input}{}的，{}", b.written, outcome_words(&b.outcome)))
-        .collect();
-    if let Some(o) = &r.otherwise {
-        parts.push(format!("其余情形，{}", outcome_words(o)));
-    }
-    format!(
-        "{}：{}。",
-        r.description.clone().unwrap_or_else(|| r.name.clone()),
-        parts.join("；")
-    )
-}
-
-fn outcome_words(o: &Outcome) -> String {
-    if o.value.is_percent() {
-        format!("按{}的比例补贴", o.written)
-    } else {
-        format!("补贴{}", o.written)
-    }
-}
-
-fn group_blocks(g: &Group) -> Vec<BlockView> {
-    let member_line = |m: &Member| {
-        let person = if m.name_missing {
-            "（未列姓名）".to_string()
-        } else {
-            m.person.clone().unwrap_or_default()
-        };
-        format!(
-            "{}：{}　{}",
-            m.role,
-            person,
-            m.post.clone().unwrap_or_default()
-        )
-        .trim_end()
-        .to_string()
-    };
-    let mut out = vec![BlockView::Paragraph {
-        text: format!("**{}**", g.name),
-    }];
-    out.push(BlockView::Lines {
-        lines: g.members.iter().map(member_line).collect(),
-    });
-    if let Some(o) = &g.office {
-        let mut lines = Vec::new();
-        if let Some(seat) = &o.seat {
-            lines.push(format!("办公室设在{}。", seat.written));
-        }
-        lines.extend(o.members.iter().map(member_line));
+    lines.extend(member_lines(&g.members));
+    if !lines.is_empty() {
         out.push(BlockView::Lines { lines });
+    }
+    // An office's seat and members are data: notices say them in a sentence, its prose.
+    if let Some(o) = &g.office {
         out.extend(
             o.paragraphs
                 .iter()
@@ -619,9 +334,33 @@ fn group_blocks(g: &Group) -> Vec<BlockView> {
             .map(|p| BlockView::Paragraph { text: p.clone() }),
     );
     for s in &g.subgroups {
-        out.extend(group_blocks(s));
+        out.extend(group_blocks(s, true));
     }
     out
+}
+
+fn member_lines(members: &[Member]) -> Vec<String> {
+    let mut previous_role: Option<&str> = None;
+    members
+        .iter()
+        .map(|m| {
+            let role = if previous_role == Some(m.role.as_str()) {
+                // The role's width in full-width blanks, so that the names line up.
+                "　".repeat(m.role.chars().count() + 1)
+            } else {
+                format!("{}：", m.role)
+            };
+            previous_role = Some(m.role.as_str());
+            let fields: Vec<&str> = [m.person.as_deref(), m.post.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect();
+            format!("{role}{}", fields.join("　"))
+                .trim_end()
+                .to_string()
+        })
+        .collect()
 }
 
 /// A table's headings as rows with spans: `组/列` headings become a grouped first row.
@@ -680,10 +419,19 @@ pub fn table_view(t: &Table) -> TableView {
     rows.extend((0..t.blank_rows).map(|_| vec![String::new(); width]));
     let docx_header = docx_header(&header, width);
     TableView {
-        title: t.title.clone().or_else(|| Some(t.name.clone())),
-        unit: t.unit.clone(),
+        title: t.title.clone(),
         header,
-        flat_header: t.columns.iter().map(|c| c.path.join("/")).collect(),
+        grid_header: docx_header
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .flat_map(|c| {
+                        std::iter::once(c.text.clone())
+                            .chain(std::iter::repeat_n(String::new(), c.span.saturating_sub(1)))
+                    })
+                    .collect()
+            })
+            .collect(),
         docx_header,
         rows,
         notes: t.notes.clone(),
