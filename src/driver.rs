@@ -147,14 +147,17 @@ fn project_levels(path: &Path, file: FileId) -> (Vec<CheckLevel>, Option<Diagnos
 }
 
 /// Parses, lowers and checks source text that is already loaded; the file's own check levels
-/// take precedence over the project's.
+/// take precedence over the project's. Control characters are reported and blanked first
+/// (`syntax::control`), so that no stage and no output sees one.
 pub fn compile_source(
     text: &str,
     path: &str,
     file: FileId,
     project: &[CheckLevel],
 ) -> (Option<Policy>, Vec<Diagnostic>) {
-    match syntax::parse(text, file) {
+    let (text, controls) = syntax::control::blank_controls(text, file);
+    let text = text.as_ref();
+    let (policy, mut diags) = match syntax::parse(text, file) {
         Ok(ast) => {
             let (policy, mut diags) = model::lower(&ast, text, path, file);
             diags.extend(checks::run(&policy, text, file));
@@ -162,7 +165,9 @@ pub fn compile_source(
             (Some(policy), diags)
         }
         Err(diags) => (None, diags),
-    }
+    };
+    diags.splice(0..0, controls);
+    (policy, diags)
 }
 
 /// Expands the command line's paths: files as given, folders searched for `*.policy`
