@@ -258,3 +258,82 @@ fn no_policy_name_can_meet_a_top_level_output() {
     assert!(index.contains("index_html/notice.md"), "{index}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every file under `dir`, relative to it, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    all_files(dir)
+        .into_iter()
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn outputs_are_the_same_whatever_the_working_directory() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let base = temp("cwd");
+    let policies = root.join("policies");
+    let elsewhere = std::env::temp_dir();
+    let runs: Vec<(PathBuf, Vec<String>)> = vec![
+        (root.to_path_buf(), vec!["policies".into()]),
+        (policies.clone(), vec![".".into()]),
+        (elsewhere.clone(), vec![policies.display().to_string()]),
+        (root.join("src"), vec!["../policies/".into()]),
+    ];
+    let mut trees = Vec::new();
+    for (i, (cwd, inputs)) in runs.iter().enumerate() {
+        let out = base.join(format!("out{i}"));
+        let mut args: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let out_s = out.display().to_string();
+        args.extend(["-o", &out_s]);
+        let (code, log) = build(cwd, &args);
+        assert_eq!(code, 0, "{cwd:?} {args:?}: {log}");
+        trees.push(tree(&out));
+    }
+    let first = &trees[0];
+    assert!(first.keys().any(|k| k.ends_with("model.json")));
+    for (i, t) in trees.iter().enumerate().skip(1) {
+        assert_eq!(
+            first.keys().collect::<Vec<_>>(),
+            t.keys().collect::<Vec<_>>(),
+            "run {i}"
+        );
+        for (path, bytes) in first {
+            assert!(
+                t[path] == *bytes,
+                "{} differs in run {i} ({:?})",
+                path.display(),
+                runs[i]
+            );
+        }
+    }
+    // A file given by itself is named by its file name, from anywhere.
+    let one = std::fs::read_dir(&policies)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "policy"))
+        .unwrap();
+    let mut models = Vec::new();
+    for (i, cwd) in [root.to_path_buf(), elsewhere].iter().enumerate() {
+        let out = base.join(format!("single{i}"));
+        let file = if i == 0 {
+            one.strip_prefix(root).unwrap().display().to_string()
+        } else {
+            one.display().to_string()
+        };
+        let (code, log) = build(cwd, &[&file, "-o", &out.display().to_string()]);
+        assert_eq!(code, 0, "{log}");
+        models.push(tree(&out));
+    }
+    assert!(
+        models[0] == models[1],
+        "a single file's outputs depend on the working directory"
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
