@@ -5,6 +5,7 @@
 #   fuzz/run.sh parse            # 10 minutes
 #   fuzz/run.sh checks 60        # a 60-second smoke run
 #   SANITIZER=address fuzz/run.sh render 600
+#   KEEP_GOING=1 fuzz/run.sh render 300   # record every crash and go on (libFuzzer fork mode)
 #
 # Needs cargo-fuzz (cargo install cargo-fuzz) and a C++ compiler (libFuzzer is built from
 # source). cargo-fuzz's default sanitizer needs unstable compiler options; on a stable
@@ -39,7 +40,14 @@ fi
 if [ -n "${CARGO_TARGET_DIR:-}" ]; then
   args+=(--target-dir "$CARGO_TARGET_DIR")
 fi
+keep_going=()
+if [ -n "${KEEP_GOING:-}" ]; then
+  # One worker process; a crash is saved to artifacts/ and the run goes on, so that a bug
+  # the oracles find at once does not hide the others.
+  keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+fi
 exec cargo fuzz "${args[@]}" -- \
+  "${keep_going[@]}" \
   -max_total_time="$seconds" \
   -timeout=10 \
   -rss_limit_mb=2048 \

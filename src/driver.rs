@@ -182,13 +182,18 @@ fn project_levels(path: &Path, file: FileId) -> (Vec<CheckLevel>, Option<Diagnos
 }
 
 /// Parses, lowers and checks source text that is already loaded; the file's own check levels
-/// take precedence over the project's.
+/// take precedence over the project's. Control characters are reported and blanked first
+/// (`syntax::control`), so that no stage and no output sees one.
 pub fn compile_source(
     text: &str,
     path: &str,
     file: FileId,
     project: &[CheckLevel],
 ) -> (Option<Policy>, Vec<Diagnostic>) {
+    // Control characters are reported and blanked byte for byte first, so no stage or output
+    // sees one and every span still points into the file as written.
+    let (text, controls) = syntax::control::blank_controls(text, file);
+    let text = text.as_ref();
     // Each stage is isolated as the checks are from each other: a fault in parsing or
     // lowering one file is an E0900 for that file, and the other files of the run go on.
     let stage = |name: &str| {
@@ -199,21 +204,25 @@ pub fn compile_source(
             file,
         )
     };
+    let with_controls = |mut diags: Vec<Diagnostic>| {
+        diags.splice(0..0, controls.iter().cloned());
+        diags
+    };
     let parsed = std::panic::catch_unwind(|| syntax::parse(text, file));
     let ast = match parsed {
         Ok(Ok(ast)) => ast,
-        Ok(Err(diags)) => return (None, diags),
-        Err(_) => return (None, vec![stage("读取文件结构")]),
+        Ok(Err(diags)) => return (None, with_controls(diags)),
+        Err(_) => return (None, with_controls(vec![stage("读取文件结构")])),
     };
     let lowered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         model::lower(&ast, text, path, file)
     }));
     let Ok((policy, mut diags)) = lowered else {
-        return (None, vec![stage("整理文件内容（建立模型）")]);
+        return (None, with_controls(vec![stage("整理文件内容（建立模型）")]));
     };
     diags.extend(checks::run(&policy, text, file));
     let diags = checks::levels::apply(diags, project, &policy.check_levels);
-    (Some(policy), diags)
+    (Some(policy), with_controls(diags))
 }
 
 /// Expands the command line's paths: files as given, folders searched for `*.policy`

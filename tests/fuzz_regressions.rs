@@ -6,6 +6,10 @@
 //!   mutations of it, so the targets run in CI, where libFuzzer does not.
 //!
 //! The long runs are `fuzz/run.sh TARGET` (cargo fuzz); see fuzz/README.md.
+//!
+//! The fuzzers check every oracle; CI checks those in [`CI_ORACLES`]. An oracle whose
+//! renderer is not fixed on this branch is off there and on in the ignored test
+//! `pending_oracles_hold`, so it can be switched on as soon as the fix is merged.
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
@@ -14,6 +18,32 @@ mod targets;
 use std::path::{Path, PathBuf};
 
 use policyc::synth::Rng;
+use targets::Oracles;
+
+/// The oracles CI checks (see fuzz/src/oracles.rs):
+/// - `xml`: every notice.docx part and gantt.svg parse as XML (control characters are
+///   blanked on input, E0010);
+/// - `human_inert`: no control character in human diagnostics;
+/// - `html_links` — OFF until the notice renderer's fix (branch wip-draft) is merged:
+///   Markdown links in prose become live `javascript:`/`data:` links and remote images;
+/// - `mermaid_tasks` — OFF until the Gantt writer's fix (branch wip-scale) is merged: task
+///   names such as `excludes weekends` or `#1` are read by Mermaid as statements or comments.
+const CI_ORACLES: Oracles = Oracles {
+    xml: true,
+    human_inert: true,
+    html_links: false,
+    mermaid_tasks: false,
+};
+
+fn parse(data: &[u8]) {
+    targets::parse_checking(data, CI_ORACLES)
+}
+fn checks(data: &[u8]) {
+    targets::checks_checking(data, CI_ORACLES)
+}
+fn render(data: &[u8]) {
+    targets::render_checking(data, CI_ORACLES)
+}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,9 +75,9 @@ fn replay(name: &str, target: fn(&[u8])) -> usize {
 
 #[test]
 fn kept_crashes_stay_fixed() {
-    replay("parse", targets::parse);
-    replay("checks", targets::checks);
-    replay("render", targets::render);
+    replay("parse", parse);
+    replay("checks", checks);
+    replay("render", render);
 }
 
 /// The seeds: the notices and three synthetic ones.
@@ -116,15 +146,15 @@ fn seeds_and_fixed_seed_mutations_do_not_crash() {
     let mutations_per_seed = 12;
     let mut rng = Rng::new(20_240_522);
     for seed in seeds() {
-        targets::parse(&seed);
-        targets::render(&seed);
+        parse(&seed);
+        render(&seed);
         let mut data = seed.clone();
         for _ in 0..mutations_per_seed {
             for _ in 0..rng.range(1, 4) {
                 mutate(&mut rng, &mut data);
             }
-            targets::parse(&data);
-            targets::render(&data);
+            parse(&data);
+            render(&data);
         }
     }
     for i in 0..40u64 {
@@ -132,6 +162,58 @@ fn seeds_and_fixed_seed_mutations_do_not_crash() {
         for _ in 0..rng.range(0, 40) {
             data.push(rng.below(256) as u8);
         }
-        targets::checks(&data);
+        checks(&data);
     }
+}
+
+/// The oracles CI does not check yet, on the kept inputs and the seeds:
+/// `cargo test --test fuzz_regressions -- --ignored` shows what still breaks them.
+#[test]
+#[ignore = "needs the notice renderer's and the Gantt writer's fixes (wip-draft, wip-scale)"]
+fn pending_oracles_hold() {
+    let pending = Oracles {
+        html_links: !CI_ORACLES.html_links,
+        mermaid_tasks: !CI_ORACLES.mermaid_tasks,
+        ..Oracles::NONE
+    };
+    let mut inputs = seeds();
+    for target in ["parse", "render"] {
+        for p in files(&root().join("tests/fuzz_regressions").join(target)) {
+            inputs.push(std::fs::read(p).unwrap());
+        }
+    }
+    for data in inputs {
+        targets::render_checking(&data, pending);
+    }
+}
+
+/// Each structure-aware mutation of the `checks` target keeps the file within bounds and
+/// does what it says.
+#[test]
+fn structural_mutations_splice_nest_and_repeat() {
+    // op 6 splices, 7 nests, 8 repeats: seed bytes, then one four-byte operation.
+    let base = targets::mutated_notice(&7u64.to_le_bytes());
+    let with = |op: u8, arg: u8| {
+        let mut data = 7u64.to_le_bytes().to_vec();
+        data.extend([op, 0, 3, arg]);
+        targets::mutated_notice(&data)
+    };
+    let spliced = with(6, 1);
+    assert!(spliced.lines().count() > base.lines().count(), "{spliced}");
+    let nested = with(7, 4);
+    assert_eq!(nested.matches("嵌套 {").count(), 5, "{nested}");
+    let count = |t: &str, c| t.matches(c).count();
+    assert_eq!(count(&nested, '{') - count(&base, '{'), 5);
+    assert_eq!(count(&nested, '}') - count(&base, '}'), 5);
+    let repeated = with(8, 249);
+    assert!(
+        repeated.lines().count() >= base.lines().count() + 999,
+        "repeated 1,000 times"
+    );
+    // Many repetitions stop at the line cap.
+    let mut data = 7u64.to_le_bytes().to_vec();
+    for _ in 0..64 {
+        data.extend([8, 0, 0, 255]);
+    }
+    assert!(targets::mutated_notice(&data).lines().count() <= 20_001);
 }

@@ -3,8 +3,13 @@
 //! crashing input kept as a regression test runs exactly what the fuzzer ran.
 //!
 //! Each body panics only when policyc misbehaves: a panic anywhere in the compiler, a
-//! diagnostic renderer that cannot place a span, or untrusted text that comes out of the
-//! HTML draft as markup.
+//! diagnostic renderer that cannot place a span, or an output that breaks a promise (the
+//! oracles in `oracles`: well-formed XML in every part of notice.docx and in gantt.svg, no
+//! live script link in notice.html, gantt.mmd whose task lines are the chart's tasks, no
+//! control character on the terminal). Which oracles a run checks is an [`Oracles`] value:
+//! the fuzzers check all of them; `tests/fuzz_regressions.rs` names the ones CI checks.
+
+pub mod oracles;
 
 use std::sync::OnceLock;
 
@@ -12,6 +17,8 @@ use policyc::diagnostics::{normalize_newlines, FileId, SourceMap};
 use policyc::driver::compile_source;
 use policyc::render::Templates;
 use policyc::synth;
+
+pub use oracles::Oracles;
 
 /// Largest input worth a fuzzer's time; larger files are refused on load (8 MiB) anyway,
 /// and the limits they would hit are tested elsewhere.
@@ -25,7 +32,7 @@ fn as_source(data: &[u8]) -> Option<String> {
 }
 
 /// Compiles `text` and renders its diagnostics every way the command line can.
-fn compile_and_report(text: &str) -> Option<policyc::model::Policy> {
+fn compile_and_report(text: &str, check: Oracles) -> Option<policyc::model::Policy> {
     let mut map = SourceMap::new();
     let file: FileId = map.add("fuzz.policy", text);
     let (policy, diags) = compile_source(text, "fuzz.policy", file, &[]);
@@ -38,6 +45,9 @@ fn compile_and_report(text: &str) -> Option<policyc::model::Policy> {
     }
     let human = policyc::diagnostics::render_human(&map, &diags, false);
     assert!(diags.is_empty() || !human.is_empty());
+    if check.human_inert {
+        oracles::human_output_is_inert(&human);
+    }
     let _ = policyc::diagnostics::to_json(&map, &diags);
     let _ = policyc::diagnostics::to_sarif(&map, &diags, "fuzz");
     policy
@@ -46,50 +56,89 @@ fn compile_and_report(text: &str) -> Option<policyc::model::Policy> {
 /// `parse`: any bytes. The front end (parse, lower, checks) and the diagnostic renderers
 /// must not panic, whatever the input.
 pub fn parse(data: &[u8]) {
+    parse_checking(data, Oracles::ALL)
+}
+
+/// [`parse`], checking the oracles in `check`.
+pub fn parse_checking(data: &[u8], check: Oracles) {
     if data.len() > MAX_INPUT {
         return;
     }
     if let Some(text) = as_source(data) {
-        compile_and_report(&text);
+        compile_and_report(&text, check);
     }
 }
 
 /// `checks`: a synthetic notice chosen by the first bytes, then mutated by the rest, so
 /// that the checks see files that parse but hold odd figures, dates and names.
 pub fn checks(data: &[u8]) {
+    checks_checking(data, Oracles::ALL)
+}
+
+/// [`checks`], checking the oracles in `check`.
+pub fn checks_checking(data: &[u8], check: Oracles) {
     if data.len() > MAX_INPUT {
         return;
     }
     let text = mutated_notice(data);
-    if let Some(policy) = compile_and_report(&text) {
+    if let Some(policy) = compile_and_report(&text, check) {
         // The model must also survive the export round trip the bench relies on.
         let json = serde_json::to_string(&policy).expect("the model serialises");
         let _: policyc::model::Policy = serde_json::from_str(&json).expect("and reads back");
     }
 }
 
-/// `render`: any text that compiles is rendered as notice.md, notice.html and notice.docx.
-/// Rendering must not panic, and no `<script` written in the policy may reach the HTML as
-/// markup (the templates themselves contain none).
+/// `render`: any text that compiles is rendered as notice.md, notice.html, notice.docx and
+/// the Gantt chart (gantt.json, .mmd, .svg, .html). Rendering must not panic (it may refuse
+/// a policy with an error), and every output keeps the promises the oracles check.
 pub fn render(data: &[u8]) {
+    render_checking(data, Oracles::ALL)
+}
+
+/// [`render`], checking the oracles in `check`.
+pub fn render_checking(data: &[u8], check: Oracles) {
     if data.len() > MAX_INPUT {
         return;
     }
     let Some(text) = as_source(data) else { return };
-    let Some(policy) = compile_and_report(&text) else {
+    let Some(policy) = compile_and_report(&text, check) else {
         return;
     };
     static TEMPLATES: OnceLock<Templates> = OnceLock::new();
     let templates = TEMPLATES.get_or_init(Templates::builtin);
-    // Rendering may refuse a policy with an error; it must not panic.
     if let Ok(files) = policyc::render::notice::write_notice(&policy, templates) {
-        for (name, bytes) in files {
+        for (name, bytes) in &files {
             if name.ends_with(".html") {
-                let html = String::from_utf8_lossy(&bytes).to_lowercase();
+                let html = String::from_utf8_lossy(bytes).to_lowercase();
                 assert!(
                     !html.contains("<script"),
                     "markup from the policy in {name}"
                 );
+                if check.html_links {
+                    oracles::html_has_no_live_script_link(name, &html);
+                }
+            }
+            if name.ends_with(".docx") && check.xml {
+                oracles::docx_parts_are_well_formed(name, bytes);
+            }
+        }
+    }
+    if let Ok(files) = policyc::render::gantt::write_gantt(&policy, templates) {
+        let chart_file = policyc::render::gantt::gantt(&policy);
+        let mut charts = chart_file
+            .charts
+            .iter()
+            .filter(|c| policyc::render::gantt::mermaid_view(c).is_some());
+        for (name, bytes) in &files {
+            if name.ends_with(".svg") && check.xml {
+                oracles::xml_is_well_formed(name, bytes);
+            }
+            if name.ends_with(".mmd") {
+                let chart = charts.next().expect("a chart for each .mmd");
+                if check.mermaid_tasks {
+                    let ids: Vec<&str> = chart.entries.iter().map(|e| e.id.as_str()).collect();
+                    oracles::mermaid_tasks_are(name, &String::from_utf8_lossy(bytes), &ids);
+                }
             }
         }
     }
@@ -153,10 +202,43 @@ const SPICE: &[&str] = &[
     "=cmd",
     "\u{FEFF}",
     "\r",
+    "\u{b}",
+    "\u{0}",
+    "\u{1b}[2J",
+    "\u{85}",
+    "[链接](javascript:alert(1))",
+    "![图](http://example.com/a.png)",
+    "excludes weekends",
+    "click task1 call alert()",
+    "%%",
+    "#",
+    "&",
+    "]]>",
 ];
 
+/// Lines a mutated notice may grow to: repetition and splicing stop there, so one input
+/// cannot make a file bigger than the limits tested elsewhere.
+const MAX_LINES: usize = 20_000;
+
+/// The statement starting at line `i`: the line itself, or, when it opens a block (ends
+/// with `{`), every line up to the one that closes it.
+fn statement(lines: &[String], i: usize) -> std::ops::Range<usize> {
+    let mut depth = 0i64;
+    for (j, l) in lines.iter().enumerate().skip(i) {
+        depth += l.matches(['{', '｛']).count() as i64;
+        depth -= l.matches(['}', '｝']).count() as i64;
+        if depth <= 0 {
+            return i..j + 1;
+        }
+    }
+    i..lines.len()
+}
+
 /// A synthetic notice picked by the first eight bytes, mutated by the rest: each following
-/// group of four bytes chooses an operation, a place and an argument.
+/// group of four bytes chooses an operation, a place and an argument. Besides line edits,
+/// the operations know the language's structure: a statement (a line, or a block with all it
+/// holds) is spliced in from a second synthetic notice, wrapped in new blocks, or repeated
+/// many times.
 pub fn mutated_notice(data: &[u8]) -> String {
     let mut seed = [0u8; 8];
     let n = data.len().min(8);
@@ -175,7 +257,7 @@ pub fn mutated_notice(data: &[u8]) -> String {
         let at = op.get(1).map_or(0, |&b| b as usize) * 256 + op.get(2).map_or(0, |&b| b as usize);
         let i = at % lines.len();
         let arg = op.get(3).copied().unwrap_or(0) as usize;
-        match op[0] % 6 {
+        match op[0] % 9 {
             // Delete a line.
             0 => {
                 lines.remove(i);
@@ -213,10 +295,51 @@ pub fn mutated_notice(data: &[u8]) -> String {
                 lines.swap(i, j);
             }
             // Cut a line short.
-            _ => {
+            5 => {
                 let l = &mut lines[i];
                 let keep = l.char_indices().nth(arg % 16).map_or(l.len(), |c| c.0);
                 l.truncate(keep);
+            }
+            // Splice in a statement of another synthetic notice (names, figures and blocks
+            // that this one does not declare, or declares differently).
+            6 => {
+                let other_seed = seed ^ ((arg as u64 + 1) << 32 | at as u64);
+                let mut other_rng = synth::Rng::new(other_seed);
+                let other_shape = synth::Shape::sample(&mut other_rng);
+                let other: Vec<String> = synth::notice(other_seed, &other_shape)
+                    .lines()
+                    .map(str::to_string)
+                    .collect();
+                if !other.is_empty() {
+                    let from = statement(&other, at % other.len());
+                    if lines.len() + from.len() <= MAX_LINES {
+                        lines.splice(i..i, other[from].iter().cloned());
+                    }
+                }
+            }
+            // Wrap a statement in 1–8 new blocks (sections in sections, a table in a task).
+            7 => {
+                let range = statement(&lines, i);
+                const OPENERS: &[&str] = &[
+                    "节 嵌套 {",
+                    "任务 嵌套 {",
+                    "方案 嵌套 {",
+                    "表 嵌套 {",
+                    "附件 嵌套 {",
+                ];
+                for k in 0..arg % 8 + 1 {
+                    lines.insert(range.start, OPENERS[(arg + k) % OPENERS.len()].to_string());
+                    lines.insert(range.end + 2 * k + 1, "}".to_string());
+                }
+            }
+            // Repeat a statement up to 1,000 times (duplicate names, long lists, big sums).
+            _ => {
+                let range = statement(&lines, i);
+                let times = (arg + 1) * 4;
+                let piece: Vec<String> = lines[range.clone()].to_vec();
+                let times = times.min(MAX_LINES.saturating_sub(lines.len()) / piece.len().max(1));
+                let end = range.end;
+                lines.splice(end..end, std::iter::repeat_n(piece, times).flatten());
             }
         }
     }

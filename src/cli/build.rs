@@ -1,9 +1,17 @@
 //! `policyc build`: check every policy and write its outputs into DIR/<stem>/, then
 //! DIR/index.html listing every policy, its findings and its files.
+//!
+//! Each policy's folder is built whole in a fresh temporary folder and swapped in
+//! (`output::FreshFolder`), so nothing of an older build stays beside the new files; the
+//! outputs name each input by its path inside the folder given ([`shown_names`]), so they
+//! are the same whatever the working directory.
 
 use std::path::{Component, Path, PathBuf};
 
-use super::output::{refuse_output_dir, safe_stem, write_atomic};
+use super::output::{
+    is_policyc_folder, refuse_output_dir, remove_leftovers, remove_stale, safe_stem, write_atomic,
+    FreshFolder,
+};
 use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
 use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
@@ -39,11 +47,15 @@ fn write_notice(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
 }
 
 /// Two policy files with the same name (from two folders) would write into one folder:
-/// the later one gets `-2`, `-3` … and a message says so.
+/// the later one gets `-2`, `-3` … and a message says so. Names that differ only in case
+/// count as the same (they are one folder on Windows and macOS).
 fn unique_stem(stem: String, taken: &mut Vec<String>, path: &Path) -> String {
     let mut name = stem.clone();
     let mut n = 2;
-    while taken.contains(&name) {
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
         name = format!("{stem}-{n}");
         n += 1;
     }
@@ -55,6 +67,48 @@ fn unique_stem(stem: String, taken: &mut Vec<String>, path: &Path) -> String {
     }
     taken.push(name.clone());
     name
+}
+
+/// How the outputs name each input: a file inside a folder given on the command line by
+/// the folder's own name and the path below it (`policies/sub/a.policy`, however the folder
+/// was typed: `policies`, `./policies/`, `/work/policies`), a file given by itself by its
+/// file name. So model.json and index.html do not depend on the working directory.
+pub fn shown_names(paths: &[PathBuf], inputs: &[PathBuf]) -> Vec<String> {
+    let folders: Vec<(&PathBuf, String)> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            let name = std::fs::canonicalize(p)
+                .ok()
+                .and_then(|r| r.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_default();
+            (p, name)
+        })
+        .collect();
+    let slashed = |p: &Path| {
+        p.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    inputs
+        .iter()
+        .map(|input| {
+            for (folder, name) in &folders {
+                if let Ok(rel) = input.strip_prefix(folder) {
+                    let rel = slashed(rel);
+                    return if name.is_empty() {
+                        rel
+                    } else {
+                        format!("{name}/{rel}")
+                    };
+                }
+            }
+            input
+                .file_name()
+                .map_or_else(|| slashed(input), |n| n.to_string_lossy().into_owned())
+        })
+        .collect()
 }
 
 /// A writer's relative path, refused if it could leave the policy's folder.
@@ -87,6 +141,13 @@ pub fn run(
             return EXIT_FAILED;
         }
     }
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("policyc: 无法创建输出文件夹 {}：{e}", out.display());
+        return EXIT_FAILED;
+    }
+    // Temporary files of builds that were killed or ran out of disk space.
+    remove_leftovers(out);
+    let names = shown_names(paths, &inputs);
     let templates = Templates::with_override(templates_dir);
     // Output folders are named before any work starts: two files of the same name get
     // `-2`, `-3` … in input order, whatever order the threads finish in.
@@ -107,10 +168,13 @@ pub fn run(
         let loaded = compile_file_as(path, FileId(base + i));
         let mut compiled = loaded.compiled;
         sort_diagnostics(&mut compiled.diagnostics);
+        if let Some(policy) = &mut compiled.policy {
+            policy.file = names[i].clone();
+        }
         let mut messages = Vec::new();
         let mut failed = compiled.failed();
         let mut entry = IndexEntry {
-            file: path.display().to_string(),
+            file: names[i].clone(),
             stem: None,
             title: path.file_name().map_or_else(
                 || path.display().to_string(),
@@ -136,7 +200,7 @@ pub fn run(
                         templates: &templates,
                     };
                     let written =
-                        write_outputs(&input, &out.join(stem), path, spare_threads, &mut messages);
+                        write_outputs(&input, out, stem, path, spare_threads, &mut messages);
                     failed |= written.is_err();
                     entry.outputs = written
                         .unwrap_or_else(|partial| partial)
@@ -152,6 +216,12 @@ pub fn run(
                     ));
                     failed = true;
                 }
+            }
+        } else if let Some(stem) = &stems[i] {
+            // Nothing is written for a file that does not compile: an earlier build's
+            // outputs must not stay looking current.
+            if let Err(why) = remove_stale(&out.join(stem)) {
+                messages.push(format!("policyc: {why}"));
             }
         }
         // Only diagnostics quote a file's text: keep it only for a file that has some.
@@ -180,6 +250,12 @@ pub fn run(
         failed |= file_failed;
         entries.push(entry);
         all.extend(diagnostics);
+    }
+    // A folder of that name from a build before policy folders lost their dots
+    // (index.html.policy) would stand in the way.
+    let index = out.join("index.html");
+    if index.is_dir() && is_policyc_folder(&index) {
+        let _ = remove_stale(&index);
     }
     match write_index(entries, &templates) {
         Ok(bytes) => {
@@ -217,11 +293,13 @@ struct WriterOutcome {
     failed: bool,
 }
 
-/// Runs one writer and writes its files into `dir`.
+/// Runs one writer and writes its files into the policy's fresh folder (`dir` names the
+/// folder it will become, for messages).
 fn run_writer(
     name: &str,
     writer: Writer,
     input: &RenderInput,
+    fresh: &FreshFolder,
     dir: &Path,
     path: &Path,
 ) -> WriterOutcome {
@@ -245,13 +323,13 @@ fn run_writer(
             outcome.failed = true;
             continue;
         }
-        let target = dir.join(&rel);
-        match write_atomic(&target, &bytes) {
+        match fresh.write(&rel, &bytes) {
             Ok(()) => outcome.written.push(rel),
             Err(e) => {
-                outcome
-                    .messages
-                    .push(format!("policyc: 无法写入 {}：{e}", target.display()));
+                outcome.messages.push(format!(
+                    "policyc: 无法写入 {}：{e}",
+                    dir.join(&rel).display()
+                ));
                 outcome.failed = true;
             }
         }
@@ -259,24 +337,54 @@ fn run_writer(
     outcome
 }
 
-/// Runs every writer for one policy and writes its files into `dir`. Returns the files
-/// written, relative to `dir`; `Err` with the files that were written when anything failed
-/// (the reasons are pushed to `messages`). With `spare_threads`, the writers run side by
-/// side: a build of one large plan would otherwise use one core; results are gathered in
-/// the order of `WRITERS` either way.
+/// Runs every writer for one policy into a fresh folder and swaps it in as `out/stem`.
+/// Returns the files written, relative to the policy's folder; `Err` with the files that
+/// were written when anything failed (the reasons are pushed to `messages`). A writer that
+/// fails leaves no file of the previous build in its place: the folder is new each time.
+/// When the folder cannot be made or swapped in at all, the previous build's folder is
+/// removed (if it is policyc's) and nothing is listed. With `spare_threads`, the writers
+/// run side by side: a build of one large plan would otherwise use one core; results are
+/// gathered in the order of `WRITERS` either way.
 fn write_outputs(
     input: &RenderInput,
-    dir: &Path,
+    out: &Path,
+    stem: &str,
     path: &Path,
     spare_threads: bool,
     messages: &mut Vec<String>,
 ) -> Result<Vec<String>, Vec<String>> {
+    write_outputs_with(WRITERS, input, out, stem, path, spare_threads, messages)
+}
+
+fn write_outputs_with(
+    writers: &[(&str, Writer)],
+    input: &RenderInput,
+    out: &Path,
+    stem: &str,
+    path: &Path,
+    spare_threads: bool,
+    messages: &mut Vec<String>,
+) -> Result<Vec<String>, Vec<String>> {
+    let dir = out.join(stem);
+    let give_up = |why: String, messages: &mut Vec<String>| {
+        messages.push(format!("policyc: {why}"));
+        if let Err(why) = remove_stale(&dir) {
+            messages.push(format!("policyc: {why}"));
+        }
+        Err(Vec::new())
+    };
+    let fresh = match FreshFolder::new(out) {
+        Ok(f) => f,
+        Err(e) => return give_up(format!("无法写入 {}：{e}", dir.display()), messages),
+    };
     let outcomes: Vec<WriterOutcome> = if spare_threads {
+        let fresh = &fresh;
+        let dir = &dir;
         std::thread::scope(|scope| {
-            let handles: Vec<_> = WRITERS
+            let handles: Vec<_> = writers
                 .iter()
                 .map(|&(name, writer)| {
-                    scope.spawn(move || run_writer(name, writer, input, dir, path))
+                    scope.spawn(move || run_writer(name, writer, input, fresh, dir, path))
                 })
                 .collect();
             handles
@@ -285,9 +393,9 @@ fn write_outputs(
                 .collect()
         })
     } else {
-        WRITERS
+        writers
             .iter()
-            .map(|&(name, writer)| run_writer(name, writer, input, dir, path))
+            .map(|&(name, writer)| run_writer(name, writer, input, &fresh, &dir, path))
             .collect()
     };
     let mut written = Vec::new();
@@ -296,6 +404,9 @@ fn write_outputs(
         written.extend(o.written);
         messages.extend(o.messages);
         failed |= o.failed;
+    }
+    if let Err(why) = fresh.finish(&dir) {
+        return give_up(why, messages);
     }
     if failed {
         Err(written)
@@ -307,6 +418,7 @@ fn write_outputs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::{FindingsSummary, Output, RenderInput, Templates, Writer};
 
     #[test]
     fn writer_paths_stay_inside() {
@@ -316,5 +428,122 @@ mod tests {
         assert!(!relative_ok("/etc/x"));
         assert!(!relative_ok(""));
         assert!(!relative_ok("a\\..\\b"));
+    }
+
+    fn two_files(_: &RenderInput) -> anyhow::Result<Vec<Output>> {
+        Ok(vec![
+            ("notice.md".into(), b"old".to_vec()),
+            ("tasks.xlsx".into(), b"old".to_vec()),
+        ])
+    }
+    fn one_file(_: &RenderInput) -> anyhow::Result<Vec<Output>> {
+        Ok(vec![("notice.md".into(), b"new".to_vec())])
+    }
+    fn disk_full(_: &RenderInput) -> anyhow::Result<Vec<Output>> {
+        anyhow::bail!("磁盘已满")
+    }
+    fn escapes(_: &RenderInput) -> anyhow::Result<Vec<Output>> {
+        Ok(vec![("../tasks.xlsx".into(), b"x".to_vec())])
+    }
+
+    #[test]
+    fn a_failing_writer_leaves_no_file_of_the_previous_build() {
+        let text = "方案 甲 {\n  指标 甲：460户\n  「共{甲}。」\n}\n";
+        let (policy, _) = crate::driver::compile_source(text, "a.policy", FileId(0), &[]);
+        let policy = policy.unwrap();
+        let templates = Templates::builtin();
+        let findings = FindingsSummary::default();
+        let input = RenderInput {
+            policy: &policy,
+            stem: "甲",
+            findings: &findings,
+            templates: &templates,
+        };
+        for (round, spare_threads) in [false, true].into_iter().enumerate() {
+            let out = std::env::temp_dir()
+                .join(format!("policyc-build-unit-{round}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&out);
+            std::fs::create_dir_all(&out).unwrap();
+            let mut messages = Vec::new();
+            let first = [("a", two_files as Writer)];
+            let written = write_outputs_with(
+                &first,
+                &input,
+                &out,
+                "甲",
+                Path::new("a.policy"),
+                spare_threads,
+                &mut messages,
+            );
+            assert_eq!(written, Ok(vec!["notice.md".into(), "tasks.xlsx".into()]));
+            assert!(out.join("甲/tasks.xlsx").is_file());
+
+            // The tasks.xlsx writer fails this time (and another writer tries to leave the
+            // folder): the old tasks.xlsx must not stay looking current.
+            let second = [
+                ("notice", one_file as Writer),
+                ("tasks.xlsx", disk_full as Writer),
+                ("bad", escapes as Writer),
+            ];
+            let written = write_outputs_with(
+                &second,
+                &input,
+                &out,
+                "甲",
+                Path::new("a.policy"),
+                spare_threads,
+                &mut messages,
+            );
+            assert_eq!(written, Err(vec!["notice.md".into()]));
+            assert!(
+                messages.iter().any(|m| m.contains("磁盘已满")),
+                "{messages:?}"
+            );
+            assert!(!out.join("甲/tasks.xlsx").exists());
+            assert!(!out.join("tasks.xlsx").exists());
+            assert_eq!(std::fs::read(out.join("甲/notice.md")).unwrap(), b"new");
+            // Nothing but the policy's folder is left in the output folder.
+            let names: Vec<_> = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names, vec!["甲"]);
+            std::fs::remove_dir_all(&out).unwrap();
+        }
+    }
+
+    #[test]
+    fn inputs_are_named_by_their_place_in_the_folder_given() {
+        let root = std::env::temp_dir().join(format!("policyc-names-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("policies/sub")).unwrap();
+        let p = |s: &str| root.join(s);
+        let inputs = vec![p("policies/a.policy"), p("policies/sub/b.policy")];
+        let names = shown_names(&[p("policies")], &inputs);
+        assert_eq!(names, ["policies/a.policy", "policies/sub/b.policy"]);
+        // The same folder typed another way, and a file given by itself.
+        let dotted = p("policies/sub/..");
+        let inputs2 = vec![dotted.join("a.policy")];
+        assert_eq!(
+            shown_names(std::slice::from_ref(&dotted), &inputs2),
+            ["policies/a.policy"]
+        );
+        assert_eq!(
+            shown_names(&[p("policies/sub/b.policy")], &[p("policies/sub/b.policy")]),
+            ["b.policy"]
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn folder_names_that_differ_in_case_are_made_unique() {
+        let mut taken = Vec::new();
+        assert_eq!(
+            unique_stem("Plan".into(), &mut taken, Path::new("a/Plan.policy")),
+            "Plan"
+        );
+        assert_eq!(
+            unique_stem("plan".into(), &mut taken, Path::new("b/plan.policy")),
+            "plan-2"
+        );
     }
 }

@@ -247,6 +247,20 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/E0003-silent.policy"),
     },
     CodeInfo {
+        code: "E0010",
+        severity: Severity::Warning,
+        title: "文件中有控制字符",
+        explanation: "文件中有看不见的控制字符，例如从 Word 复制文字时带入的手动换行符（U+000B，\
+            在 Word 中按 Shift+Enter 产生）、分页符（U+000C）、空字符（U+0000）、转义符（U+001B），\
+            或者编码出错时产生的 U+0080～U+009F 字符。它们在编辑器里往往看不见，\
+            却会让 Word 文稿和图无法打开，在终端里还可能改变显示。\
+            编译器把每个这样的字符按空格处理（文稿、表格和图中都是空格），并逐一指出它的位置\
+            （诊断中显示为 ␋、␀ 等符号）。制表符和换行不受影响。\
+            请在编辑器中删去这些字符；需要分段时另起一行。",
+        fires: include_str!("../../tests/fixtures/checks/E0010-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0010-silent.policy"),
+    },
+    CodeInfo {
         code: "E0101",
         severity: Severity::Error,
         title: "引用了未声明的名称",

@@ -4,7 +4,11 @@
 //! Carets are placed by display width (`unicode-width`), so a Chinese character
 //! gets two carets and everything after it lines up; the `path:line:column` in the
 //! header counts characters, like every other location this compiler prints.
+//! Control characters from a policy file are shown as visible stand-ins ([`stand_in`]),
+//! so the output never carries a byte that acts on the terminal.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -14,39 +18,153 @@ use codespan_reporting::term::{self, termcolor::Buffer};
 
 use super::{Counts, Diagnostic, FileId, Severity, SourceMap};
 
-/// Lets `codespan-reporting` read files straight from the [`SourceMap`], reusing its
-/// line index rather than building a second one.
-impl<'a> Files<'a> for SourceMap {
+/// The visible stand-in a terminal is shown for a character that would otherwise act on
+/// it: C0 controls (ESC, BEL, NUL … but not the line break or the tab, which the renderer
+/// lays out) become their Unicode control pictures (ESC → ␛, U+000B → ␋), DEL becomes ␡,
+/// and the C1 controls and the bidirectional overrides, which have no picture, become �.
+///
+/// Why one character for one character: the `path:line:column` header and the carets
+/// count characters and display width, so a one-character stand-in of width 1 keeps both
+/// exactly where they are in the file.
+pub fn stand_in(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// `text` with every character that has a [`stand_in`] replaced by it; a tab becomes a
+/// space (in messages and names, where nothing lays tabs out).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c == '\t' || stand_in(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c == '\t' {
+                    ' '
+                } else {
+                    stand_in(c).unwrap_or(c)
+                }
+            })
+            .collect(),
+    )
+}
+
+/// A file as the terminal is shown it: its text with control characters replaced by
+/// their stand-ins, and where each replaced character was, to move spans along. A file
+/// without any is borrowed from the [`SourceMap`], line index included.
+struct ShownFile<'a> {
+    name: Cow<'a, str>,
+    text: Cow<'a, str>,
+    line_starts: Cow<'a, [usize]>,
+    /// `(byte offset in the file, bytes added up to and including this character)` for
+    /// every replaced character, in order.
+    growth: Vec<(usize, usize)>,
+}
+
+impl<'a> ShownFile<'a> {
+    fn new(name: &'a str, text: &'a str, line_starts: &'a [usize]) -> ShownFile<'a> {
+        let name = visible(name);
+        if !text.chars().any(|c| stand_in(c).is_some()) {
+            return ShownFile {
+                name,
+                text: Cow::Borrowed(text),
+                line_starts: Cow::Borrowed(line_starts),
+                growth: Vec::new(),
+            };
+        }
+        let mut shown = String::with_capacity(text.len());
+        let mut growth = Vec::new();
+        let mut added = 0;
+        for (at, c) in text.char_indices() {
+            match stand_in(c) {
+                Some(s) => {
+                    added += s.len_utf8() - c.len_utf8();
+                    growth.push((at, added));
+                    shown.push(s);
+                }
+                None => shown.push(c),
+            }
+        }
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(shown.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        ShownFile {
+            name,
+            text: Cow::Owned(shown),
+            line_starts: Cow::Owned(line_starts),
+            growth,
+        }
+    }
+
+    /// Where byte `offset` of the file (a character boundary) is in the shown text.
+    fn offset(&self, offset: usize) -> usize {
+        let before = self.growth.partition_point(|&(at, _)| at < offset);
+        offset + before.checked_sub(1).map_or(0, |i| self.growth[i].1)
+    }
+}
+
+/// What `codespan-reporting` reads: the [`SourceMap`]'s files with control characters made
+/// visible, so that no byte of a policy file can move the cursor, ring the bell or change
+/// the colours of the terminal (with `--color never` too). Only the files the diagnostics
+/// point into are copied.
+struct Shown<'a> {
+    files: HashMap<FileId, ShownFile<'a>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(map: &'a SourceMap, diags: &[Diagnostic]) -> Shown<'a> {
+        let mut files = HashMap::new();
+        for d in diags {
+            if let (Some(f), Some(starts)) = (map.get(d.file), map.line_starts(d.file)) {
+                files
+                    .entry(d.file)
+                    .or_insert_with(|| ShownFile::new(&f.path, &f.text, starts));
+            }
+        }
+        Shown { files }
+    }
+
+    fn file(&self, id: FileId) -> Result<&ShownFile<'a>, FilesError> {
+        self.files.get(&id).ok_or(FilesError::FileMissing)
+    }
+}
+
+impl<'a> Files<'a> for Shown<'_> {
     type FileId = FileId;
     type Name = &'a str;
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.get(id)
-            .map(|f| f.path.as_str())
-            .ok_or(FilesError::FileMissing)
+        Ok(&self.file(id)?.name)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.get(id)
-            .map(|f| f.text.as_str())
-            .ok_or(FilesError::FileMissing)
+        Ok(&self.file(id)?.text)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let starts = self.line_starts(id).ok_or(FilesError::FileMissing)?;
+        let starts = &self.file(id)?.line_starts;
         // `starts[0] == 0`, so the partition point is at least 1.
         Ok(starts.partition_point(|&s| s <= byte_index) - 1)
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let text = self.source(id)?;
-        let starts = self.line_starts(id).ok_or(FilesError::FileMissing)?;
+        let file = self.file(id)?;
+        let starts = &file.line_starts;
         let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
             given: line_index,
             max: starts.len() - 1,
         })?;
-        let end = starts.get(line_index + 1).copied().unwrap_or(text.len());
+        let end = starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text.len());
         Ok(start..end)
     }
 }
@@ -55,6 +173,7 @@ impl<'a> Files<'a> for SourceMap {
 /// `color`, ANSI escapes colour the headers and carets.
 pub fn render_human(map: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
     let config = term::Config::default();
+    let shown = Shown::new(map, diags);
     let mut out = String::new();
     for d in diags {
         // One buffer per diagnostic, so that a failure cannot leave half a
@@ -64,7 +183,7 @@ pub fn render_human(map: &SourceMap, diags: &[Diagnostic], color: bool) -> Strin
         } else {
             Buffer::no_color()
         };
-        match term::emit_to_write_style(&mut buf, &config, map, &to_codespan(map, d)) {
+        match term::emit_to_write_style(&mut buf, &config, &shown, &to_codespan(map, &shown, d)) {
             // codespan pads some gutter lines with spaces; trailing blanks are
             // invisible on a terminal and only make snapshots of the output fragile.
             Ok(()) => String::from_utf8_lossy(buf.as_slice())
@@ -75,7 +194,7 @@ pub fn render_human(map: &SourceMap, diags: &[Diagnostic], color: bool) -> Strin
                 }),
             // Not expected: labels only point into files the map has. Say what we can.
             Err(_) => {
-                let _ = writeln!(out, "{}[{}]: {}\n", d.severity, d.code, d.message);
+                let _ = writeln!(out, "{}[{}]: {}\n", d.severity, d.code, visible(&d.message));
             }
         }
     }
@@ -91,7 +210,7 @@ pub fn render_summary(counts: Counts) -> String {
     format!("共 {}", parts.join("、"))
 }
 
-fn to_codespan(map: &SourceMap, d: &Diagnostic) -> cs::Diagnostic<FileId> {
+fn to_codespan(map: &SourceMap, shown: &Shown, d: &Diagnostic) -> cs::Diagnostic<FileId> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -99,8 +218,8 @@ fn to_codespan(map: &SourceMap, d: &Diagnostic) -> cs::Diagnostic<FileId> {
     };
     // Labels into a file the map does not have would make codespan fail: drop them
     // and keep the message.
-    let labels = match map.get(d.file) {
-        Some(file) => d
+    let labels = match (map.get(d.file), shown.files.get(&d.file)) {
+        (Some(file), Some(shown)) => d
             .labels
             .iter()
             .map(|l| {
@@ -110,20 +229,21 @@ fn to_codespan(map: &SourceMap, d: &Diagnostic) -> cs::Diagnostic<FileId> {
                 } else {
                     cs::LabelStyle::Secondary
                 };
-                cs::Label::new(style, d.file, span.start..span.end).with_message(&l.message)
+                let range = shown.offset(span.start)..shown.offset(span.end);
+                cs::Label::new(style, d.file, range).with_message(visible(&l.message))
             })
             .collect(),
-        None => Vec::new(),
+        _ => Vec::new(),
     };
     let notes = d
         .help
         .iter()
-        .map(|h| format!("帮助：{h}"))
-        .chain(d.notes.iter().map(|n| format!("注：{n}")))
+        .map(|h| format!("帮助：{}", visible(h)))
+        .chain(d.notes.iter().map(|n| format!("注：{}", visible(n))))
         .collect();
     cs::Diagnostic::new(severity)
         .with_code(d.code)
-        .with_message(&d.message)
+        .with_message(visible(&d.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -187,6 +307,81 @@ mod tests {
         ");
         let colored = render_human(&map, &[d], true);
         assert!(colored.contains("\u{1b}[") && colored.contains("E0002"));
+    }
+
+    /// No character of the output acts on a terminal: only line breaks are control
+    /// characters (tabs are laid out as spaces).
+    fn inert(out: &str) -> bool {
+        out.chars()
+            .all(|c| c == '\n' || (stand_in(c).is_none() && c != '\t'))
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_stand_ins_with_carets_in_place() {
+        // ESC + colour codes, BEL, NUL, Word's manual line break, DEL, a C1 control,
+        // a right-to-left override: each in the source line, in the message and in the path.
+        for bad in [
+            "\u{1b}[31m",
+            "\u{7}",
+            "\u{0}",
+            "\u{b}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{202e}",
+        ] {
+            let text = format!("指标 户{bad}数：460户 户\n");
+            let start = text.rfind('户').unwrap();
+            let mut map = SourceMap::new();
+            let f = map.add(format!("policies/{bad}.policy"), text.clone());
+            let d = Diagnostic::new("E0001", Severity::Error, format!("多余的{bad}内容"), f)
+                .with_primary(
+                    Span::new(start, start + '户'.len_utf8()),
+                    format!("多余{bad}"),
+                )
+                .with_help(format!("删去{bad}\t“户”"));
+            let out = render_human(&map, &[d], false);
+            assert!(inert(&out), "{bad:?}: {out:?}");
+            // The header's column counts the stand-in as one character, as the file does.
+            let column = text[..start].chars().count() + 1;
+            assert!(
+                out.contains(&format!(".policy:1:{column}")),
+                "{bad:?}: {out}"
+            );
+            // The carets sit under the stray 户, as on a line without the control character.
+            let source = out.lines().find(|l| l.contains("460户 户")).unwrap();
+            let carets = out.lines().find(|l| l.contains("^^")).unwrap();
+            let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+            let col = |s: &str, pat: &str| width(&s[..s.rfind(pat).unwrap()]);
+            assert_eq!(col(source, "户"), col(carets, "^^"), "{bad:?}: {out}");
+        }
+    }
+
+    #[test]
+    fn stand_ins_are_visible_and_one_character_each() {
+        assert_eq!(visible("a\u{1b}b\u{7}c"), "a␛b␇c");
+        assert_eq!(visible("\u{b}\u{c}\u{0}\u{7f}"), "␋␌␀␡");
+        assert_eq!(visible("x\u{9b}y"), "x\u{fffd}y");
+        assert_eq!(visible("甲\t乙\n"), "甲 乙\n");
+        assert!(matches!(visible("通知 {}"), Cow::Borrowed(_)));
+        // Every C0, C1 and DEL character has one.
+        for c in (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32) {
+            assert!(c == '\n' || c == '\t' || stand_in(c).is_some(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_of_control_characters_renders_inert_at_every_span() {
+        let text = "\u{1b}\u{85}\n\u{0}\t户\u{7}\n";
+        for s in 0..text.len() + 2 {
+            for e in s..text.len() + 2 {
+                let (map, d) = one(text, Span::new(s, e));
+                let out = render_human(&map, &[d], false);
+                assert!(
+                    out.starts_with("error[E0001]") && inert(&out),
+                    "{s}..{e}: {out:?}"
+                );
+            }
+        }
     }
 
     #[test]
