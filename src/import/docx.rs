@@ -52,6 +52,12 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
             .read_event()
             .map_err(|e| ImportError::NotWord(format!("正文的 XML 有误（{e}）")))?;
         match event {
+            Event::Empty(e) if e.name().as_ref() == "w:p" => {
+                // An empty paragraph: a blank line outside tables, nothing inside a cell.
+                if tables.is_empty() && paras.is_empty() {
+                    out.push(Block::Line(String::new()));
+                }
+            }
             Event::Start(e) | Event::Empty(e) => {
                 match e.name().as_ref() {
                     "w:p" => paras.push(String::new()),

@@ -37,6 +37,8 @@ struct Emitter {
     units: BTreeMap<&'static str, Vec<String>>,
     tables: Names,
     tasks: usize,
+    /// Inside a phase block: where its statements go (a byte offset of `out`) and their depth.
+    hoist: Option<(usize, usize)>,
 }
 
 /// Writes the draft for `doc`; `source` names the file it came from.
@@ -47,6 +49,7 @@ pub fn emit(doc: &Doc, source: &str) -> String {
         units: BTreeMap::new(),
         tables: Names::default(),
         tasks: 0,
+        hoist: None,
     };
     for plan in &doc.plans {
         let _ = writeln!(e.out, "\n方案 {} {{", quoted(&plan.title));
@@ -87,10 +90,10 @@ fn notice(out: &mut String, n: &Notice, bookmarks: &[String]) {
         let _ = writeln!(out, "  书签：{}", bookmarks.join("、"));
     }
     if !n.title.is_empty() {
-        let _ = writeln!(out, "  标题：{}", quoted(&n.title));
+        let _ = writeln!(out, "  标题：{}", line_value(&n.title));
     }
     if let Some(v) = &n.number {
-        let _ = writeln!(out, "  发文字号：{}", quoted(v));
+        let _ = writeln!(out, "  发文字号：{}", line_value(v));
     }
     if let Some(v) = &n.recipients {
         let _ = writeln!(out, "  主送：{}", list_text(v));
@@ -99,13 +102,13 @@ fn notice(out: &mut String, n: &Notice, bookmarks: &[String]) {
         let _ = writeln!(out, "  正文：{}", quoted(p));
     }
     if let Some(v) = &n.signature {
-        let _ = writeln!(out, "  署名：{}", quoted(v));
+        let _ = writeln!(out, "  署名：{}", line_value(v));
     }
     if let Some(v) = &n.date {
         let _ = writeln!(out, "  成文日期：{}", when_text(v));
     }
     if let Some(v) = &n.remark {
-        let _ = writeln!(out, "  附注：{}", quoted(v));
+        let _ = writeln!(out, "  附注：{}", line_value(v));
     }
     if let Some(v) = &n.cc {
         let _ = writeln!(out, "  抄送：{}", list_text(v));
@@ -141,6 +144,20 @@ fn quoted(text: &str) -> String {
         text.replace('「', "『").replace('」', "』")
     };
     format!("「{t}」")
+}
+
+/// A one-line field's value (标题, 发文字号 …): unquoted, as data, when the line can hold it; in
+/// 「」 otherwise.
+fn line_value(text: &str) -> String {
+    if text.contains("//")
+        || text.contains('\n')
+        || text.starts_with(['「', '"'])
+        || text.trim().is_empty()
+    {
+        quoted(text)
+    } else {
+        text.trim().to_string()
+    }
 }
 
 /// A list value (主送, 抄送): stops of the list rule removed.
@@ -217,7 +234,15 @@ fn unit_like(name: &str) -> bool {
     let open = name.matches(['（', '(']).count();
     let close = name.matches(['）', ')']).count();
     let n = name.chars().count();
+    const ENDS: &[&str] = &[
+        "局", "委", "办", "厅", "部", "府", "会", "门", "科", "室", "院", "队", "镇", "乡", "街道",
+        "处", "中心", "公司", "集团", "站", "所", "场", "社", "校", "馆", "组", "区", "县", "市",
+        "旗", "村", "单位", "企业", "机关", "机构",
+    ];
+    let bare = name.trim_end_matches(['）', ')']);
+    let ends_like_unit = ENDS.iter().any(|e| name.ends_with(e) || bare.ends_with(e));
     (2..=40).contains(&n)
+        && ends_like_unit
         && open == close
         && !name.contains(['。', '：', ':', '|', '｜', '「', '」', '{', '}'])
         && !name.contains("又称")
@@ -261,6 +286,24 @@ impl Emitter {
         let _ = writeln!(self.out, "{}{text}", pad(depth));
     }
 
+    /// A statement where the prose stands, or, inside a phase (which holds no figures), before
+    /// the phase.
+    fn stmt_here(&mut self, depth: usize, s: &Stmt) {
+        match (self.hoist, s) {
+            (Some((at, hoist_depth)), stmt) if !matches!(stmt, Stmt::Milestone { .. }) => {
+                let mut text = std::mem::take(&mut self.out);
+                let tail = text.split_off(at);
+                self.stmt(hoist_depth, s);
+                let added = std::mem::take(&mut self.out);
+                text.push_str(&added);
+                text.push_str(&tail);
+                self.out = text;
+                self.hoist = Some((at + added.len(), hoist_depth));
+            }
+            _ => self.stmt(depth, s),
+        }
+    }
+
     fn stmt(&mut self, depth: usize, s: &Stmt) {
         match s {
             Stmt::Figure { name, qty } => self.line(depth, &format!("指标 {name}：{qty}")),
@@ -292,7 +335,7 @@ impl Emitter {
             Stmt::Milestone { label, when } => {
                 self.line(depth, &format!("节点 {label}：{}", when_text(when)))
             }
-            Stmt::Basis(text) => self.line(depth, &format!("依据：{}", quoted(text))),
+            Stmt::Basis(text) => self.line(depth, &format!("依据：{}", line_value(text))),
         }
     }
 
@@ -323,7 +366,7 @@ impl Emitter {
             return;
         }
         for s in &para.stmts {
-            self.stmt(depth, s);
+            self.stmt_here(depth, s);
         }
         self.line(depth, &quoted(&para.prose));
     }
@@ -438,10 +481,24 @@ impl Emitter {
         self.line(depth, &format!("节 {} {{", quoted(title)));
         // A phase heading: 准备部署阶段（2022年3月1日-2022年4月31日）.
         let phase = (!in_phase).then(|| phase_heading(title)).flatten();
+        // A phase holds steps, milestones, tasks and prose only: a heading with sections,
+        // tables or groups under it is a phase without a block.
+        let only_prose = items.iter().all(|i| matches!(i, Item::Para(_)));
+        let phase = match phase {
+            Some((label, when)) if !only_prose => {
+                self.line(depth + 1, &format!("阶段 {label}：{}", when_text(&when)));
+                None
+            }
+            other => other,
+        };
+        let outer_hoist = self.hoist.take();
         let inner = if let Some((label, when)) = &phase {
+            // Figures stated inside the phase are declared just before it.
+            self.hoist = Some((self.out.len(), depth + 1));
             self.line(depth + 1, &format!("阶段 {label}：{} {{", when_text(when)));
             depth + 2
         } else {
+            self.hoist = outer_hoist;
             depth + 1
         };
         let is_task = items
@@ -476,6 +533,7 @@ impl Emitter {
         }
         if phase.is_some() {
             self.line(depth + 1, "}");
+            self.hoist = outer_hoist;
         }
         self.line(depth, "}");
     }
@@ -611,28 +669,36 @@ enum PhaseKind {
 /// `第一阶段:2020年3月31日前，…` or `第二步：2022年3月16日- 4月30日，…`: the kind, the label, the
 /// time as written and the byte where the time ends.
 fn phase_line(text: &str) -> Option<(PhaseKind, String, String, usize)> {
-    let rest = text.strip_prefix('第')?;
-    let n: String = rest
-        .chars()
-        .take_while(|c| "一二三四五六七八九十0123456789".contains(*c))
-        .collect();
-    if n.is_empty() {
+    let body = match numbering(text) {
+        Some((_, len)) => text[len..].trim_start(),
+        None => text,
+    };
+    let (label, after) = body.split_once(['：', ':'])?;
+    let label = label.trim();
+    let n = label.chars().count();
+    if n == 0 || n > 10 || label.contains(['，', '。', '、', '；', '（', '(']) {
         return None;
     }
-    let after = &rest[n.len()..];
-    let (kind, word) = if after.starts_with("阶段") {
-        (PhaseKind::Phase, "阶段")
-    } else if after.starts_with('步') {
-        (PhaseKind::Step, "步")
+    let kind = if label.contains('步') {
+        PhaseKind::Step
     } else {
-        return None;
+        PhaseKind::Phase
     };
-    let after = after[word.len()..].strip_prefix(['：', ':'])?.trim_start();
+    let after = after.trim_start();
     let (start, end) = figures::first_date(after)?;
     if start != 0 {
         return None;
     }
-    let label = format!("第{n}{word}");
+    // A time alone before the first comma or full stop: not a sentence that happens to
+    // begin with a date.
+    let rest = after[end..].trim_start();
+    if !(rest.is_empty() || rest.starts_with(['，', ',', '。', '；'])) {
+        return None;
+    }
+    let label = clean(label, 12);
+    if label.is_empty() {
+        return None;
+    }
     let when = after[..end].to_string();
     let end_in_text = text.len() - after.len() + end;
     Some((kind, label, when, end_in_text))
@@ -654,8 +720,7 @@ fn phase_heading(title: &str) -> Option<(String, String)> {
         return None;
     }
     let label = clean(&words[..open], 16);
-    if label.is_empty() || !(label.contains("阶段") || label.contains('期') || label.contains('步'))
-    {
+    if label.is_empty() {
         return None;
     }
     Some((label, inner.to_string()))
@@ -680,45 +745,53 @@ fn column_relations(rows: &[Vec<String>], width: usize) -> Vec<(String, usize, u
         .collect();
     let mut out = Vec::new();
     let mut derived: Vec<usize> = Vec::new();
-    for &c in &numeric {
-        'pairs: for &a in &numeric {
-            for &b in &numeric {
-                if a == c || b == c || a == b {
-                    continue;
-                }
-                for (op, f) in [("+", 1i32), ("-", -1i32)] {
-                    if op == "+" && a > b {
+    let mut sets: Vec<[usize; 3]> = Vec::new();
+    for (op, f) in [("+", 1i32), ("-", -1i32)] {
+        for &c in &numeric {
+            'pairs: for &a in &numeric {
+                for &b in &numeric {
+                    if a == c || b == c || a == b {
                         continue;
                     }
-                    let mut held = 0;
-                    let mut of = 0;
-                    let mut nonzero_b = 0;
-                    for r in rows {
-                        let (Some(x), Some(y), Some(z)) = (value(r, a), value(r, b), value(r, c))
-                        else {
-                            continue;
-                        };
-                        of += 1;
-                        if !y.is_zero() {
-                            nonzero_b += 1;
-                        }
-                        if z == x + y * Decimal::from(f) {
-                            held += 1;
-                        }
-                    }
-                    if of >= 3
-                        && held + 1 >= of
-                        && held >= 3
-                        && nonzero_b >= 2
-                        && !derived.contains(&c)
                     {
-                        out.push((
-                            format!("第{}列 = 第{}列 {op} 第{}列", c + 1, a + 1, b + 1),
-                            held,
-                            of,
-                        ));
-                        derived.push(c);
-                        break 'pairs;
+                        if op == "+" && a > b {
+                            continue;
+                        }
+                        let mut held = 0;
+                        let mut of = 0;
+                        let mut nonzero_b = 0;
+                        for r in rows {
+                            let (Some(x), Some(y), Some(z)) =
+                                (value(r, a), value(r, b), value(r, c))
+                            else {
+                                continue;
+                            };
+                            of += 1;
+                            if !y.is_zero() {
+                                nonzero_b += 1;
+                            }
+                            if z == x + y * Decimal::from(f) {
+                                held += 1;
+                            }
+                        }
+                        let mut set = [a, b, c];
+                        set.sort_unstable();
+                        if of >= 3
+                            && held + 1 >= of
+                            && held >= 3
+                            && nonzero_b >= 2
+                            && !derived.contains(&c)
+                            && !sets.contains(&set)
+                        {
+                            sets.push(set);
+                            out.push((
+                                format!("第{}列 = 第{}列 {op} 第{}列", c + 1, a + 1, b + 1),
+                                held,
+                                of,
+                            ));
+                            derived.push(c);
+                            break 'pairs;
+                        }
                     }
                 }
             }
@@ -759,8 +832,9 @@ mod tests {
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
         let rel = column_relations(&rows, 4);
-        assert_eq!(rel[0].0, "第4列 = 第2列 - 第3列");
+        assert_eq!(rel[0].0, "第2列 = 第3列 + 第4列");
         assert_eq!((rel[0].1, rel[0].2), (3, 4));
+        assert_eq!(rel.len(), 1, "one relation per three columns");
     }
 
     #[test]

@@ -175,7 +175,6 @@ fn date_point(chars: &[(usize, char)], i: usize) -> Option<(usize, bool, bool)> 
         k
     };
     let mut j = i;
-    let mut year = false;
     let mut month = false;
     let mut day = false;
     let n = number_end(chars, j);
@@ -185,12 +184,13 @@ fn date_point(chars: &[(usize, char)], i: usize) -> Option<(usize, bool, bool)> 
     let k = skip_ws(n);
     match at(k) {
         Some('年') if n - j == 4 => {
-            year = true;
             j = k + 1;
-            let m = number_end(chars, j);
-            if m > j && at(m) == Some('月') && m - j <= 2 {
+            let s = skip_ws(j);
+            let m = number_end(chars, s);
+            let mk = skip_ws(m);
+            if m > s && at(mk) == Some('月') && m - s <= 2 {
                 month = true;
-                j = m + 1;
+                j = mk + 1;
             }
         }
         Some('月') if n - j <= 2 => {
@@ -206,10 +206,12 @@ fn date_point(chars: &[(usize, char)], i: usize) -> Option<(usize, bool, bool)> 
         if at(j) == Some('份') {
             j += 1;
         }
-        let d = number_end(chars, j);
-        if d > j && d - j <= 2 && matches!(at(d), Some('日' | '号')) {
+        let s = skip_ws(j);
+        let d = number_end(chars, s);
+        let dk = skip_ws(d);
+        if d > s && d - s <= 2 && matches!(at(dk), Some('日' | '号')) {
             day = true;
-            j = d + 1;
+            j = dk + 1;
         }
     }
     if !day {
@@ -222,7 +224,6 @@ fn date_point(chars: &[(usize, char)], i: usize) -> Option<(usize, bool, bool)> 
             j += p.chars().count();
         }
     }
-    let _ = year;
     Some((j, month, day))
 }
 
@@ -367,7 +368,7 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
         let prev = i.checked_sub(1).map(|k| chars[k].1);
         let starts = is_digit(c)
             && !prev.is_some_and(|p| {
-                is_digit(p) || p.is_ascii_alphabetic() || p == '.' || p == '〔' || p == '['
+                is_digit(p) || p.is_ascii_alphabetic() || p == '.' || "〔[﹝［".contains(p)
             })
             && !in_date(chars[i].0);
         if !starts {
@@ -581,7 +582,7 @@ fn name_figures(text: &str, figs: &mut [Fig], cx: &mut Context) {
                 format!("{}数", clean(&after, 8))
             }
         } else {
-            let b = clean(&before, 10);
+            let b = clean(&before, 12);
             let ends_right = match noun {
                 "户数" => b.ends_with('户') || b.ends_with("户数"),
                 "面积" => b.ends_with("面积"),
@@ -604,7 +605,7 @@ fn name_figures(text: &str, figs: &mut [Fig], cx: &mut Context) {
                 format!("{b}{noun}")
             }
         };
-        f.path = cx.names.unique(&clean(&base, 14));
+        f.path = cx.names.unique(&clean(&base, 16));
         floor = f.end;
     }
 }
@@ -860,29 +861,49 @@ fn ratios(text: &str, dates: &[DateSpan], stmts: &mut Vec<Stmt>, cx: &mut Contex
 
 /// Documents cited by number: 《…》（吴政办发〔2021〕36号） or a bare 吴利政办发〔2022〕12号.
 fn citations(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for (pos, _) in text.match_indices('〔') {
-        let Some(close) = text[pos..].find('〕') else {
+    // The issuing code before the bracket (吴政办发), or the body before 令第 (公安部).
+    let head = |pos: usize| -> String {
+        let rev: Vec<char> = text[..pos]
+            .chars()
+            .rev()
+            .take_while(|c| !"（(）)，,。；;：:、《》<> 和及与".contains(*c))
+            .collect();
+        rev.into_iter().rev().collect()
+    };
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (pos, open) in text.match_indices(['〔', '﹝', '[', '［']) {
+        let close_char = match open {
+            "〔" => '〕',
+            "﹝" => '﹞',
+            "[" => ']',
+            _ => '］',
+        };
+        let Some(close) = text[pos..].find(close_char) else {
             continue;
         };
-        let after = &text[pos + close + '〕'.len_utf8()..];
+        let after = text[pos + close + close_char.len_utf8()..].trim_start();
+        let num: String = after.chars().take_while(|c| is_digit(*c)).collect();
+        let after_num = after[num.len()..].trim_start();
+        if num.is_empty() || !after_num.starts_with('号') {
+            continue;
+        }
+        let end = text.len() - after_num.len() + '号'.len_utf8();
+        found.push((pos, format!("{}{}", head(pos), &text[pos..end])));
+    }
+    // 公安部令第119号: an order cited by its number.
+    for (pos, _) in text.match_indices("令第") {
+        let after = &text[pos + "令第".len()..];
         let num: String = after.chars().take_while(|c| is_digit(*c)).collect();
         if num.is_empty() || !after[num.len()..].starts_with('号') {
             continue;
         }
-        // The issuing code before 〔: 吴政办发.
-        let head: String = text[..pos]
-            .chars()
-            .rev()
-            .take_while(|c| !"（(，。；：、《》 ".contains(*c))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let end = pos + close + '〕'.len_utf8() + num.len() + '号'.len_utf8();
-        let citation = format!("{head}{}", &text[pos..end]);
-        if !out.contains(&citation) {
-            out.push(citation);
+        found.push((pos, format!("{}令第{num}号", head(pos))));
+    }
+    found.sort_by_key(|f| f.0);
+    let mut out: Vec<String> = Vec::new();
+    for (_, c) in found {
+        if !out.contains(&c) {
+            out.push(c);
         }
     }
     out
@@ -963,8 +984,8 @@ mod tests {
             vec![
                 ("平房区数", "6个"),
                 ("平房区户数", "460户"),
-                ("改造面积", "约7.1万平方米"),
-                ("混凝土面积", "60 ㎡左右")
+                ("面积", "约7.1万平方米"),
+                ("面积2", "60 ㎡左右")
             ]
         );
     }
@@ -978,5 +999,18 @@ mod tests {
             .stmts
             .iter()
             .any(|s| matches!(s, Stmt::Calc { expr, .. } if expr.contains("÷ 概算总投资 ="))));
+    }
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::*;
+
+    #[test]
+    fn documents_cited_by_number() {
+        assert_eq!(
+            citations("根据《办法》（内建管﹝2019﹞186号）、《方案》（吴政办发〔2021〕36号）和公安部令第119号"),
+            vec!["内建管﹝2019﹞186号", "吴政办发〔2021〕36号", "公安部令第119号"]
+        );
     }
 }

@@ -137,7 +137,7 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
             let head: Vec<u8> = bytes
                 .iter()
                 .copied()
-                .filter(|b| !b.is_ascii_whitespace())
+                .skip_while(|b| b.is_ascii_whitespace())
                 .take(64)
                 .map(|b| b.to_ascii_lowercase())
                 .collect();

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 fn allowed(c: char) -> bool {
     !(c.is_whitespace()
         || c.is_control()
-        || "：:，,、；;｜|{}｛｝「」.。+＋-－×÷=＝/*≤≥<>()（）[]【】〔〕\"'!！?？~～—–".contains(c))
+        || "：:，,、；;｜|{}｛｝「」.。+＋-－×÷=＝/*≤≥<>()（）[]【】〔〕﹝﹞［］<>《》\"'!！?？~～—–".contains(c))
 }
 
 /// `words` as a name: forbidden characters dropped, a leading digit moved out of the way

@@ -137,7 +137,8 @@ fn is_doc_number(s: &str) -> bool {
 /// A line that holds only a date as a signature date is printed: 2022年3月31日, or digits
 /// run together (2022511) — a garbled date kept as written.
 pub fn is_date_line(s: &str) -> bool {
-    let t = s.trim();
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.as_str();
     let digits = t.chars().filter(char::is_ascii_digit).count();
     let starts_digit = t.starts_with(|c: char| c.is_ascii_digit());
     if !starts_digit || chars(t) > 14 {
@@ -346,7 +347,7 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
         if let Some(p) = rest.find('。') {
             let head = &rest[..p];
             let tail = rest[p + '。'.len_utf8()..].trim();
-            if chars(head) <= 24 && !tail.is_empty() && !head.contains(['：', ':']) {
+            if chars(head) <= 36 && !tail.is_empty() && !head.contains(['：', ':']) {
                 let title = s[..len + p + '。'.len_utf8()].to_string();
                 return Some((title, level, Some(tail.to_string())));
             }
@@ -593,6 +594,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             .and_then(Entry::line)
             .unwrap_or("");
         let title_like = numbering(l).is_none()
+            && !is_date_line(l)
             && !has_sentence_punct(&candidate)
             && chars(&candidate) <= 60
             && ends_like_plan(&candidate)
