@@ -658,9 +658,45 @@ fn breakdowns(
                 figs[i].start >= prev_start && same_dims(&figs[i], &figs[first]) && !declared[i]
             })
         } else {
-            (0..first).rev().find(|&i| {
-                figs[i].start >= sentence_start && same_dims(&figs[i], &figs[first]) && !declared[i]
-            })
+            // The nearest figure of the kind before 其中; where an earlier one of the sentence is
+            // what the parts add up to and the nearest is not, that one.
+            let candidates: Vec<usize> = (0..first)
+                .rev()
+                .filter(|&i| {
+                    figs[i].start >= sentence_start
+                        && same_dims(&figs[i], &figs[first])
+                        && !declared[i]
+                })
+                .collect();
+            let part_figs: Vec<&Fig> = parts.iter().map(|&i| &figs[i]).collect();
+            match candidates.first() {
+                Some(&nearest) if !sums_agree(&figs[nearest], &part_figs) => {
+                    match candidates
+                        .iter()
+                        .find(|&&c| sums_agree(&figs[c], &part_figs))
+                    {
+                        Some(&c) => {
+                            let note = format!(
+                                "「其中」前最近的是{}，各分项之和与更前的{}相符，取后者为合计",
+                                figs[nearest].written, figs[c].written
+                            );
+                            declare_breakdown(
+                                text,
+                                figs,
+                                declared,
+                                stmts,
+                                cx,
+                                c,
+                                &parts,
+                                Some(note),
+                            );
+                            continue;
+                        }
+                        None => Some(nearest),
+                    }
+                }
+                other => other.copied(),
+            }
         };
         let Some(total) = total else { continue };
         let note = if opens {

@@ -392,7 +392,8 @@ fn role_line(s: &str) -> Option<(String, String)> {
 /// A member line under a role: `王玉泉    昭君街道办事处主任` — a short name, blanks, a post.
 fn member_line(s: &str) -> bool {
     let parts: Vec<&str> = s.split_whitespace().collect();
-    parts.len() >= 2
+    numbering(s).is_none()
+        && parts.len() >= 2
         && !has_sentence_punct(s)
         && !s.contains(['：', ':'])
         && chars(parts[0]) <= 4
@@ -670,7 +671,16 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
 
         // A leadership group: role lines and the member lines under them.
         if let Some((role, rest)) = role_line(l) {
-            let title = group_title(sink(&mut stack, &mut attachment, &mut plan));
+            let mut title = group_title(sink(&mut stack, &mut attachment, &mut plan));
+            if title == "领导小组" {
+                // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
+                if let Some(top) = stack.last().filter(|s| s.2.is_empty()) {
+                    let words = numbering(&top.1).map_or(top.1.as_str(), |(_, len)| &top.1[len..]);
+                    if words.contains('组') || words.contains("专班") {
+                        title = words.trim().to_string();
+                    }
+                }
+            }
             let title = if title == "领导小组" {
                 attachment
                     .as_ref()
