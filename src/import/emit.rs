@@ -588,19 +588,33 @@ impl Emitter {
             return;
         };
         self.line(depth + 1, &format!("列：{}", row_text(header)));
+        // The label of a row: its first cell with text among the first two.
+        let label = |r: &Vec<String>| -> String {
+            r.iter()
+                .take(2)
+                .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+                .find(|c| !c.is_empty())
+                .unwrap_or_default()
+        };
+        // A table with group totals (一、集中供热合计) besides its own total: the rows do not all
+        // add up to it, so it is kept as a row for the drafter to relate by hand.
+        let group_totals = body
+            .iter()
+            .filter(|r| {
+                let l = label(r);
+                (l.contains("合计") || l.contains("小计") || l.contains("总计"))
+                    && !matches!(l.as_str(), "合计" | "总计" | "小计")
+            })
+            .count();
         for r in body {
-            let first: String = r
-                .first()
-                .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect())
-                .unwrap_or_default();
-            let kw = match first.as_str() {
-                "合计" | "总计" => "合计",
-                "小计" => "小计",
+            let kw = match label(r).as_str() {
+                "合计" | "总计" if group_totals == 0 => "合计",
+                "小计" if group_totals == 0 => "小计",
                 _ => "行",
             };
             self.line(depth + 1, &format!("{kw}：{}", row_text(r)));
         }
-        for (rel, held, of) in column_relations(body, width) {
+        for (rel, held, of) in column_relations(header, body, width) {
             self.line(
                 depth + 1,
                 &format!("关系：{rel}   // 推断：这一关系在 {of} 行数字中的 {held} 行成立"),
@@ -728,7 +742,26 @@ fn phase_heading(title: &str) -> Option<(String, String)> {
 
 /// Column relations that the table's rows bear out: 第c列 = 第a列 ± 第b列, held by every row
 /// but at most one of at least three with figures. A row that breaks it is left for A103.
-fn column_relations(rows: &[Vec<String>], width: usize) -> Vec<(String, usize, usize)> {
+fn column_relations(
+    header: &[String],
+    rows: &[Vec<String>],
+    width: usize,
+) -> Vec<(String, usize, usize)> {
+    // The unit a heading gives its column: 总投资额(万元) → 万元; the three columns of a relation
+    // must agree on it.
+    let unit = |c: usize| -> Option<String> {
+        let h = header.get(c).map_or("", String::as_str);
+        match (h.rfind(['(', '（']), h.rfind([')', '）'])) {
+            (Some(o), Some(e)) if o < e => {
+                let inner = h[o..e].trim_start_matches(['(', '（']);
+                // A heading unit the model cannot read (万 元, with a blank) relates nothing.
+                crate::quantity::units::parse_unit(inner)
+                    .ok()
+                    .map(|_| inner.to_string())
+            }
+            _ => Some(String::new()),
+        }
+    };
     let value = |r: &Vec<String>, c: usize| -> Option<Decimal> {
         let t: String = r
             .get(c)?
@@ -750,7 +783,13 @@ fn column_relations(rows: &[Vec<String>], width: usize) -> Vec<(String, usize, u
         for &c in &numeric {
             'pairs: for &a in &numeric {
                 for &b in &numeric {
-                    if a == c || b == c || a == b {
+                    if a == c
+                        || b == c
+                        || a == b
+                        || unit(c).is_none()
+                        || unit(a) != unit(c)
+                        || unit(b) != unit(c)
+                    {
                         continue;
                     }
                     {
@@ -831,7 +870,11 @@ mod tests {
         .iter()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
-        let rel = column_relations(&rows, 4);
+        let header: Vec<String> = ["县", "户数", "已开工", "未开工"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let rel = column_relations(&header, &rows, 4);
         assert_eq!(rel[0].0, "第2列 = 第3列 + 第4列");
         assert_eq!((rel[0].1, rel[0].2), (3, 4));
         assert_eq!(rel.len(), 1, "one relation per three columns");

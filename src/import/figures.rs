@@ -233,10 +233,22 @@ fn find_dates(text: &str, chars: &[(usize, char)]) -> Vec<DateSpan> {
     let mut i = 0;
     while i < chars.len() {
         let starts = is_digit(chars[i].1) && (i == 0 || !is_digit(chars[i - 1].1));
-        let Some((mut end, month, _)) = starts.then(|| date_point(chars, i)).flatten() else {
+        let Some((mut end, month, day)) = starts.then(|| date_point(chars, i)).flatten() else {
             i += 1;
             continue;
         };
+        // A day alone (30日内) is a duration, a figure; it is a date only after a month, in a
+        // range (12月1日-30日), which the range reading below takes.
+        if day
+            && !month
+            && chars
+                .get(end.saturating_sub(1))
+                .is_some_and(|c| c.1 == '日' || c.1 == '号')
+            && end - i <= 3
+        {
+            i += 1;
+            continue;
+        }
         // A year range 2021-2023年 or a date range 3月2日- 3月15日.
         let mut k = end;
         while chars.get(k).is_some_and(|c| c.1 == ' ') {

@@ -50,9 +50,11 @@ pub fn blocks(html: &str) -> Vec<Block> {
     let mut tables: Vec<Table> = Vec::new();
     let mut skip: Vec<String> = Vec::new();
     let mut rest = html;
+    // A paragraph keeps a leading tab: text pasted from a table comes one cell a paragraph,
+    // each starting with a tab, and is read as a table like the same text in a .txt.
     let flush = |line: &mut String, out: &mut Vec<Block>| {
-        let t = line.trim();
-        if !t.is_empty() {
+        let t = line.trim_start_matches(' ').trim_end();
+        if !t.trim().is_empty() {
             out.push(Block::Line(t.to_string()));
         }
         line.clear();
@@ -222,7 +224,7 @@ fn push_text(raw: &str, skip: &[String], tables: &mut [Table], line: &mut String
     if !skip.is_empty() || raw.is_empty() {
         return;
     }
-    let text = entities(&raw.replace(['\n', '\r', '\t'], " "));
+    let text = entities(&raw.replace(['\n', '\r'], " "));
     match tables.last_mut().and_then(|t| t.cell.as_mut()) {
         Some(c) => c.push_str(&text),
         None => {

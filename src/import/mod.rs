@@ -175,7 +175,10 @@ pub fn import_bytes(path: &Path, bytes: &[u8], source: &str) -> Result<Imported,
     }
     let format = detect_format(path, bytes);
     let (blocks, read_as) = match format {
-        Format::Docx => (docx::blocks(bytes)?, "Word 文档（.docx）".to_string()),
+        Format::Docx => (
+            text::relines(docx::blocks(bytes)?),
+            "Word 文档（.docx）".to_string(),
+        ),
         _ => {
             let decoded = decode::decode(bytes)?;
             let what = match format {
@@ -184,7 +187,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], source: &str) -> Result<Imported,
                 _ => "纯文本",
             };
             let blocks = match format {
-                Format::Html => html::blocks(&decoded.text),
+                Format::Html => text::relines(html::blocks(&decoded.text)),
                 Format::Markdown => markdown::blocks(&decoded.text),
                 _ => text::blocks(&decoded.text),
             };

@@ -12,6 +12,21 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        if is_tsv_row(lines[i]) {
+            let start = i;
+            while i < lines.len() && is_tsv_row(lines[i]) {
+                i += 1;
+            }
+            if i - start >= 2 {
+                let rows = lines[start..i]
+                    .iter()
+                    .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
+                    .collect();
+                out.push(Block::Table(rows));
+                continue;
+            }
+            i = start;
+        }
         if is_cell_line(lines[i]) {
             let (rows, next) = read_table(&lines, i);
             push_table(&mut out, rows);
@@ -22,6 +37,31 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Lines that another front end read (a Word document's paragraphs) read again as plain text,
+/// so that cells copied as tab-led lines into a paragraph make the same table as in a .txt.
+pub fn relines(input: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for b in input {
+        match b {
+            Block::Line(l) => run.push(l),
+            table => {
+                out.extend(blocks(&run.join("\n")));
+                run.clear();
+                out.push(table);
+            }
+        }
+    }
+    out.extend(blocks(&run.join("\n")));
+    out
+}
+
+/// A row of a table whose cells a tab separates on one line (a spreadsheet pasted as text):
+/// at least two tabs, one of them after some text.
+fn is_tsv_row(line: &str) -> bool {
+    line.matches('\t').count() >= 2 && line.trim_start().contains('\t') && !line.trim().is_empty()
 }
 
 fn is_cell_line(line: &str) -> bool {
@@ -122,6 +162,19 @@ mod tests {
             ])
         );
         assert_eq!(b.last(), Some(&Block::Line("表后".into())));
+    }
+
+    #[test]
+    fn tab_separated_rows_make_a_table() {
+        let b = blocks("序号\t项目\t投资\n\t\t市级\n1\t供热\t12.5\n");
+        assert_eq!(
+            b,
+            vec![Block::Table(vec![
+                vec!["序号".into(), "项目".into(), "投资".into()],
+                vec!["".into(), "".into(), "市级".into()],
+                vec!["1".into(), "供热".into(), "12.5".into()],
+            ])]
+        );
     }
 
     #[test]
