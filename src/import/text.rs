@@ -14,7 +14,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
     while i < lines.len() {
         if is_tsv_row(lines[i]) {
             let start = i;
-            while i < lines.len() && is_tsv_row(lines[i]) {
+            i += 1;
+            // Later rows may start with empty cells (a second heading row: \t\t市级).
+            while i < lines.len() && lines[i].matches('\t').count() >= 2 {
                 i += 1;
             }
             if i - start >= 2 {
