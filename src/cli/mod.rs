@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod explain;
 mod export;
+mod import;
 pub mod output;
 
 use std::path::PathBuf;
@@ -60,6 +61,17 @@ enum Command {
         /// 导出格式
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+    },
+    /// 从已发布的通知（.txt、.docx、.html、.md）导入政策文件草稿
+    Import {
+        /// 通知文件
+        notice: PathBuf,
+        /// 写入的政策文件（省略时打印到标准输出）；已存在时不覆盖
+        #[arg(short = 'o', long = "out", value_name = "FILE.policy")]
+        out: Option<PathBuf>,
+        /// 覆盖已存在的输出文件
+        #[arg(long)]
+        force: bool,
     },
     /// 解释诊断代码的含义，并给出示例
     Explain {
@@ -133,6 +145,7 @@ pub fn run() -> ExitCode {
             color.enabled(),
         ),
         Command::Export { file, format } => export::run(&file, format),
+        Command::Import { notice, out, force } => import::run(&notice, out.as_deref(), force),
         Command::Explain { code } => explain::run(code.as_deref()),
     };
     ExitCode::from(code)

@@ -365,6 +365,64 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/E0111-silent.policy"),
     },
     CodeInfo {
+        code: "E0500",
+        severity: Severity::Error,
+        title: "要导入的通知无法读取",
+        explanation: "policyc import 打不开要导入的文件：文件不存在、没有读取权限，或者路径指向一个文件夹；\
+            写出草稿时目标位置无法写入，也报告这一代码。请检查路径和权限后重试。",
+        fires: "policyc import 不存在的通知.txt",
+        silent: "policyc import 通知.txt",
+    },
+    CodeInfo {
+        code: "E0501",
+        severity: Severity::Error,
+        title: "要导入的文件过大",
+        explanation: "要导入的文件超过 32 MiB 的上限，policyc import 在读取之前就按文件大小拒绝了它。\
+            一份通知的文字通常只有几十 KB，带图片的 Word 文档也不过几 MB；\
+            这么大的文件多半是压缩包、扫描件、视频或数据库，而不是通知。请确认选中的是通知本身。",
+        fires: "policyc import 300MB的文件.txt",
+        silent: "policyc import 40KB的通知.txt",
+    },
+    CodeInfo {
+        code: "E0502",
+        severity: Severity::Error,
+        title: "要导入的文件是空的",
+        explanation: "要导入的文件没有内容，或者只有空格和空行（Word 文档中没有任何文字也是如此），\
+            没有可以导入的通知。请确认文件已经保存，或者选中了正确的文件。",
+        fires: "policyc import 空文件.txt",
+        silent: "policyc import 有内容的通知.txt",
+    },
+    CodeInfo {
+        code: "E0503",
+        severity: Severity::Error,
+        title: "要导入的文件不是文字",
+        explanation: "要导入的文件既不是 UTF-8（可带 BOM）、带 BOM 的 UTF-16，也不是 GBK/GB18030 编码的文字，\
+            或者含有文字文件中不会出现的控制字符：它多半是图片、PDF 或其他二进制文件。\
+            policyc import 不猜测编码，读出的编码会显示在提示中。\
+            PDF 请先用 pdftotext -layout 转成文字；其他格式请在原来的程序中另存为 .txt、.docx 或 .html。",
+        fires: "policyc import 扫描件.png",
+        silent: "policyc import 以GBK保存的通知.txt",
+    },
+    CodeInfo {
+        code: "E0504",
+        severity: Severity::Error,
+        title: "不是可读的 Word 文档",
+        explanation: "文件是一个压缩包（.docx 也是压缩包），但其中没有 Word 的正文 word/document.xml，\
+            或者正文的 XML 已经损坏。改了扩展名的表格文件（.xlsx）、演示文稿或普通压缩包都会这样。\
+            请在 Word 或 WPS 中打开原文件并另存为 .docx，或者另存为纯文本后再导入。",
+        fires: "policyc import 改名为docx的表格.docx",
+        silent: "policyc import Word保存的通知.docx",
+    },
+    CodeInfo {
+        code: "E0505",
+        severity: Severity::Error,
+        title: "输出文件已经存在",
+        explanation: "policyc import -o 指定的政策文件已经存在。导入从不覆盖已有的政策文件，\
+            以免改好的草稿被重新导入的结果冲掉。请换一个文件名，或者确认要覆盖时加上 --force。",
+        fires: "policyc import 通知.txt -o 已有的.policy",
+        silent: "policyc import 通知.txt -o 已有的.policy --force",
+    },
+    CodeInfo {
         code: "E0900",
         severity: Severity::Error,
         title: "内部错误",

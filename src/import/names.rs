@@ -1,0 +1,77 @@
+//! Names for what the importer declares: made from the notice's own words around a figure, so
+//! that a drafter can read them, and made valid and unique for the policy language.
+
+use std::collections::HashMap;
+
+/// Characters a name may not hold (they are punctuation or operators of the language), and
+/// the brackets, dropped so that a name never holds an unbalanced one.
+fn allowed(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || "：:，,、；;｜|{}｛｝「」.。+＋-－×÷=＝/*≤≥<>()（）[]【】〔〕﹝﹞［］<>《》\"'!！?？~～—–".contains(c))
+}
+
+/// `words` as a name: forbidden characters dropped, a leading digit moved out of the way
+/// (`2021年实施` → `实施（2021年）` would need brackets; `第2021年` misleads, so the year goes last:
+/// `实施·2021年`), at most `max` characters kept from the end (the head noun is last in Chinese).
+pub fn clean(words: &str, max: usize) -> String {
+    let kept: String = words.chars().filter(|c| allowed(*c)).collect();
+    let chars: Vec<char> = kept.chars().collect();
+    let start = chars.len().saturating_sub(max);
+    let mut name: String = chars[start..].iter().collect();
+    let lead: String = name
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '年' || *c == '月' || *c == '日')
+        .collect();
+    if !lead.is_empty() {
+        let rest = name[lead.len()..].to_string();
+        name = if rest.is_empty() {
+            format!("数{lead}")
+        } else {
+            format!("{rest}·{lead}")
+        };
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '数');
+    }
+    name
+}
+
+/// Hands out names unique in their scope: the second 改造户数 is 改造户数2.
+#[derive(Default)]
+pub struct Names {
+    used: HashMap<String, usize>,
+}
+
+impl Names {
+    pub fn unique(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "数字" } else { base };
+        let n = self.used.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base.to_string()
+        } else {
+            let candidate = format!("{base}{n}");
+            // `改造户数2` may itself be a base someone used; keep counting until free.
+            if self.used.contains_key(&candidate) {
+                return self.unique(&candidate);
+            }
+            self.used.insert(candidate.clone(), 1);
+            candidate
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_valid_and_unique() {
+        assert_eq!(clean("（其中）农户.自筹", 10), "其中农户自筹");
+        assert_eq!(clean("2021年实施", 10), "实施·2021年");
+        let mut n = Names::default();
+        assert_eq!(n.unique("户数"), "户数");
+        assert_eq!(n.unique("户数"), "户数2");
+    }
+}

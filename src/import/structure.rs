@@ -1,0 +1,824 @@
+//! Blocks → the parts of a notice, by the conventions of official documents (GB/T 9704):
+//! the cover notice (标题, 发文字号, 主送, 正文, 署名, 成文日期, 附注, 抄送, 印发), one or more plans,
+//! sections numbered 一、 （一） 1. （1）, leadership groups (组长：姓名 职务), and attachments
+//! (附件说明 and the bodies headed 附件N or by a listed title).
+
+use super::Block;
+
+/// A notice read into its parts.
+#[derive(Debug, Default)]
+pub struct Doc {
+    /// `[bookmark: …]` left by a word processor.
+    pub bookmarks: Vec<String>,
+    pub notice: Option<Notice>,
+    pub plans: Vec<Plan>,
+}
+
+#[derive(Debug, Default)]
+pub struct Notice {
+    pub title: String,
+    pub number: Option<String>,
+    pub recipients: Option<String>,
+    pub body: Vec<String>,
+    pub signature: Option<String>,
+    pub date: Option<String>,
+    pub remark: Option<String>,
+    /// Lines of the 版记 (抄送：…, … 印发).
+    pub cc: Option<String>,
+    pub printed: Option<(String, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug)]
+pub enum Item {
+    /// A numbered (or short unnumbered) heading and what stands under it.
+    Section {
+        title: String,
+        level: u8,
+        items: Vec<Item>,
+    },
+    Para(String),
+    Table {
+        title: Option<String>,
+        rows: Vec<Vec<String>>,
+    },
+    Group(Group),
+    Attachment {
+        no: String,
+        title: String,
+        items: Vec<Item>,
+        missing: bool,
+    },
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub title: String,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug)]
+pub struct Member {
+    pub role: String,
+    /// None when the notice prints the post without a name.
+    pub name: Option<String>,
+    pub post: String,
+}
+
+/// Reads the document.
+pub fn read(blocks: &[Block]) -> Doc {
+    let mut doc = Doc::default();
+    let mut lines: Vec<Entry> = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Line(l) => {
+                let (marks, rest) = take_bookmarks(l);
+                doc.bookmarks.extend(marks);
+                let t = rest.trim();
+                if !t.is_empty() {
+                    lines.push(Entry::Line(t.to_string()));
+                }
+            }
+            Block::Table(rows) => lines.push(Entry::Table(rows.clone())),
+        }
+    }
+    let mut at = 0;
+    doc.notice = read_notice(&lines, &mut at);
+    let footer = read_footer(&mut lines, &mut doc);
+    let _ = footer;
+    read_plans(&lines[at..], &mut doc);
+    doc
+}
+
+#[derive(Debug, Clone)]
+enum Entry {
+    Line(String),
+    Table(Vec<Vec<String>>),
+}
+
+impl Entry {
+    fn line(&self) -> Option<&str> {
+        match self {
+            Entry::Line(l) => Some(l),
+            Entry::Table(_) => None,
+        }
+    }
+}
+
+fn take_bookmarks(line: &str) -> (Vec<String>, String) {
+    let mut marks = Vec::new();
+    let mut rest = line.to_string();
+    while let Some(s) = rest.find("[bookmark:") {
+        let Some(e) = rest[s..].find(']') else { break };
+        marks.push(rest[s + "[bookmark:".len()..s + e].trim().to_string());
+        rest.replace_range(s..s + e + 1, "");
+    }
+    (marks, rest)
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '，', '；', ',', ';'])
+}
+
+/// 〔2022〕22号 as a document number line.
+fn is_doc_number(s: &str) -> bool {
+    chars(s) <= 30 && (s.contains('〔') || s.contains('[') || s.contains('﹝')) && s.ends_with('号')
+}
+
+/// A line that holds only a date as a signature date is printed: 2022年3月31日, or digits
+/// run together (2022511) — a garbled date kept as written.
+pub fn is_date_line(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.as_str();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let starts_digit = t.starts_with(|c: char| c.is_ascii_digit());
+    if !starts_digit || chars(t) > 14 {
+        return false;
+    }
+    (t.contains('年') && t.contains('月') && digits >= 5)
+        || (digits == chars(t) && (6..=8).contains(&digits))
+}
+
+/// The cover notice: a title ending in 通知 (over up to four lines), a document number,
+/// 主送 (a line ending in a colon), the text, then a signature over a date.
+fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
+    let mut n = Notice::default();
+    let mut i = 0;
+    // The title, possibly over several lines.
+    let mut title = String::new();
+    for k in 0..4.min(lines.len()) {
+        let Some(l) = lines[k].line() else { break };
+        if has_sentence_punct(l) && !l.ends_with("通知") {
+            break;
+        }
+        title.push_str(l);
+        if l.ends_with("通知") || l.ends_with("通报") || l.ends_with("意见") {
+            i = k + 1;
+            break;
+        }
+    }
+    if i > 0 {
+        n.title = title;
+    }
+    if let Some(l) = lines.get(i).and_then(Entry::line) {
+        if is_doc_number(l) {
+            n.number = Some(l.to_string());
+            i += 1;
+        }
+    }
+    // 主送: a line ending with a colon, before any sentence.
+    let mut has_recipients = false;
+    if let Some(l) = lines.get(i).and_then(Entry::line) {
+        if (l.ends_with('：') || l.ends_with(':')) && !l.contains('。') && chars(l) < 120 {
+            n.recipients = Some(l.trim_end_matches(['：', ':']).to_string());
+            has_recipients = true;
+            i += 1;
+        } else if i == 0 && !l.contains('。') && l.contains(['、', ',', '，']) && chars(l) < 120
+        {
+            // A 主送 whose colon was lost (the first line of a notice with no title).
+            let next = lines.get(i + 1).and_then(Entry::line).unwrap_or("");
+            if next.contains("印发") || next.contains("现将") {
+                n.recipients = Some(l.to_string());
+                has_recipients = true;
+                i += 1;
+            }
+        }
+    }
+    if i == 0 && !has_recipients {
+        return None;
+    }
+    // The text, up to a signature followed by a date (or a date alone).
+    let start = i;
+    let mut sig_at = None;
+    for k in start..lines.len().min(start + 40) {
+        let Some(l) = lines[k].line() else { break };
+        if is_date_line(l) {
+            sig_at = Some(k);
+            break;
+        }
+    }
+    let Some(date_at) = sig_at else {
+        // A title but no signature: the notice is its title; the text belongs to the plan.
+        *at = i;
+        return (!n.title.is_empty()).then_some(n);
+    };
+    let mut body_end = date_at;
+    if date_at > start {
+        if let Some(l) = lines[date_at - 1].line() {
+            if !has_sentence_punct(l) && chars(l) <= 40 {
+                n.signature = Some(l.to_string());
+                body_end = date_at - 1;
+            }
+        }
+    }
+    n.body = lines[start..body_end]
+        .iter()
+        .filter_map(|e| e.line().map(str::to_string))
+        .collect();
+    n.date = lines[date_at].line().map(str::to_string);
+    i = date_at + 1;
+    if let Some(l) = lines.get(i).and_then(Entry::line) {
+        let t = l.trim();
+        if (t.starts_with('（') || t.starts_with('(')) && t.contains("公开") && chars(t) <= 16 {
+            n.remark = Some(t.to_string());
+            i += 1;
+        }
+    }
+    *at = i;
+    Some(n)
+}
+
+/// 版记 at the end: 抄送：… and 某某办公室 2020年5月7日印发.
+fn read_footer(lines: &mut Vec<Entry>, doc: &mut Doc) -> Option<()> {
+    let notice = doc.notice.as_mut()?;
+    while let Some(l) = lines.last().and_then(Entry::line).map(str::to_string) {
+        if let Some(cc) = l.strip_prefix("抄送：").or_else(|| l.strip_prefix("抄送:")) {
+            notice.cc = Some(cc.trim_end_matches('。').to_string());
+        } else if l.ends_with("印发") && chars(&l) <= 40 {
+            let body = l.trim_end_matches("印发").trim();
+            let split = body.rfind(|c: char| c.is_whitespace());
+            match split {
+                Some(s) => {
+                    notice.printed =
+                        Some((body[..s].trim().to_string(), body[s..].trim().to_string()))
+                }
+                None => break,
+            }
+        } else {
+            break;
+        }
+        lines.pop();
+    }
+    Some(())
+}
+
+// ───────────────────────────── plans and sections ─────────────────────────────
+
+const PLAN_WORDS: &[&str] = &["方案", "计划", "细则", "办法", "规划", "要点", "意见"];
+
+fn ends_like_plan(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        c == '）' || c == ')' || c.is_ascii_digit() || "-—–年（(".contains(c)
+    });
+    PLAN_WORDS.iter().any(|w| t.ends_with(w)) || PLAN_WORDS.iter().any(|w| s.ends_with(w))
+}
+
+/// A period line printed under a title: （2020-2022年）.
+fn is_period_line(s: &str) -> bool {
+    let t = s.trim();
+    (t.starts_with('（') || t.starts_with('('))
+        && t.ends_with(['）', ')'])
+        && t.contains('年')
+        && chars(t) <= 16
+}
+
+/// How a plan's text begins: 为…, 根据…, 按照…, a first heading, or a long paragraph.
+fn opens_plan(s: &str) -> bool {
+    ["为", "根据", "按照", "依据", "为了", "近年来", "一、"]
+        .iter()
+        .any(|w| s.starts_with(w))
+        || (chars(s) > 60 && numbering(s).is_none())
+}
+
+/// The heading level of a numbered line and the numbering's length in bytes:
+/// 一、 → 1, （一） → 2, 1. 1、 → 3, （1） 1) → 4.
+pub fn numbering(s: &str) -> Option<(u8, usize)> {
+    const CN: &str = "一二三四五六七八九十";
+    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |k: usize| cs.get(k).map(|c| c.1);
+    let bytes = |k: usize| cs.get(k).map_or(s.len(), |c| c.0);
+    let mut k = 0;
+    while at(k).is_some_and(|c| CN.contains(c)) {
+        k += 1;
+    }
+    if k > 0 && k <= 3 && at(k) == Some('、') {
+        return Some((1, bytes(k + 1)));
+    }
+    if matches!(at(0), Some('（' | '(')) {
+        let mut k = 1;
+        while at(k).is_some_and(|c| CN.contains(c)) {
+            k += 1;
+        }
+        if k > 1 && k <= 4 && matches!(at(k), Some('）' | ')')) {
+            return Some((2, bytes(k + 1)));
+        }
+        let mut k = 1;
+        while at(k).is_some_and(|c| c.is_ascii_digit()) {
+            k += 1;
+        }
+        if k > 1 && k <= 3 && matches!(at(k), Some('）' | ')')) {
+            return Some((4, bytes(k + 1)));
+        }
+        return None;
+    }
+    let mut k = 0;
+    while at(k).is_some_and(|c| c.is_ascii_digit()) {
+        k += 1;
+    }
+    if k > 0 && k <= 2 {
+        match at(k) {
+            Some('.' | '、' | '．') if !at(k + 1).is_some_and(|c| c.is_ascii_digit()) => {
+                return Some((3, bytes(k + 1)))
+            }
+            Some(')' | '）') => return Some((4, bytes(k + 1))),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A line read as a heading: its title, its level, and the text that follows the title on the
+/// same line (（一）改造内容。正文…).
+fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> {
+    if let Some((level, len)) = numbering(s) {
+        let rest = &s[len..];
+        if !rest.contains('。') && chars(rest) <= 40 && !rest.ends_with(['；', ';', '，']) {
+            return Some((s.to_string(), level, None));
+        }
+        if let Some(p) = rest.find('。') {
+            let head = &rest[..p];
+            let tail = rest[p + '。'.len_utf8()..].trim();
+            if chars(head) <= 36 && !tail.is_empty() && !head.contains(['：', ':']) {
+                let title = s[..len + p + '。'.len_utf8()].to_string();
+                return Some((title, level, Some(tail.to_string())));
+            }
+        }
+        return None;
+    }
+    // An unnumbered heading: short, no punctuation, followed by a longer line.
+    let next_longer = next.is_some_and(|n| chars(n) > chars(s) + 4);
+    if chars(s) <= 24
+        && chars(s) >= 2
+        && !s.contains(['。', '，', '；', '：', ':', '、', ',', '（', '('])
+        && !s.ends_with(|c: char| c.is_ascii_digit())
+        && next_longer
+    {
+        return Some((s.to_string(), 9, None));
+    }
+    None
+}
+
+const ROLES: &[&str] = &[
+    "常务副组长",
+    "第一副组长",
+    "副组长",
+    "组长",
+    "成员",
+    "副主任",
+    "主任",
+    "组员",
+    "联络员",
+];
+
+/// `组  长：李  鹏    旗人民政府副旗长` → the role and the rest.
+fn role_line(s: &str) -> Option<(String, String)> {
+    let (head, rest) = s.split_once(['：', ':'])?;
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    if chars(head) > 8 || !ROLES.contains(&compact.as_str()) {
+        return None;
+    }
+    Some((compact, rest.trim().to_string()))
+}
+
+/// A member line under a role: `王玉泉    昭君街道办事处主任` — a short name, blanks, a post.
+fn member_line(s: &str) -> bool {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    numbering(s).is_none()
+        && parts.len() >= 2
+        && !has_sentence_punct(s)
+        && !s.contains(['：', ':'])
+        && chars(parts[0]) <= 4
+        && chars(s) <= 50
+}
+
+/// Splits `李  鹏    旗人民政府副旗长` into name and post. A one-character first part followed by
+/// a one- or two-character part is a name written with a blank inside (李  鹏).
+fn split_member(text: &str) -> (Option<String>, String) {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    match parts.as_slice() {
+        [] => (None, String::new()),
+        [only] => {
+            if chars(only) <= 3 {
+                (Some(only.to_string()), String::new())
+            } else {
+                (None, only.to_string())
+            }
+        }
+        [a, b, rest @ ..] if chars(a) == 1 && chars(b) <= 2 && !rest.is_empty() => {
+            (Some(format!("{a}{b}")), rest.join(""))
+        }
+        [a, rest @ ..] if chars(a) <= 4 => (Some(a.to_string()), rest.join("")),
+        _ => (None, parts.join("")),
+    }
+}
+
+/// The name of a group from the words that announce it: 成立利通区冬季清洁取暖项目领导小组.
+fn group_title(prev: &[Item]) -> String {
+    for item in prev.iter().rev().take(3) {
+        let text = match item {
+            Item::Para(p) => p.as_str(),
+            Item::Section { title, .. } => title.as_str(),
+            _ => continue,
+        };
+        for kind in ["领导小组", "工作专班", "工作组"] {
+            if let Some(e) = text.find(kind) {
+                let head = &text[..e];
+                let start = head
+                    .rfind(['成', '立', '整', '，', '。', '、', '）', ')'])
+                    .map_or(0, |s| {
+                        s + head[s..].chars().next().map_or(1, char::len_utf8)
+                    });
+                let start = head[start..]
+                    .find(|c: char| !c.is_whitespace())
+                    .map_or(start, |s| start + s);
+                let name = format!("{}{kind}", &head[start..]);
+                let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+                return name
+                    .trim_start_matches(|c: char| "（(一二三四五六七八九十）)、".contains(c))
+                    .to_string();
+            }
+        }
+    }
+    "领导小组".to_string()
+}
+
+/// Attachment titles listed after 附件：, one a line (1.××, 2.××).
+fn attachment_list(lines: &[Entry], i: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let l = lines[i].line()?;
+    let rest = l
+        .strip_prefix("附件：")
+        .or_else(|| l.strip_prefix("附件:"))?
+        .trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut push = |s: &str| {
+        let s = s.trim();
+        let (no, title) = match numbering(s) {
+            Some((3, len)) => (
+                s[..len].trim_end_matches(['.', '、', '．']).to_string(),
+                s[len..].trim().to_string(),
+            ),
+            _ => (String::new(), s.to_string()),
+        };
+        out.push((no, title));
+    };
+    push(rest);
+    let mut k = i + 1;
+    while let Some(l) = lines.get(k).and_then(Entry::line) {
+        match numbering(l) {
+            Some((3, _)) if chars(l) <= 60 && !l.contains('。') => {
+                push(l);
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    Some((out, k))
+}
+
+/// `附件1`, `附件 2`, `附件3：标题`: the start of an attachment's body.
+fn attachment_head(s: &str) -> Option<(String, String)> {
+    let rest = s.strip_prefix("附件")?.trim_start();
+    let no: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if no.is_empty() {
+        return None;
+    }
+    let title = rest[no.len()..]
+        .trim_start_matches(['：', ':', ' ', '　'])
+        .trim();
+    if chars(title) > 60 {
+        return None;
+    }
+    Some((no, title.to_string()))
+}
+
+/// Reads the plans: a title (over one or two lines, with a period line), then its content.
+fn read_plans(lines: &[Entry], doc: &mut Doc) {
+    let mut plan = Plan::default();
+    // Stack of open sections: (level, title, items).
+    let mut stack: Vec<(u8, String, Vec<Item>)> = Vec::new();
+    let mut listed: Vec<(String, String)> = Vec::new();
+    let mut found: Vec<bool> = Vec::new();
+    let mut attachment: Option<(String, String, Vec<Item>)> = None;
+    let mut i = 0;
+
+    fn close_to(stack: &mut Vec<(u8, String, Vec<Item>)>, level: u8, sink: &mut Vec<Item>) {
+        while stack.last().is_some_and(|s| s.0 >= level) {
+            let (lv, title, items) = stack.pop().expect("checked");
+            let section = Item::Section {
+                title,
+                level: lv,
+                items,
+            };
+            match stack.last_mut() {
+                Some(parent) => parent.2.push(section),
+                None => sink.push(section),
+            }
+        }
+    }
+    fn sink<'a>(
+        stack: &'a mut [(u8, String, Vec<Item>)],
+        att: &'a mut Option<(String, String, Vec<Item>)>,
+        plan: &'a mut Plan,
+    ) -> &'a mut Vec<Item> {
+        if let Some(top) = stack.last_mut() {
+            return &mut top.2;
+        }
+        if let Some(a) = att.as_mut() {
+            return &mut a.2;
+        }
+        &mut plan.items
+    }
+
+    while i < lines.len() {
+        let entry = &lines[i];
+        let next = lines.get(i + 1).and_then(Entry::line);
+        let Some(l) = entry.line() else {
+            if let Entry::Table(rows) = entry {
+                // A table's title is the line just above it when that line names a table.
+                let target = sink(&mut stack, &mut attachment, &mut plan);
+                let title = match target.last() {
+                    Some(Item::Para(p)) if p.ends_with('表') && chars(p) <= 60 => {
+                        let Some(Item::Para(p)) = target.pop() else {
+                            unreachable!()
+                        };
+                        Some(p)
+                    }
+                    _ => None,
+                };
+                target.push(Item::Table {
+                    title,
+                    rows: rows.clone(),
+                });
+            }
+            i += 1;
+            continue;
+        };
+
+        // A plan title: starts the document, or a short title-like line followed by a plan's
+        // opening words.
+        let first = plan.title.is_empty() && plan.items.is_empty() && stack.is_empty();
+        let mut title_lines = 1;
+        let mut candidate = l.to_string();
+        if let Some(n) = next {
+            if !has_sentence_punct(l)
+                && !has_sentence_punct(n)
+                && chars(l) <= 30
+                && chars(n) <= 20
+                && ends_like_plan(n)
+                && numbering(n).is_none()
+                && !ends_like_plan(l)
+            {
+                candidate.push_str(n);
+                title_lines = 2;
+            }
+        }
+        if let Some(p) = lines.get(i + title_lines).and_then(Entry::line) {
+            if is_period_line(p) {
+                candidate.push_str(p);
+                title_lines += 1;
+            }
+        }
+        let after = lines
+            .get(i + title_lines)
+            .and_then(Entry::line)
+            .unwrap_or("");
+        let title_like = numbering(l).is_none()
+            && !is_date_line(l)
+            && !has_sentence_punct(&candidate)
+            && chars(&candidate) <= 60
+            && ends_like_plan(&candidate)
+            && attachment.is_none();
+        if title_like && (first || opens_plan(after)) {
+            if !first {
+                close_to(&mut stack, 0, &mut plan.items);
+                doc.plans.push(std::mem::take(&mut plan));
+            }
+            plan.title = candidate;
+            i += title_lines;
+            continue;
+        }
+        if first && plan.title.is_empty() {
+            // A document whose first line is not a plan title: the plan is untitled.
+            plan.title = doc
+                .notice
+                .as_ref()
+                .and_then(|n| n.title.split('《').nth(1))
+                .and_then(|t| t.split('》').next())
+                .unwrap_or("方案")
+                .to_string();
+        }
+
+        // 附件说明 and attachment bodies.
+        if let Some((list, end)) = attachment_list(lines, i) {
+            for k in i..end {
+                if let Some(l) = lines[k].line() {
+                    sink(&mut stack, &mut attachment, &mut plan).push(Item::Para(l.to_string()));
+                }
+            }
+            found = vec![false; list.len()];
+            listed = list;
+            i = end;
+            continue;
+        }
+        let head = attachment_head(l).or_else(|| {
+            listed
+                .iter()
+                .position(|(_, t)| !t.is_empty() && t.replace(' ', "") == l.replace(' ', ""))
+                .map(|k| (listed[k].0.clone(), String::new()))
+        });
+        if let Some((no, mut title)) = head {
+            let mut used = 1;
+            if title.is_empty() {
+                if attachment_head(l).is_some() {
+                    if let Some(n) = next {
+                        if chars(n) <= 60 && !n.contains('。') {
+                            title = n.to_string();
+                            used = 2;
+                        }
+                    }
+                } else {
+                    title = l.to_string();
+                }
+            }
+            close_to(&mut stack, 0, sink_plan_or_att(&mut attachment, &mut plan));
+            if let Some((no, t, items)) = attachment.take() {
+                plan.items.push(Item::Attachment {
+                    no,
+                    title: t,
+                    items,
+                    missing: false,
+                });
+            }
+            if let Some(k) = listed.iter().position(|(n, _)| *n == no) {
+                found[k] = true;
+            }
+            attachment = Some((no, title, Vec::new()));
+            i += used;
+            continue;
+        }
+
+        // A leadership group: role lines and the member lines under them.
+        if let Some((role, rest)) = role_line(l) {
+            let mut title = group_title(sink(&mut stack, &mut attachment, &mut plan));
+            if title == "领导小组" {
+                // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
+                if let Some(top) = stack.last().filter(|s| s.2.is_empty()) {
+                    let words = numbering(&top.1).map_or(top.1.as_str(), |(_, len)| &top.1[len..]);
+                    if words.contains('组') || words.contains("专班") {
+                        title = words.trim().to_string();
+                    }
+                }
+            }
+            let title = if title == "领导小组" {
+                attachment
+                    .as_ref()
+                    .map(|a| a.1.clone())
+                    .filter(|t| t.contains("小组") || t.contains("专班"))
+                    .unwrap_or(title)
+            } else {
+                title
+            };
+            let mut members = Vec::new();
+            let (name, post) = split_member(&rest);
+            members.push(Member {
+                role: role.clone(),
+                name,
+                post,
+            });
+            let mut last_role = role;
+            let mut k = i + 1;
+            while let Some(l) = lines.get(k).and_then(Entry::line) {
+                if let Some((role, rest)) = role_line(l) {
+                    let (name, post) = split_member(&rest);
+                    members.push(Member {
+                        role: role.clone(),
+                        name,
+                        post,
+                    });
+                    last_role = role;
+                } else if member_line(l) {
+                    let (name, post) = split_member(l);
+                    members.push(Member {
+                        role: last_role.clone(),
+                        name,
+                        post,
+                    });
+                } else {
+                    break;
+                }
+                k += 1;
+            }
+            sink(&mut stack, &mut attachment, &mut plan)
+                .push(Item::Group(Group { title, members }));
+            i = k;
+            continue;
+        }
+
+        if let Some((title, level, tail)) = heading(l, next) {
+            let level = if level == 9 {
+                stack.last().map_or(1, |s| s.0.saturating_add(1).min(8))
+            } else {
+                level
+            };
+            close_to(
+                &mut stack,
+                level,
+                sink_plan_or_att(&mut attachment, &mut plan),
+            );
+            stack.push((level, title, Vec::new()));
+            if let Some(t) = tail {
+                stack.last_mut().expect("pushed").2.push(Item::Para(t));
+            }
+            i += 1;
+            continue;
+        }
+        sink(&mut stack, &mut attachment, &mut plan).push(Item::Para(l.to_string()));
+        i += 1;
+    }
+    close_to(&mut stack, 0, sink_plan_or_att(&mut attachment, &mut plan));
+    if let Some((no, t, items)) = attachment.take() {
+        plan.items.push(Item::Attachment {
+            no,
+            title: t,
+            items,
+            missing: false,
+        });
+    }
+    for (k, (no, title)) in listed.iter().enumerate() {
+        if !found[k] {
+            plan.items.push(Item::Attachment {
+                no: no.clone(),
+                title: title.clone(),
+                items: Vec::new(),
+                missing: true,
+            });
+        }
+    }
+    doc.plans.push(plan);
+}
+
+fn sink_plan_or_att<'a>(
+    att: &'a mut Option<(String, String, Vec<Item>)>,
+    plan: &'a mut Plan,
+) -> &'a mut Vec<Item> {
+    match att.as_mut() {
+        Some(a) => &mut a.2,
+        None => &mut plan.items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Block> {
+        text.lines().map(|l| Block::Line(l.to_string())).collect()
+    }
+
+    #[test]
+    fn numbering_levels() {
+        assert_eq!(numbering("一、指导思想").map(|n| n.0), Some(1));
+        assert_eq!(numbering("（二）改造方式。").map(|n| n.0), Some(2));
+        assert_eq!(numbering("3.根据居民意愿").map(|n| n.0), Some(3));
+        assert_eq!(numbering("(1)热网").map(|n| n.0), Some(4));
+        assert_eq!(numbering("2.85万户"), None);
+    }
+
+    #[test]
+    fn cover_notice_then_plan_with_sections() {
+        let doc = read(&lines(
+            "某县人民政府关于印发《某县改造方案》的通知\n某政办发〔2022〕22号\n各乡镇：\n现印发给你们。\n某县人民政府\n2022年3月31日\n（此件公开发布）\n某县改造方案\n为改善环境，制定本方案。\n一、目标\n改造460户。\n（一）分项。正文。\n",
+        ));
+        let n = doc.notice.unwrap();
+        assert_eq!(n.number.as_deref(), Some("某政办发〔2022〕22号"));
+        assert_eq!(n.recipients.as_deref(), Some("各乡镇"));
+        assert_eq!(n.signature.as_deref(), Some("某县人民政府"));
+        assert_eq!(n.date.as_deref(), Some("2022年3月31日"));
+        assert_eq!(n.remark.as_deref(), Some("（此件公开发布）"));
+        assert_eq!(doc.plans[0].title, "某县改造方案");
+        assert!(
+            matches!(&doc.plans[0].items[1], Item::Section { title, items, .. } if title == "一、目标" && items.len() == 2)
+        );
+    }
+
+    #[test]
+    fn members_with_blank_inside_names_and_missing_names() {
+        assert_eq!(
+            split_member("李  鹏    旗人民政府副旗长"),
+            (Some("李鹏".into()), "旗人民政府副旗长".into())
+        );
+        assert_eq!(split_member("区能源局局长"), (None, "区能源局局长".into()));
+    }
+}
