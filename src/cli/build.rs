@@ -272,16 +272,24 @@ fn write_outputs(
     messages: &mut Vec<String>,
 ) -> Result<Vec<String>, Vec<String>> {
     let outcomes: Vec<WriterOutcome> = if spare_threads {
+        // Writer threads get the compile workers' stack, so that what renders on one job
+        // renders on many; a writer whose thread cannot be started runs here.
         std::thread::scope(|scope| {
             let handles: Vec<_> = WRITERS
                 .iter()
                 .map(|&(name, writer)| {
-                    scope.spawn(move || run_writer(name, writer, input, dir, path))
+                    std::thread::Builder::new()
+                        .stack_size(crate::driver::WORKER_STACK)
+                        .spawn_scoped(scope, move || run_writer(name, writer, input, dir, path))
+                        .map_err(|_| (name, writer))
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .map(|h| match h {
+                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    Err((name, writer)) => run_writer(name, writer, input, dir, path),
+                })
                 .collect()
         })
     } else {
