@@ -281,4 +281,28 @@ mod tests {
         }
         assert!(map_inputs(&[], 2, |i, _| i).is_empty());
     }
+
+    /// Uses about `levels` × 4 KiB of stack.
+    fn burn(levels: usize) -> usize {
+        let frame = std::hint::black_box([1u8; 4096]);
+        if levels == 0 {
+            return frame[0] as usize;
+        }
+        burn(levels - 1) + std::hint::black_box(frame[levels % 4096]) as usize
+    }
+
+    #[test]
+    fn every_job_count_gives_files_the_same_large_stack() {
+        // 20 MiB: more than a spawned thread's default 2 MiB and a main thread's usual 8 MiB.
+        let inputs: Vec<PathBuf> = (0..3).map(|i| PathBuf::from(format!("{i}"))).collect();
+        let caller = std::thread::current().id();
+        for jobs in [1, 2] {
+            let out = map_inputs(&inputs, jobs, |_, _| {
+                assert_ne!(std::thread::current().id(), caller);
+                burn(5_000)
+            });
+            assert_eq!(out, vec![5_001; 3], "jobs = {jobs}");
+        }
+        assert_eq!(on_worker_stack(|| burn(5_000)), 5_001);
+    }
 }

@@ -336,6 +336,14 @@ fn names_that_begin_with_a_numeral_are_names() {
             assert!(!run.stdout.contains("[E0104]"), "{wrong}\n{}", run.stdout);
         }
     }
+    // Paths into a breakdown, and a name with parentheses after the numeral.
+    std::fs::write(
+        dir.join("a.policy"),
+        plan("  分解 一次性补贴 按 年度 {\n    合计：9元\n    2021年：3元\n    2022年：6元\n  }\n  核算：一次性补贴.2021年 × 2 = 一次性补贴.2022年\n  核算：三类人员（含退休）补贴 = 一次性补贴.2021年\n  指标 三类人员（含退休）补贴：3元\n"),
+    )
+    .unwrap();
+    let run = policyc(&dir, "1", &["check", "a.policy"]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
     // A figure written with a numeral and a unit is still a figure.
     std::fs::write(
         dir.join("a.policy"),

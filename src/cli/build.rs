@@ -380,16 +380,26 @@ fn write_outputs_with(
     let outcomes: Vec<WriterOutcome> = if spare_threads {
         let fresh = &fresh;
         let dir = &dir;
+        // Writer threads get the compile workers' stack, so that what renders on one job
+        // renders on many; a writer whose thread cannot be started runs here.
         std::thread::scope(|scope| {
             let handles: Vec<_> = writers
                 .iter()
                 .map(|&(name, writer)| {
-                    scope.spawn(move || run_writer(name, writer, input, fresh, dir, path))
+                    std::thread::Builder::new()
+                        .stack_size(crate::driver::WORKER_STACK)
+                        .spawn_scoped(scope, move || {
+                            run_writer(name, writer, input, fresh, dir, path)
+                        })
+                        .map_err(|_| (name, writer))
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .map(|h| match h {
+                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    Err((name, writer)) => run_writer(name, writer, input, fresh, dir, path),
+                })
                 .collect()
         })
     } else {

@@ -283,15 +283,11 @@ impl Walk {
                     self.items(&s.items, depth + 1);
                 }
             }
-            ast::Item::Attachment(a) => {
-                if self.enter(depth + 1, a.span, Construct::Blocks) {
-                    self.items(&a.items, depth + 1);
-                }
+            ast::Item::Attachment(a) if self.enter(depth + 1, a.span, Construct::Blocks) => {
+                self.items(&a.items, depth + 1);
             }
-            ast::Item::Breakdown(b) => {
-                if self.enter(depth + 1, b.span, Construct::Blocks) {
-                    self.breakdown(&b.lines, depth + 1);
-                }
+            ast::Item::Breakdown(b) if self.enter(depth + 1, b.span, Construct::Blocks) => {
+                self.breakdown(&b.lines, depth + 1);
             }
             ast::Item::Group(g) => self.group(g, depth + 1),
             ast::Item::Task(t) => self.task(t, depth + 1),
