@@ -337,3 +337,32 @@ fn outputs_are_the_same_whatever_the_working_directory() {
     );
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn file_names_and_text_with_control_characters_reach_the_terminal_as_text() {
+    let dir = temp("terminal");
+    std::fs::create_dir_all(dir.join("in/sub")).unwrap();
+    // The same (hostile) name twice, so the build also reports the renamed folder; the
+    // text holds ESC and BEL, and a syntax error quotes its line.
+    let name = "\u{1b}[2J\u{7}甲.policy";
+    std::fs::write(
+        dir.join("in").join(name),
+        "方案 甲 {\n  「\u{1b}]0;标题\u{7}」\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("in/sub").join(name),
+        "方案 甲 {\n  指标 \u{1b}[31m：\n",
+    )
+    .unwrap();
+    let (code, out) = build(&dir, &["in", "-o", "out"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("E0010") && out.contains("同名"), "{out}");
+    let bad: Vec<char> = out
+        .chars()
+        .filter(|&c| c != '\n' && c.is_control())
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in:\n{out}");
+    assert!(out.contains("␛[2J␇甲.policy"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

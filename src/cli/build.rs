@@ -13,6 +13,7 @@ use super::output::{
     FreshFolder,
 };
 use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
+use crate::diagnostics::human::visible;
 use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
 use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
 use crate::render::index::{write_index, IndexEntry, OutputLink};
@@ -61,8 +62,9 @@ fn unique_stem(stem: String, taken: &mut Vec<String>, path: &Path) -> String {
     }
     if name != stem {
         eprintln!(
-            "policyc: 已有同名的政策文件，{} 的输出写入 {name}/",
-            path.display()
+            "policyc: 已有同名的政策文件，{} 的输出写入 {}/",
+            visible(&path.display().to_string()),
+            visible(&name)
         );
     }
     taken.push(name.clone());
@@ -245,7 +247,8 @@ pub fn run(
     for (shown, text, diagnostics, entry, file_failed, messages) in done {
         map.add(shown, text);
         for m in messages {
-            eprintln!("{m}");
+            // File names and writers' errors can carry control characters of their own.
+            eprintln!("{}", visible(&m));
         }
         failed |= file_failed;
         entries.push(entry);
