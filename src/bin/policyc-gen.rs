@@ -4,6 +4,7 @@
 //! policyc-gen corpus --seed 1 --count 1000 --out target/synth/c1000
 //! policyc-gen corpus --seed 1 --count 10 --scale 10 --out target/synth/big
 //! policyc-gen plan --seed 1 --tasks 2000 --out target/synth/plans
+//! policyc-gen stress --shape units --size 16000 --out target/synth/stress
 //! ```
 //!
 //! The same seed and options give byte-identical files. Nothing is written into `policies/`
@@ -46,6 +47,17 @@ enum Command {
         /// 任务数（100 … 20000）
         #[arg(long, default_value_t = 100)]
         tasks: usize,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// 一份规模到达上限附近的文件（性能测试用）：stress-SHAPE-SIZE.policy
+    Stress {
+        /// names：一个单位的 SIZE 个名称；units：SIZE 个单位；phases：SIZE 个阶段；
+        /// plan：SIZE 项带指标的任务；table：SIZE 行、200 列的表
+        #[arg(long)]
+        shape: String,
+        #[arg(long)]
+        size: usize,
         #[arg(short, long)]
         out: PathBuf,
     },
@@ -98,6 +110,26 @@ fn run(args: Args) -> Result<(), String> {
             write(&out.join(format!("plan-{tasks}.policy")), &plan.to_policy())?;
             write(&out.join(format!("plan-{tasks}.tjp")), &plan.to_tjp())?;
             eprintln!("policyc-gen: {tasks} 项任务的计划 → {}", out.display());
+        }
+        Command::Stress { shape, size, out } => {
+            if let Some(why) = refuse(&out) {
+                return Err(why);
+            }
+            let text = match shape.as_str() {
+                "names" => synth::stress::one_unit_many_names(size),
+                "units" => synth::stress::many_units(size),
+                "phases" => synth::stress::many_phases(size),
+                "plan" => synth::plan(1, size).to_policy(),
+                "table" => synth::stress::wide_table(size, 200),
+                other => {
+                    return Err(format!(
+                        "未知的形状“{other}”：可用 names、units、phases、plan、table"
+                    ))
+                }
+            };
+            let path = out.join(format!("stress-{shape}-{size}.policy"));
+            write(&path, &text)?;
+            eprintln!("policyc-gen: {} 字节 → {}", text.len(), path.display());
         }
     }
     Ok(())

@@ -217,10 +217,12 @@ fn to_codespan(map: &SourceMap, shown: &Shown, d: &Diagnostic) -> cs::Diagnostic
         Severity::Note => cs::Severity::Note,
     };
     // Labels into a file the map does not have would make codespan fail: drop them
-    // and keep the message.
+    // and keep the message. Past a few labels, the rest are counted, not drawn: one finding
+    // about 2,000 names would otherwise print 2,000 carets (and codespan's time grows with
+    // the square of the labels on a line). `--format json` keeps every label.
+    let drawn = shown_labels(d);
     let labels = match (map.get(d.file), shown.files.get(&d.file)) {
-        (Some(file), Some(shown)) => d
-            .labels
+        (Some(file), Some(shown)) => drawn
             .iter()
             .map(|l| {
                 let span = l.span.clamp_to(&file.text);
@@ -235,17 +237,57 @@ fn to_codespan(map: &SourceMap, shown: &Shown, d: &Diagnostic) -> cs::Diagnostic
             .collect(),
         _ => Vec::new(),
     };
+    let hidden_labels = d.labels.len() - drawn.len();
+    let hidden_notes = d.notes.len().saturating_sub(MAX_NOTES);
     let notes = d
         .help
         .iter()
         .map(|h| format!("帮助：{}", visible(h)))
-        .chain(d.notes.iter().map(|n| format!("注：{}", visible(n))))
+        .chain(d.notes.iter().take(MAX_NOTES).map(|n| format!("注：{}", visible(n))))
+        .chain(summary_of_hidden(hidden_labels, hidden_notes))
         .collect();
     cs::Diagnostic::new(severity)
         .with_code(d.code)
         .with_message(visible(&d.message))
         .with_labels(labels)
         .with_notes(notes)
+}
+
+/// Labels drawn per diagnostic: every primary label, then secondary ones in order up to this.
+const MAX_LABELS: usize = 8;
+/// Notes printed per diagnostic.
+const MAX_NOTES: usize = 8;
+
+/// The labels drawn: the primary ones (what the finding is about) and the first secondary
+/// ones, in their order, at most [`MAX_LABELS`] unless there are more primary labels.
+fn shown_labels(d: &Diagnostic) -> Vec<&super::Label> {
+    let primary = d.labels.iter().filter(|l| l.primary).count();
+    let mut room = MAX_LABELS.saturating_sub(primary);
+    d.labels
+        .iter()
+        .filter(|l| {
+            l.primary
+                || (room > 0 && {
+                    room -= 1;
+                    true
+                })
+        })
+        .collect()
+}
+
+/// The line that stands for what was left out: 等另外1992处标注、1991条注.
+fn summary_of_hidden(labels: usize, notes: usize) -> Option<String> {
+    let parts: Vec<String> = [(labels, "处标注"), (notes, "条注")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n}{what}"))
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "注：另有{}未列出（--format json 列出全部）",
+            parts.join("、")
+        )
+    })
 }
 
 #[cfg(test)]

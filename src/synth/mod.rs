@@ -21,6 +21,8 @@
 
 use std::fmt::Write;
 
+pub mod stress;
+
 /// A small, fast, deterministic random number generator (SplitMix64).
 #[derive(Debug, Clone)]
 pub struct Rng(u64);

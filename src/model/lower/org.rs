@@ -36,6 +36,10 @@ impl Lower<'_> {
                     .help = Some("每个单位只声明一次；别称写在（又称 …）中".into());
                     continue;
                 }
+                let k = self.policy.units.len();
+                for n in std::iter::once(&decl.name).chain(decl.aliases.iter()) {
+                    self.unit_index.entry(n.value.clone()).or_insert(k);
+                }
                 self.policy.units.push(OrgUnit {
                     name: decl.name.value.clone(),
                     kind: line.kind.value.clone(),
@@ -47,10 +51,7 @@ impl Lower<'_> {
     }
 
     pub(super) fn find_unit(&self, name: &str) -> Option<&OrgUnit> {
-        self.policy
-            .units
-            .iter()
-            .find(|u| u.name == name || u.aliases.iter().any(|a| a == name))
+        self.unit_index.get(name).map(|&k| &self.policy.units[k])
     }
 
     pub(super) fn unit_ref(&mut self, t: &ast::Text) -> UnitRef {
@@ -113,17 +114,11 @@ impl Lower<'_> {
         // The unit is the longest declared name or alias the post begins with
         // (区发展和改革局局长 → 区发展和改革局).
         let unit = post.as_deref().and_then(|p| {
-            self.policy
-                .units
-                .iter()
-                .flat_map(|u| {
-                    std::iter::once(&u.name)
-                        .chain(u.aliases.iter())
-                        .map(move |n| (n, &u.name))
-                })
-                .filter(|(n, _)| p.starts_with(n.as_str()))
-                .max_by_key(|(n, _)| n.len())
-                .map(|(_, u)| u.clone())
+            p.char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .rev()
+                .find_map(|end| self.find_unit(&p[..end]))
+                .map(|u| u.name.clone())
         });
         let (person, name_missing, collective) = match &m.person {
             ast::Person::Named(t) => (Some(t.value.clone()), false, false),

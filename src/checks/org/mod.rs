@@ -4,13 +4,16 @@
 //!
 //! Units referred to but never declared are the front end's (E0103), not reported here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
 use crate::memo::{remembered, Memo};
 use crate::model::{Group, Member, OrgUnit, Task, UnitRef};
+use near::NameIndex;
+
+mod near;
 
 fn task_name(t: &Task) -> String {
     match (&t.number, &t.title) {
@@ -481,6 +484,38 @@ fn units_same(a: &OrgUnit, b: &OrgUnit) -> Option<Same> {
     None
 }
 
+/// Pairs of units (`i < j`, in order) that [`units_same`] may join: those [`NameIndex`]
+/// finds near each other, so that the check does not compare every unit with every other.
+fn near_pairs(units: &[OrgUnit]) -> Vec<(usize, usize)> {
+    let index = NameIndex::new(
+        units
+            .iter()
+            .enumerate()
+            .flat_map(|(i, u)| names(u).map(move |n| (i, n.as_str()))),
+    );
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        for n in names(u) {
+            pairs.extend(index.near(n).into_iter().filter(|&j| j > i).map(|j| (i, j)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// At most `shown` items, then 等N个 for all of them: a finding about 2,000 names stays
+/// readable (the labels of `--format json` still list every one).
+fn listed(items: &[String], sep: &str, shown: usize) -> String {
+    if items.len() <= shown + 1 {
+        return items.join(sep);
+    }
+    format!("{}等{}个", items[..shown].join(sep), items.len())
+}
+
+/// Names quoted in a message before 等N个.
+const NAMES_SHOWN: usize = 5;
+
 /// O402: one unit declared under two names that are not declared the same.
 pub fn one_unit_two_names(f: &mut Findings) {
     let units = &f.policy.units;
@@ -498,44 +533,32 @@ pub fn one_unit_two_names(f: &mut Findings) {
         .iter()
         .map(|u| names(u).all(|x| parts(x).class == Class::Generic))
         .collect();
-    // Two units of different jurisdictions (市住建局, 区住建局) are never one.
-    let apart = |i: usize, j: usize| {
-        let (a, b) = (parts(&units[i].name), parts(&units[j].name));
-        !a.place.is_empty() && !b.place.is_empty() && !places_agree(&a.place, &b.place)
-    };
+    let near = near_pairs(units);
     let mut candidates: Vec<(usize, usize, Same)> = Vec::new();
-    for i in 0..n {
-        for j in i + 1..n {
-            if generic[i] || generic[j] {
-                continue;
-            }
-            if let Some(s) = units_same(&units[i], &units[j]) {
-                candidates.push((i, j, s));
-            }
+    for &(i, j) in &near {
+        if generic[i] || generic[j] {
+            continue;
+        }
+        if let Some(s) = units_same(&units[i], &units[j]) {
+            candidates.push((i, j, s));
         }
     }
     // A name that fits units of two jurisdictions (住房和城乡建设和交通局 fitting both
     // 市住建局 and 区住建局) names neither for sure: leave it out rather than join them.
-    let partners = |x: usize, c: &[(usize, usize, Same)]| -> Vec<usize> {
-        c.iter()
-            .filter_map(|(a, b, _)| match (*a == x, *b == x) {
-                (true, _) => Some(*b),
-                (_, true) => Some(*a),
-                _ => None,
-            })
-            .collect()
-    };
-    let ambiguous: Vec<usize> = (0..n)
-        .filter(|&x| {
-            let p = partners(x, &candidates);
-            p.iter().any(|&i| p.iter().any(|&j| apart(i, j)))
-        })
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (a, b, _) in &candidates {
+        partners[*a].push(*b);
+        partners[*b].push(*a);
+    }
+    let ambiguous: Vec<bool> = partners
+        .iter()
+        .map(|p| two_jurisdictions(units, p))
         .collect();
     // Only the pairs that join names not yet joined are kept as reasons: enough to say why
     // each name is in, without every pairwise comparison of a five-name cluster.
     let mut pairs: Vec<(usize, usize, Same)> = Vec::new();
     for (i, j, s) in candidates {
-        if ambiguous.contains(&i) || ambiguous.contains(&j) {
+        if ambiguous[i] || ambiguous[j] {
             continue;
         }
         let (a, b) = (find(&mut root, i), find(&mut root, j));
@@ -546,9 +569,21 @@ pub fn one_unit_two_names(f: &mut Findings) {
     }
     // A generic name (供电部门) joins the specific names it fits only when they are already
     // one unit: fitting 东河供电分局 and 九原供电分局, two different branches, it names neither.
+    let mut near_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(i, j) in &near {
+        if generic[i] {
+            near_of[i].push(j);
+        }
+        if generic[j] {
+            near_of[j].push(i);
+        }
+    }
     for g in (0..n).filter(|&g| generic[g]) {
-        let fits: Vec<(usize, Same)> = (0..n)
-            .filter(|&j| j != g && !generic[j] && !ambiguous.contains(&j))
+        near_of[g].sort_unstable();
+        let fits: Vec<(usize, Same)> = near_of[g]
+            .iter()
+            .copied()
+            .filter(|&j| j != g && !generic[j] && !ambiguous[j])
             .filter_map(|j| units_same(&units[g], &units[j]).map(|s| (j, s)))
             .collect();
         let Some(first) = fits.first().map(|(j, _)| *j) else {
@@ -563,26 +598,30 @@ pub fn one_unit_two_names(f: &mut Findings) {
             pairs.push((g.min(j), g.max(j), s));
         }
     }
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        if pairs.iter().any(|(a, b, _)| *a == i || *b == i) {
-            let r = find(&mut root, i);
-            clusters.entry(r).or_default().push(i);
-        }
+    let mut paired = vec![false; n];
+    for (a, b, _) in &pairs {
+        paired[*a] = true;
+        paired[*b] = true;
     }
-    let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
-    clusters.sort_by_key(|c| c.first().copied());
-    let of_cluster = |members: &[usize]| -> Vec<&(usize, usize, Same)> {
-        pairs
-            .iter()
-            .filter(|(a, _, _)| members.contains(a))
-            .collect()
-    };
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in (0..n).filter(|&i| paired[i]) {
+        let r = find(&mut root, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    // Each cluster's pairs, in the order they were found.
+    let mut pairs_of: HashMap<usize, Vec<&(usize, usize, Same)>> = HashMap::new();
+    for p in &pairs {
+        pairs_of.entry(find(&mut root, p.0)).or_default().push(p);
+    }
+    let mut clusters: Vec<(usize, Vec<usize>)> = clusters.into_iter().collect();
+    clusters.sort_by_key(|(_, c)| c.first().copied());
+    let of_cluster = |r: &usize| pairs_of.get(r).map_or(&[][..], Vec::as_slice);
     // Towns and streets written both bare and with 人民政府/办事处, one pair each: one note.
-    let (variants, clusters): (Vec<Vec<usize>>, Vec<Vec<usize>>) = clusters
+    let (variants, clusters): (Vec<_>, Vec<_>) = clusters
         .into_iter()
-        .partition(|c| c.len() == 2 && of_cluster(c).iter().all(|(_, _, s)| s.variant));
+        .partition(|(r, c)| c.len() == 2 && of_cluster(r).iter().all(|(_, _, s)| s.variant));
     if variants.len() > 1 {
+        let variants: Vec<Vec<usize>> = variants.iter().map(|(_, c)| c.clone()).collect();
         report_variants(f, &variants);
     }
     let singles = if variants.len() > 1 {
@@ -590,8 +629,9 @@ pub fn one_unit_two_names(f: &mut Findings) {
     } else {
         variants
     };
-    for members in clusters.into_iter().chain(singles) {
-        let in_cluster = of_cluster(&members);
+    let usages = Usages::of(f);
+    for (r, members) in clusters.into_iter().chain(singles) {
+        let in_cluster = of_cluster(&r);
         let quoted: Vec<String> = members
             .iter()
             .map(|&i| format!("“{}”", units[i].name))
@@ -601,14 +641,20 @@ pub fn one_unit_two_names(f: &mut Findings) {
             .map(|(_, _, s)| s.severity)
             .max()
             .unwrap_or(Severity::Note);
-        let mut d = f.new_diag(
-            "O402",
+        let message = if quoted.len() <= NAMES_SHOWN + 1 {
             format!(
                 "{}可能是同一单位的{}个名称，但没有声明为同一单位",
-                quoted.join(""),
+                quoted.concat(),
                 chinese_count(members.len())
-            ),
-        );
+            )
+        } else {
+            format!(
+                "{}等{}个名称可能是同一单位的名称，但没有声明为同一单位",
+                quoted[..NAMES_SHOWN].concat(),
+                members.len()
+            )
+        };
+        let mut d = f.new_diag("O402", message);
         d.severity = severity;
         for (k, &i) in members.iter().enumerate() {
             let u = &units[i];
@@ -619,26 +665,49 @@ pub fn one_unit_two_names(f: &mut Findings) {
                 d.with_secondary(u.span, label)
             };
         }
-        for (_, _, s) in &in_cluster {
+        for (_, _, s) in in_cluster {
             d = d.with_note(s.reason.clone());
         }
         let uses: Vec<String> = members
             .iter()
             .filter_map(|&i| {
-                let u = usage(f, &units[i]);
+                let u = usages.of_unit(&units[i].name);
                 (!u.is_empty()).then(|| format!("“{}”用于{}", units[i].name, u.join("、")))
             })
             .collect();
         if !uses.is_empty() {
-            d = d.with_note(format!("各名称的用处：{}", uses.join("；")));
+            d = d.with_note(format!(
+                "各名称的用处：{}",
+                listed(&uses, "；", NAMES_SHOWN)
+            ));
         }
         let (full, rest) = full_and_rest(units, &members);
+        let rest: Vec<String> = rest.into_iter().map(str::to_string).collect();
         d = d.with_help(format!(
             "若是同一单位，只声明一次，其余写作别称：{full}（又称 {}）；若确是不同单位，可忽略本提示",
-            rest.join("、")
+            listed(&rest, "、", NAMES_SHOWN)
         ));
         f.report(d);
     }
+}
+
+/// Whether the units a name fits are of two jurisdictions that are never one (市住建局,
+/// 区住建局).
+fn two_jurisdictions(units: &[OrgUnit], partners: &[usize]) -> bool {
+    let mut places: Vec<Rc<Parts>> = Vec::new();
+    for &i in partners {
+        let p = parts(&units[i].name);
+        if p.place.is_empty() || places.iter().any(|q| q.place == p.place) {
+            continue;
+        }
+        // Places that all agree pairwise are at most one of one character and one longer:
+        // a third distinct place always disagrees with one of them.
+        if places.len() == 2 {
+            return true;
+        }
+        places.push(p);
+    }
+    matches!(places.as_slice(), [a, b] if !places_agree(&a.place, &b.place))
 }
 
 /// The full name of a cluster: a specific name before a generic one (区财政局, not 财政部门),
@@ -708,43 +777,70 @@ fn chinese_count(n: usize) -> String {
     }
 }
 
-/// Where a unit is named: 任务3（牵头单位）, 领导小组成员郝建忠.
-fn usage(f: &Findings, u: &OrgUnit) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in all_tasks(f) {
-        for (k, list) in [
-            ("牵头单位", &t.lead),
-            ("责任单位", &t.responsible),
-            ("配合单位", &t.cooperating),
-            ("实施单位", &t.implementing),
-        ] {
-            if list.iter().any(|r| r.unit.as_deref() == Some(&u.name)) {
-                let n = t
-                    .number
-                    .as_deref()
-                    .map_or_else(|| "任务".to_string(), |n| format!("任务{n}"));
-                out.push(format!("{n}的{k}"));
+/// Where each unit is named: 任务3的牵头单位, 郝建忠（成员）; read once for all units.
+struct Usages<'p> {
+    by_unit: HashMap<&'p str, Vec<String>>,
+}
+
+impl<'p> Usages<'p> {
+    fn of(f: &Findings<'p>) -> Usages<'p> {
+        let mut by_unit: HashMap<&'p str, Vec<String>> = HashMap::new();
+        for t in all_tasks(f) {
+            for (k, list) in [
+                ("牵头单位", &t.lead),
+                ("责任单位", &t.responsible),
+                ("配合单位", &t.cooperating),
+                ("实施单位", &t.implementing),
+            ] {
+                // Once per task and kind of duty, however often the list names the unit.
+                let mut seen: Vec<&str> = Vec::new();
+                for name in list.iter().filter_map(|r| r.unit.as_deref()) {
+                    if seen.contains(&name) {
+                        continue;
+                    }
+                    seen.push(name);
+                    let n = t
+                        .number
+                        .as_deref()
+                        .map_or_else(|| "任务".to_string(), |n| format!("任务{n}"));
+                    by_unit.entry(name).or_default().push(format!("{n}的{k}"));
+                }
             }
         }
+        for g in all_groups(f) {
+            for m in members(g) {
+                if let Some(unit) = m.unit.as_deref() {
+                    by_unit
+                        .entry(unit)
+                        .or_default()
+                        .push(match (&m.person, &m.post) {
+                            (Some(p), _) => format!("{p}（{}）", m.role),
+                            (None, Some(post)) => format!("{}（{post}）", m.role),
+                            (None, None) => m.role.clone(),
+                        });
+                }
+            }
+            if let Some(unit) = g
+                .office
+                .as_ref()
+                .and_then(|o| o.seat.as_ref())
+                .and_then(|s| s.unit.as_deref())
+            {
+                by_unit
+                    .entry(unit)
+                    .or_default()
+                    .push("办公室所在单位".to_string());
+            }
+        }
+        for uses in by_unit.values_mut() {
+            uses.dedup();
+        }
+        Usages { by_unit }
     }
-    for g in all_groups(f) {
-        for m in members(g) {
-            if m.unit.as_deref() == Some(&u.name) {
-                out.push(match (&m.person, &m.post) {
-                    (Some(p), _) => format!("{p}（{}）", m.role),
-                    (None, Some(post)) => format!("{}（{post}）", m.role),
-                    (None, None) => m.role.clone(),
-                });
-            }
-        }
-        if let Some(seat) = g.office.as_ref().and_then(|o| o.seat.as_ref()) {
-            if seat.unit.as_deref() == Some(&u.name) {
-                out.push("办公室所在单位".to_string());
-            }
-        }
+
+    fn of_unit(&self, name: &str) -> &[String] {
+        self.by_unit.get(name).map_or(&[], Vec::as_slice)
     }
-    out.dedup();
-    out
 }
 
 // ───────────────────────────── O403 ─────────────────────────────
@@ -827,12 +923,31 @@ pub fn duties_outside_group(f: &mut Findings) {
     else {
         return;
     };
+    let mut unit_by_name: HashMap<&str, &OrgUnit> = HashMap::new();
+    for u in &f.policy.units {
+        unit_by_name.entry(u.name.as_str()).or_insert(u);
+    }
     let member_units: Vec<&OrgUnit> = groups
         .iter()
         .flat_map(|g| members(g))
         .filter_map(|m| m.unit.as_deref())
-        .filter_map(|n| f.policy.units.iter().find(|u| u.name == n))
+        .filter_map(|n| unit_by_name.get(n).copied())
         .collect();
+    let member_names: HashSet<&str> = member_units.iter().map(|u| u.name.as_str()).collect();
+    let member_index = NameIndex::new(
+        member_units
+            .iter()
+            .enumerate()
+            .flat_map(|(k, u)| names(u).map(move |n| (k, n.as_str()))),
+    );
+    let near_member = |u: &OrgUnit| {
+        names(u).any(|n| {
+            member_index
+                .near(n)
+                .into_iter()
+                .any(|k| units_same(u, member_units[k]).is_some())
+        })
+    };
     // A collective member (各乡镇主要负责人) stands for every unit of its kind.
     let covers_kind = |kind: &str| {
         member_units.iter().any(|u| {
@@ -850,14 +965,11 @@ pub fn duties_outside_group(f: &mut Findings) {
     };
     // Units with duties, in the order first given, with where.
     let mut duties: Vec<(&OrgUnit, Vec<Duty>)> = Vec::new();
+    let mut duty_of: HashMap<*const OrgUnit, usize> = HashMap::new();
     for t in all_tasks(f) {
         for (lead, list) in [(true, &t.lead), (false, &t.responsible)] {
             for r in list {
-                let Some(u) = r
-                    .unit
-                    .as_deref()
-                    .and_then(|n| f.policy.units.iter().find(|u| u.name == n))
-                else {
+                let Some(u) = r.unit.as_deref().and_then(|n| unit_by_name.get(n).copied()) else {
                     continue;
                 };
                 let what = format!(
@@ -865,10 +977,11 @@ pub fn duties_outside_group(f: &mut Findings) {
                     task_name(t),
                     if lead { "牵头单位" } else { "责任单位" }
                 );
-                match duties.iter_mut().find(|(x, _)| std::ptr::eq(*x, u)) {
-                    Some((_, v)) => v.push((r.span, what, lead)),
-                    None => duties.push((u, vec![(r.span, what, lead)])),
-                }
+                let k = *duty_of.entry(u as *const OrgUnit).or_insert_with(|| {
+                    duties.push((u, Vec::new()));
+                    duties.len() - 1
+                });
+                duties[k].1.push((r.span, what, lead));
             }
         }
     }
@@ -878,30 +991,54 @@ pub fn duties_outside_group(f: &mut Findings) {
         .flat_map(|g| members(g))
         .filter_map(|m| m.post.as_deref())
         .collect();
+    // Posts by their three-character runs, to find the posts a name of three or more
+    // characters is part of without reading every post.
+    let mut post_runs: HashMap<[char; 3], Vec<usize>> = HashMap::new();
+    for (k, p) in posts.iter().enumerate() {
+        let chars: Vec<char> = p.chars().collect();
+        let mut runs: Vec<[char; 3]> = chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        runs.sort_unstable();
+        runs.dedup();
+        for run in runs {
+            post_runs.entry(run).or_default().push(k);
+        }
+    }
+    let post_bodies: Vec<&str> = posts.iter().filter_map(|p| post_body(p)).collect();
+    let body_index = NameIndex::new(post_bodies.iter().copied().enumerate());
     let in_post = |u: &OrgUnit| {
-        posts.iter().any(|p| {
-            names(u).any(|n| n.chars().count() >= 3 && p.contains(n.as_str()))
-                || post_body(p).is_some_and(|b| names(u).any(|n| likely_same(n, b).is_some()))
+        names(u).any(|n| {
+            let chars: Vec<char> = n.chars().take(3).collect();
+            chars.len() == 3
+                && post_runs
+                    .get(&[chars[0], chars[1], chars[2]])
+                    .is_some_and(|ks| ks.iter().any(|&k| posts[k].contains(n.as_str())))
+        }) || names(u).any(|n| {
+            body_index
+                .near(n)
+                .into_iter()
+                .any(|k| likely_same(n, post_bodies[k]).is_some())
         })
     };
     // Every member's body: its declared unit, or the body its post names.
     let mut bodies: Vec<&str> = Vec::new();
+    let mut seen_bodies: HashSet<&str> = HashSet::new();
     for m in groups.iter().flat_map(|g| members(g)) {
         let body = m
             .unit
             .as_deref()
             .or_else(|| m.post.as_deref().and_then(post_body));
         if let Some(b) = body {
-            if !bodies.contains(&b) {
+            if seen_bodies.insert(b) {
                 bodies.push(b);
             }
         }
     }
+    let bodies_index = NameIndex::new(bodies.iter().copied().enumerate());
     for (u, places) in duties {
         if u.kind == "集合"
-            || member_units.iter().any(|m| m.name == u.name)
+            || member_names.contains(u.name.as_str())
             || covers_kind(&u.kind)
-            || member_units.iter().any(|m| units_same(u, m).is_some())
+            || near_member(u)
             || in_post(u)
         {
             continue;
@@ -932,7 +1069,7 @@ pub fn duties_outside_group(f: &mut Findings) {
         if places.len() > 4 {
             d = d.with_note(format!("另有{}处", places.len() - 4));
         }
-        let near = similar_bodies(u, &bodies);
+        let near = similar_bodies(u, &bodies, &bodies_index);
         if !near.is_empty() {
             d = d.with_note(format!(
                 "领导小组中有名称相近的成员单位{}，请核对是否指同一单位",
@@ -948,20 +1085,15 @@ pub fn duties_outside_group(f: &mut Findings) {
 
 /// Member bodies with the same kind of ending as the unit and at least two characters of its
 /// name in common: 东河交管大队 for 区交警大队. Not the same unit for sure, worth a look.
-fn similar_bodies<'b>(u: &OrgUnit, bodies: &[&'b str]) -> Vec<&'b str> {
+fn similar_bodies<'b>(u: &OrgUnit, bodies: &[&'b str], index: &NameIndex) -> Vec<&'b str> {
     let pu = parts(&u.name);
     if matches!(pu.class, Class::Bare | Class::Generic) {
         return Vec::new();
     }
-    let mut chars: Vec<char> = pu.content.chars().collect();
-    chars.dedup();
-    bodies
-        .iter()
-        .copied()
-        .filter(|b| {
-            let pb = parts(b);
-            pb.class == pu.class && chars.iter().filter(|c| pb.content.contains(**c)).count() >= 2
-        })
+    index
+        .sharing_two_chars(pu.class, &pu.content)
+        .into_iter()
+        .map(|k| bodies[k])
         .collect()
 }
 
