@@ -197,7 +197,8 @@ fn too_deep(src: &str, file: FileId, at: Span, what: nesting::Construct) -> Diag
             // Point at the block's opening brace (or quote), not at all of it.
             let at = text
                 .char_indices()
-                .find(|(_, c)| matches!(c, '{' | '｛' | '「'))
+                .find(|(_, c)| matches!(c, '{' | '｛'))
+                .or_else(|| text.char_indices().find(|(_, c)| *c == '「'))
                 .map_or(at, |(i, c)| Span {
                     start: at.start + i,
                     end: at.start + i + c.len_utf8(),
