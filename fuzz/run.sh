@@ -6,6 +6,7 @@
 #   fuzz/run.sh checks 60        # a 60-second smoke run
 #   SANITIZER=address fuzz/run.sh render 600
 #   KEEP_GOING=1 fuzz/run.sh render 300   # record every crash and go on (libFuzzer fork mode)
+#   FUZZ_SKIP_ORACLES=html_links,mermaid_tasks fuzz/run.sh render   # oracles not checked
 #
 # Needs cargo-fuzz (cargo install cargo-fuzz) and a C++ compiler (libFuzzer is built from
 # source). cargo-fuzz's default sanitizer needs unstable compiler options; on a stable
