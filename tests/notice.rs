@@ -311,3 +311,45 @@ fn xml_writer_maps_or_drops_every_character_xml_forbids() {
     assert_eq!(xml_chars("制表\t换行\n回车\r"), "制表\t换行\n回车\r");
     assert!(matches!(xml_chars("干净"), std::borrow::Cow::Borrowed(_)));
 }
+
+/// Issue 12: the appendix never replaces a stated figure. 002's 开工任务表 states 15776 in its
+/// 合计 (the rows add up to 15779) and 3096 for 突泉县 (2197 + 896 = 3093): both are printed as
+/// stated and marked, and the marks say what the figures they are made of give.
+#[test]
+fn appendix_prints_stated_totals_and_marks_the_cell_a_relation_points_to() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("policies/002_xingan-zhujian-2020.policy");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut map = SourceMap::new();
+    let compiled = compile_file(&path, &mut map);
+    let findings = policyc::render::FindingsSummary::of(&text, &compiled.diagnostics);
+    let view = policyc::render::appendix::appendix_view(
+        compiled.policy.as_ref().unwrap(),
+        &findings.relation_breaks,
+    );
+    let table = &view.tables[0];
+    let row = |label: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.cells[0].text == label)
+            .unwrap_or_else(|| panic!("no row {label}"))
+    };
+    let total = &row("合计").cells[5];
+    assert_eq!(total.text, "15776");
+    assert_eq!(total.mark.as_deref(), Some("※1"));
+    let tuquan = &row("突泉县").cells[5];
+    assert_eq!(tuquan.text, "3096");
+    assert_eq!(tuquan.mark.as_deref(), Some("※2"));
+    let notes: Vec<&str> = table.differences.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "※1 合计行「2020年底需开工户数」：原文为 15776，各行相加为 15779。",
+            "※2 突泉县行「2020年底需开工户数」：原文为 3096，按「2019年未开工户数」 + \
+             「2020年计划任务户数」为 3093。",
+        ]
+    );
+    // The other cells of the row are as stated and unmarked.
+    assert!(row("突泉县").cells[..5].iter().all(|c| c.mark.is_none()));
+}
