@@ -39,7 +39,7 @@ fn docx_follows_the_official_format() {
     assert!(doc[..title].contains(r#"<w:pStyle w:val="Title"/>"#));
     for (style, text) in [
         ("Recipients", "各街道办事处，旗直各相关部门，企事业单位："),
-        ("Signature", "2024年5月22日"),
+        ("SignatureDate", "2024年5月22日"),
         ("Attachment", "附件：1.达拉特旗平房区节能改造工作领导小组"),
         ("Heading1", "一、指导思想"),
         ("Heading2", "（一）坚持以人为本，为民服务。"),
@@ -61,6 +61,102 @@ fn docx_follows_the_official_format() {
     );
     let footer = part(docx, "word/footer1.xml");
     assert!(footer.contains("PAGE") && footer.contains("— "));
+
+    // 版头: the 发文机关标志 (red, centred) comes first, then the red separator line, then the
+    // title; 署名 one blank line under the 正文.
+    let mark = doc.find(r#"<w:pStyle w:val="IssuerMark"/>"#).unwrap();
+    let line = doc.find(r#"<w:pStyle w:val="DocNumberLine"/>"#).unwrap();
+    assert!(
+        mark < line && line < title,
+        "标志, line, title in this order"
+    );
+    assert!(doc[mark..line].contains(">达拉特旗人民政府<"));
+    let mark_style = &styles[styles.find(r#"w:styleId="IssuerMark""#).unwrap()..];
+    let mark_style = &mark_style[..mark_style.find("</w:style>").unwrap()];
+    assert!(
+        mark_style.contains(r#"<w:color w:val="FF0000"/>"#)
+            && mark_style.contains(r#"<w:jc w:val="center"/>"#)
+    );
+    let line_style = &styles[styles.find(r#"w:styleId="DocNumberLine""#).unwrap()..];
+    let line_style = &line_style[..line_style.find("</w:style>").unwrap()];
+    assert!(
+        line_style.contains(r#"<w:bottom w:val="single" w:sz="12" w:space="4" w:color="FF0000"/>"#)
+    );
+    let signature = doc.find(
+        ">达拉特旗人民政府</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val=\"SignatureDate\"/>",
+    );
+    assert!(signature.is_some(), "date right under the signature");
+    // Font fallbacks: a missing GB font falls back to the usual serif face.
+    let fonts = part(docx, "word/fontTable.xml");
+    for (font, alt) in [
+        ("仿宋_GB2312", "仿宋"),
+        ("方正小标宋简体", "宋体"),
+        ("楷体_GB2312", "楷体"),
+    ] {
+        assert!(
+            fonts.contains(&format!(
+                r#"<w:font w:name="{font}"><w:altName w:val="{alt}"/>"#
+            )),
+            "{font} → {alt}"
+        );
+    }
+    assert!(part(docx, "[Content_Types].xml").contains("/word/fontTable.xml"));
+    assert!(part(docx, "word/_rels/document.xml.rels").contains("fontTable.xml"));
+}
+
+#[test]
+fn docx_imprint_stands_at_the_foot_of_the_last_page_between_rules() {
+    let (_, _, docx) = drafts_of(
+        "通知 {\n  标题：关于甲的通知\n  正文：「正文。」\n  抄送：盟委办公室\n  印发：某局办公室 2020年5月7日\n}\n方案 甲 {\n  「方案正文。」\n}\n",
+    );
+    assert_well_formed(&docx);
+    let doc = docx_parts(&docx)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    let cc = doc.find(">抄送：盟委办公室<").unwrap();
+    let printed = doc.find(">某局办公室<").unwrap();
+    let plan = doc.find(">方案正文。<").unwrap();
+    assert!(
+        plan < cc && cc < printed,
+        "版记 after the text, 抄送 above 印发"
+    );
+    let imprint: Vec<&str> = doc
+        .split("<w:p>")
+        .filter(|p| p.contains(r#"<w:pStyle w:val="Imprint"/>"#))
+        .collect();
+    assert_eq!(imprint.len(), 2);
+    for p in &imprint {
+        // One frame anchored to the bottom of the text block.
+        assert!(
+            p.contains(r#"w:vAnchor="margin""#) && p.contains(r#"w:yAlign="bottom""#),
+            "{p}"
+        );
+    }
+    // Thick first and last rules, a thin one between.
+    assert!(
+        imprint[0].contains(r#"<w:top w:val="single" w:sz="8""#),
+        "{}",
+        imprint[0]
+    );
+    assert!(
+        imprint[0].contains(r#"<w:bottom w:val="single" w:sz="6""#),
+        "{}",
+        imprint[0]
+    );
+    assert!(
+        imprint[1].contains(r#"<w:bottom w:val="single" w:sz="8""#),
+        "{}",
+        imprint[1]
+    );
+    // 印发机关 left, 印发日期 right on one line.
+    assert!(imprint[1].contains(r#"<w:tab w:val="right""#));
+    assert!(
+        imprint[1].contains(r#"<w:tab/><w:t xml:space="preserve">2020年5月7日印发</w:t>"#),
+        "{}",
+        imprint[1]
+    );
 }
 
 #[test]
@@ -310,4 +406,86 @@ fn xml_writer_maps_or_drops_every_character_xml_forbids() {
     assert_eq!(xml_chars("a\u{0}b\u{1B}c\u{FFFE}d\u{FFFF}"), "abcd");
     assert_eq!(xml_chars("制表\t换行\n回车\r"), "制表\t换行\n回车\r");
     assert!(matches!(xml_chars("干净"), std::borrow::Cow::Borrowed(_)));
+}
+
+/// Issue 12: the appendix never replaces a stated figure. 002's 开工任务表 states 15776 in its
+/// 合计 (the rows add up to 15779) and 3096 for 突泉县 (2197 + 896 = 3093): both are printed as
+/// stated and marked, and the marks say what the figures they are made of give.
+#[test]
+fn appendix_prints_stated_totals_and_marks_the_cell_a_relation_points_to() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("policies/002_xingan-zhujian-2020.policy");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut map = SourceMap::new();
+    let compiled = compile_file(&path, &mut map);
+    let findings = policyc::render::FindingsSummary::of(&text, &compiled.diagnostics);
+    let view = policyc::render::appendix::appendix_view(
+        compiled.policy.as_ref().unwrap(),
+        &findings.relation_breaks,
+    );
+    let table = &view.tables[0];
+    let row = |label: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.cells[0].text == label)
+            .unwrap_or_else(|| panic!("no row {label}"))
+    };
+    let total = &row("合计").cells[5];
+    assert_eq!(total.text, "15776");
+    assert_eq!(total.mark.as_deref(), Some("※1"));
+    let tuquan = &row("突泉县").cells[5];
+    assert_eq!(tuquan.text, "3096");
+    assert_eq!(tuquan.mark.as_deref(), Some("※2"));
+    let notes: Vec<&str> = table.differences.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "※1 合计行「2020年底需开工户数」：原文为 15776，各行相加为 15779。",
+            "※2 突泉县行「2020年底需开工户数」：原文为 3096，按「2019年未开工户数」 + \
+             「2020年计划任务户数」为 3093。",
+        ]
+    );
+    // The other cells of the row are as stated and unmarked.
+    assert!(row("突泉县").cells[..5].iter().all(|c| c.mark.is_none()));
+}
+
+/// Wide forms (002's 25- to 34-column reporting forms) print on landscape pages: each such
+/// attachment is a section of its own between portrait ones, and the document ends portrait.
+#[test]
+fn docx_puts_wide_forms_on_landscape_sections() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("policies/002_xingan-zhujian-2020.policy");
+    let mut map = SourceMap::new();
+    let compiled = compile_file(&path, &mut map);
+    let files = write_notice(compiled.policy.as_ref().unwrap(), &Templates::builtin()).unwrap();
+    let docx = &files.iter().find(|(n, _)| n == "notice.docx").unwrap().1;
+    assert_well_formed(docx);
+    let doc = part(docx, "word/document.xml");
+    let sections: Vec<(usize, bool)> = doc
+        .match_indices("<w:sectPr>")
+        .map(|(at, _)| {
+            let end = at + doc[at..].find("</w:sectPr>").unwrap();
+            (at, doc[at..end].contains(r#"w:orient="landscape""#))
+        })
+        .collect();
+    let orientations: Vec<bool> = sections.iter().map(|s| s.1).collect();
+    // 附件1, 附件2 wide; 附件3 (8 columns) portrait; 附件4 wide; the rest portrait.
+    assert_eq!(
+        orientations,
+        [false, true, false, true, false, true, false],
+        "portrait and landscape sections in order"
+    );
+    // Each landscape section holds its form: the text between its start and its sectPr.
+    for (i, (at, landscape)) in sections.iter().enumerate() {
+        if *landscape {
+            let start = sections[i - 1].0;
+            assert!(
+                doc[start..*at].contains("<w:tbl>"),
+                "a landscape section holds a table"
+            );
+        }
+    }
+    // The body's last child is the final (portrait) sectPr.
+    assert!(doc.contains("</w:sectPr>\n</w:body>"));
 }

@@ -287,7 +287,7 @@ fn tasks_xlsx_has_headings_merged_sections_and_styles() {
 }
 
 #[test]
-fn appendix_xlsx_has_two_level_headings_and_computed_totals() {
+fn appendix_xlsx_has_two_level_headings_and_the_stated_totals_marked() {
     let (out, _) = build(&[]);
     let all = files(&out);
     let mut book = open(&all["tables/appendix.xlsx"]);
@@ -303,19 +303,21 @@ fn appendix_xlsx_has_two_level_headings_and_computed_totals() {
     assert_eq!(s(cell(&range, 2, 3)), "市财政资金");
     assert_eq!(s(cell(&range, 2, 4)), "区级财政资金");
     assert_eq!(cell(&range, 3, 2), Data::Float(40822.34));
-    // The stated 小计 58833.07 does not add up: the computed 58832.07 is shown, shaded.
+    // The stated 小计 58833.07 does not add up: it is printed as stated, shaded, and the note
+    // says what the rows add up to.
     assert_eq!(s(cell(&range, 6, 1)), "小计");
-    assert_eq!(cell(&range, 6, 2), Data::Float(58832.07));
-    // A blank 小计 cell of a summed column is filled in.
-    assert_eq!(cell(&range, 6, 4), Data::Float(16996.47));
+    assert_eq!(cell(&range, 6, 2), Data::Float(58833.07));
+    // A blank 小计 cell stays blank: the notice states nothing there.
+    assert_eq!(cell(&range, 6, 4), Data::Empty);
     let notes: Vec<String> = (7..10).map(|r| s(cell(&range, r, 0))).collect();
     assert!(
-        notes
-            .iter()
-            .any(|n| n.contains("※1") && n.contains("原文为 58833.07") && n.contains("58832.07")),
+        notes.iter().any(|n| n.contains("※1")
+            && n.contains("原文为 58833.07")
+            && n.contains("各行相加为 58832.07")),
         "{notes:?}"
     );
-    assert!(notes.iter().any(|n| n.contains("底色标出")), "{notes:?}");
+    // No tool name in an official output.
+    assert!(!notes.iter().any(|n| n.contains("policyc")), "{notes:?}");
     let merged = merged_ranges(&mut book, "表1 投资测算表");
     assert!(
         merged.contains(&((1, 3), (1, 4))),

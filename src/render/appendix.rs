@@ -1,19 +1,18 @@
 //! Appendix tables: the notice's own tables (targets by town, year or technology; investment
-//! and funding tables; blank reporting forms) regenerated from the data, with 合计 and 小计
-//! computed by policyc, as appendix.md, one appendix-N.csv per table and one sheet per table
-//! of appendix.xlsx.
+//! and funding tables; blank reporting forms) regenerated from the data, as appendix.md, one
+//! appendix-N.csv per table and one sheet per table of appendix.xlsx.
 //!
-//! **Stated and computed totals.** A 合计 row shows the sum of every data row; a 小计 row the
-//! sum of the data rows since the previous 小计 (or the top of the table). Where the notice's
-//! figure is consistent with the sum under the rounding convention of DOMAIN.md (each figure
+//! **Every cell as the notice states it.** A stated figure is never replaced. A 合计 row is
+//! compared with the sum of every data row, a 小计 row with the data rows since the previous
+//! 小计 (or the top of the table), under the rounding convention of DOMAIN.md (each figure
 //! written with decimals stands for ± half a unit of its last digit, counts are exact, and a
-//! total is consistent when its interval overlaps the sum of the rows' intervals, as the
-//! checks decide), it is shown as written.
-//! Where it disagrees, the table shows the computed figure, marked ※1, ※2 …, and a line under
-//! the table gives the notice's own figure: 「※1 小计行「总投资额（万元）」：原文为 58832.08，
-//! 按各行相加为 58832.07。」 In the spreadsheet the cell stays a number and is shaded. The
-//! finding itself is reported by the checks either way. A blank 合计 cell in a summed column
-//! is filled in. See docs/outputs.md.
+//! total is consistent when its interval overlaps the sum of the rows' intervals). Where they
+//! disagree, the stated cell is marked ※1, ※2 … and a line under the table says what the rows
+//! add up to: 「※1 合计行「2020年底需开工户数」：原文为 15776，各行相加为 15779。」 Where the
+//! checks find that a row breaks one of the table's relations (关系, A103), the cell the
+//! relation states (its left side) is marked the same way: 「※2 突泉县行「2020年底需开工户数」：
+//! 原文为 3096，按「2019年未开工户数」 + 「2020年计划任务户数」为 3093。」 In the spreadsheet a
+//! marked cell stays a number and is shaded. A blank cell stays blank. See docs/outputs.md.
 //!
 //! A column is summed when every non-blank cell of its data rows is a figure and its heading
 //! is not a serial number (序号, 编号). The first column holds row labels and is never summed.
@@ -27,7 +26,8 @@ use serde::Serialize;
 
 use super::xlsx::{self, Grid};
 use super::{Output, RenderInput};
-use crate::model::{Block, Plan, Policy, RowKind, Table};
+use crate::diagnostics::Span;
+use crate::model::{Block, Comparison, Expr, Op, Plan, Policy, Row, RowKind, Table};
 use crate::quantity::Quantity;
 
 /// Every table of a policy, as templates see them.
@@ -65,10 +65,8 @@ pub struct TableView {
     pub blank_form: bool,
     /// Notes printed under the table (注：…), as written.
     pub notes: Vec<String>,
-    /// Where the notice's totals differ from policyc's.
+    /// Where a stated figure disagrees with the figures it is made of.
     pub differences: Vec<Difference>,
-    /// Some total or subtotal was computed by policyc.
-    pub has_totals: bool,
     /// The CSV file of this table.
     pub csv: String,
 }
@@ -92,40 +90,36 @@ pub struct RowView {
     pub cells: Vec<CellView>,
 }
 
-/// A cell.
+/// A cell, as the notice states it.
 #[derive(Debug, Serialize)]
 pub struct CellView {
-    /// What the regenerated table shows: as written, or computed.
     pub text: String,
     /// A figure (right-aligned).
     pub numeric: bool,
-    /// The figure was computed by policyc (a total or subtotal).
-    pub computed: bool,
-    /// ※1 … when the notice states a different figure here.
+    /// ※1 … when the rows or the row's relation give a different figure here.
     pub mark: Option<String>,
-    /// What the notice states in this cell, when it differs.
-    pub stated: Option<String>,
     #[serde(skip)]
     value: Option<Decimal>,
 }
 
-/// A total the notice states differently from the sum of its rows.
+/// A stated figure that disagrees with the figures it is made of.
 #[derive(Debug, Serialize)]
 pub struct Difference {
     /// ※1
     pub mark: String,
-    /// The row's label as written (合计, 小计 …).
+    /// The row's label as written (合计, 小计, 突泉县 …).
     pub row: String,
     pub column: String,
     pub stated: String,
-    pub computed: String,
-    /// The whole note: ※1 小计行「…」：原文为 …，按各行相加为 …。
+    /// What the rows add up to, or what the relation gives (empty when it cannot be said).
+    pub expected: String,
+    /// The whole note: ※1 合计行「…」：原文为 …，各行相加为 …。
     pub text: String,
 }
 
 /// Renders appendix.md, appendix-N.csv and appendix.xlsx; nothing when the policy has no table.
 pub fn write(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
-    let view = appendix_view(input.policy);
+    let view = appendix_view(input.policy, &input.findings.relation_breaks);
     if view.tables.is_empty() {
         return Ok(Vec::new());
     }
@@ -146,15 +140,22 @@ pub fn write(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
     Ok(out)
 }
 
-/// Builds the view from the model.
-pub fn appendix_view(policy: &Policy) -> AppendixView {
+/// Builds the view from the model. `relation_breaks` are the cells the checks found breaking
+/// a table relation (the primary places of A103 findings).
+pub fn appendix_view(policy: &Policy, relation_breaks: &[Span]) -> AppendixView {
     let mut tables = Vec::new();
     for plan in &policy.plans {
         let mut where_ = BTreeMap::new();
         locate_tables(plan, &plan.content, None, &mut where_);
         for (i, t) in plan.tables.iter().enumerate() {
             let number = tables.len() + 1;
-            tables.push(table_view(t, number, where_.get(&i).cloned(), &plan.title));
+            tables.push(table_view(
+                t,
+                number,
+                where_.get(&i).cloned(),
+                &plan.title,
+                relation_breaks,
+            ));
         }
     }
     AppendixView {
@@ -297,7 +298,13 @@ impl Sum {
     }
 }
 
-fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) -> TableView {
+fn table_view(
+    t: &Table,
+    number: usize,
+    attachment: Option<String>,
+    plan: &str,
+    relation_breaks: &[Span],
+) -> TableView {
     let width = t
         .columns
         .len()
@@ -324,8 +331,30 @@ fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) 
     // 小计: the data rows since the previous 小计.
     let mut since = vec![Sum::default(); width];
     let mut rows = Vec::new();
-    let mut differences = Vec::new();
-    let mut has_totals = false;
+    let mut differences: Vec<Difference> = Vec::new();
+    let mark = |differences: &mut Vec<Difference>,
+                row: &str,
+                c: usize,
+                stated: &str,
+                expected: String,
+                how: &str| {
+        let mark = format!("※{}", differences.len() + 1);
+        let column = column_name(t, c);
+        let text = if expected.is_empty() {
+            format!("{mark} {row}行「{column}」：原文为 {stated}，{how}。")
+        } else {
+            format!("{mark} {row}行「{column}」：原文为 {stated}，{how}为 {expected}。")
+        };
+        differences.push(Difference {
+            mark: mark.clone(),
+            row: row.to_string(),
+            column,
+            stated: stated.to_string(),
+            expected,
+            text,
+        });
+        mark
+    };
     for r in &t.rows {
         // The row's label: its first cell that is text, not a figure (小计 may stand in the
         // second column, after a blank 序号).
@@ -357,54 +386,48 @@ fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) 
             }
             let mut view = CellView {
                 numeric: value.is_some(),
-                computed: false,
                 mark: None,
-                stated: None,
                 value,
                 text,
             };
-            if let Some(sum) = sums
-                .as_ref()
-                .map(|s| &s[c])
-                .filter(|s| sum_cols[c] && !s.overflowed)
-            {
-                let computed = sum.number;
-                has_totals = true;
-                match (value, quantity) {
-                    (Some(_), Some(q)) if sum.consistent_with(q) => {}
-                    (Some(stated), _) => {
-                        let mark = format!("※{}", differences.len() + 1);
-                        let column = t
-                            .columns
-                            .get(c)
-                            .map(|x| x.written.clone())
-                            .unwrap_or_else(|| format!("第{}列", c + 1));
-                        let shown = computed.to_string();
-                        differences.push(Difference {
-                            text: format!(
-                                "{mark} {label}行「{column}」：原文为 {}，按各行相加为 {shown}。",
-                                stated
-                            ),
-                            mark: mark.clone(),
-                            row: label.clone(),
-                            column,
-                            stated: stated.to_string(),
-                            computed: shown.clone(),
-                        });
-                        view.stated = Some(view.text.clone());
-                        view.text = shown;
-                        view.value = Some(computed);
-                        view.computed = true;
-                        view.mark = Some(mark);
-                    }
-                    (None, _) if view.text.is_empty() => {
-                        view.text = computed.to_string();
-                        view.value = Some(computed);
-                        view.numeric = true;
-                        view.computed = true;
-                    }
-                    // Text such as “—” in a total cell stays as printed.
-                    (None, _) => {}
+            if let (Some(sums), true, Some(q)) = (&sums, sum_cols[c], quantity) {
+                let sum = &sums[c];
+                if !sum.overflowed && !sum.consistent_with(q) {
+                    view.mark = Some(mark(
+                        &mut differences,
+                        &label,
+                        c,
+                        &view.text,
+                        sum.number.to_string(),
+                        "各行相加",
+                    ));
+                }
+            }
+            let breaks_relation = cell.is_some_and(|x| relation_breaks.contains(&x.span));
+            if let (true, None) = (breaks_relation, &view.mark) {
+                if let Some(rel) = t.relations.iter().find(
+                    |rel| matches!(&rel.left, Expr::Figure { id, .. } if column_of(id) == Some(c)),
+                ) {
+                    let expected = row_value(&rel.right, r)
+                        .map(|v| v.normalize().to_string())
+                        .unwrap_or_default();
+                    let how = format!(
+                        "{}{}",
+                        match rel.cmp {
+                            Comparison::Equal => "按",
+                            Comparison::AtMost => "应不大于按",
+                            Comparison::AtLeast => "应不小于按",
+                        },
+                        expr_text(t, &rel.right)
+                    );
+                    view.mark = Some(mark(
+                        &mut differences,
+                        &row_label(r),
+                        c,
+                        &view.text,
+                        expected,
+                        &how,
+                    ));
                 }
             }
             cells.push(view);
@@ -426,9 +449,7 @@ fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) 
                 .map(|_| CellView {
                     text: String::new(),
                     numeric: false,
-                    computed: false,
                     mark: None,
-                    stated: None,
                     value: None,
                 })
                 .collect(),
@@ -450,8 +471,80 @@ fn table_view(t: &Table, number: usize, attachment: Option<String>, plan: &str) 
         blank_form,
         notes: t.notes.clone(),
         differences,
-        has_totals,
         csv: format!("appendix-{number}.csv"),
+    }
+}
+
+/// A column's heading as written, or 第N列.
+fn column_name(t: &Table, col: usize) -> String {
+    t.columns
+        .get(col)
+        .map_or_else(|| format!("第{}列", col + 1), |c| c.written.clone())
+}
+
+/// A relation's column reference (第N列, as the model writes it) as a column index.
+fn column_of(id: &str) -> Option<usize> {
+    id.strip_prefix('第')?
+        .strip_suffix('列')?
+        .parse::<usize>()
+        .ok()?
+        .checked_sub(1)
+}
+
+/// A data row's label: its first cell as written (the notices put the row's name there).
+fn row_label(row: &Row) -> String {
+    row.cells
+        .first()
+        .map(|c| c.text.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// One side of a relation in words: 「2019年未开工户数」 + 「2020年计划任务户数」.
+fn expr_text(t: &Table, e: &Expr) -> String {
+    match e {
+        Expr::Figure { id, .. } => match column_of(id) {
+            Some(c) => format!("「{}」", column_name(t, c)),
+            None => id.clone(),
+        },
+        Expr::Literal { quantity, .. } => quantity.written.clone(),
+        Expr::Binary {
+            op, left, right, ..
+        } => {
+            let op = match op {
+                Op::Add => "+",
+                Op::Sub => "-",
+                Op::Mul => "×",
+                Op::Div => "÷",
+            };
+            format!("{} {op} {}", expr_text(t, left), expr_text(t, right))
+        }
+    }
+}
+
+/// One side of a relation computed from a row's figures as written (a blank cell is 0), for
+/// the note under the table; `None` when a cell is text or the arithmetic overflows.
+fn row_value(e: &Expr, row: &Row) -> Option<Decimal> {
+    match e {
+        Expr::Figure { id, .. } => {
+            let cell = row.cells.get(column_of(id)?);
+            match cell {
+                Some(c) if c.text.trim().is_empty() => Some(Decimal::ZERO),
+                Some(c) => c.value.as_ref().map(|q| q.number),
+                None => Some(Decimal::ZERO),
+            }
+        }
+        Expr::Literal { quantity, .. } => Some(quantity.number),
+        Expr::Binary {
+            op, left, right, ..
+        } => {
+            let (a, b) = (row_value(left, row)?, row_value(right, row)?);
+            match op {
+                Op::Add => a.checked_add(b),
+                Op::Sub => a.checked_sub(b),
+                Op::Mul => a.checked_mul(b),
+                Op::Div => a.checked_div(b),
+            }
+        }
     }
 }
 
@@ -494,13 +587,6 @@ pub fn appendix_xlsx(view: &AppendixView) -> anyhow::Result<Vec<u8>> {
                 })
                 .collect();
             grid.row(row);
-        }
-        if !t.differences.is_empty() {
-            grid.note(
-                "注：合计、小计由 policyc 按各行相加算出；底色标出的数字与原文不同，原文数值见下。",
-            );
-        } else if t.has_totals {
-            grid.note("注：合计、小计由 policyc 按各行相加算出。");
         }
         for d in &t.differences {
             grid.note(&d.text);

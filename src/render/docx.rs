@@ -18,6 +18,7 @@ const PARTS: &[(&str, &str)] = &[
     ("word/_rels/document.xml.rels", "docx/document.xml.rels.j2"),
     ("word/styles.xml", "docx/styles.xml.j2"),
     ("word/settings.xml", "docx/settings.xml.j2"),
+    ("word/fontTable.xml", "docx/font_table.xml.j2"),
     ("word/header1.xml", "docx/header.xml.j2"),
     ("word/footer1.xml", "docx/footer.xml.j2"),
     ("word/footer2.xml", "docx/footer.xml.j2"),

@@ -139,14 +139,12 @@ pub fn prose_html(markdown: String) -> minijinja::Value {
         }) => {
             let safe = safe_link(&dest_url);
             kept.push(safe);
-            safe.then(|| {
-                Event::Start(Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url,
-                    title,
-                    id: CowStr::Borrowed(""),
-                })
-            })
+            safe.then_some(Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url,
+                title,
+                id: CowStr::Borrowed(""),
+            }))
         }
         Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => kept
             .pop()

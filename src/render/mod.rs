@@ -47,6 +47,10 @@ pub struct FindingsSummary {
     pub warnings: usize,
     pub notes: usize,
     pub items: Vec<FindingView>,
+    /// The cells the checks found breaking a table relation (A103's primary places), which
+    /// the appendix marks.
+    #[serde(skip)]
+    pub relation_breaks: Vec<crate::diagnostics::Span>,
 }
 
 /// One finding.
@@ -81,11 +85,17 @@ impl FindingsSummary {
                 }
             })
             .collect();
+        let relation_breaks = diags
+            .iter()
+            .filter(|d| d.code == "A103")
+            .filter_map(|d| d.primary_span())
+            .collect();
         FindingsSummary {
             errors: counts.errors,
             warnings: counts.warnings,
             notes: counts.notes,
             items,
+            relation_breaks,
         }
     }
 }

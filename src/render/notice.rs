@@ -22,6 +22,8 @@ pub struct NoticeView {
 /// The cover notice (版头 and 主体 of GB/T 9704).
 #[derive(Debug, Serialize)]
 pub struct CoverView {
+    /// 发文机关: notice.docx prints it as the 发文机关标志 of the 版头.
+    pub issuer: Option<String>,
     pub title: String,
     pub number: Option<String>,
     /// 主送机关, joined and ending with a full-width colon.
@@ -60,7 +62,13 @@ pub struct AttachmentView {
     pub label: String,
     pub title: String,
     pub blocks: Vec<BlockView>,
+    /// It holds a table too wide for a portrait page: Word prints it on landscape pages.
+    pub landscape: bool,
 }
+
+/// Columns beyond which a table goes on a landscape page in notice.docx: at 10.5 pt, eleven
+/// columns of four characters fill the 156 mm of a portrait text block.
+const PORTRAIT_COLUMNS: usize = 10;
 
 /// A piece of text in document order.
 #[derive(Debug, Serialize)]
@@ -79,8 +87,20 @@ pub enum BlockView {
     /// Lines of plain text printed one under another (a leadership group's members).
     Lines {
         lines: Vec<String>,
+        /// The same lines as columns, when they are a group's members: Word aligns them on
+        /// tab stops (Markdown and HTML print `lines`).
+        members: Vec<MemberRow>,
     },
     Table(TableView),
+}
+
+/// A member's line in columns: the role (blank under the first of its members), the name,
+/// the post.
+#[derive(Debug, Serialize)]
+pub struct MemberRow {
+    pub role: String,
+    pub person: String,
+    pub post: String,
 }
 
 /// A table with its headings in rows (grouped headings span columns).
@@ -147,6 +167,7 @@ pub fn write_notice(
 pub fn notice_view(policy: &Policy) -> NoticeView {
     let cx = Cx { policy };
     let cover = policy.notice.as_ref().map(|n| CoverView {
+        issuer: n.issuer.clone(),
         title: n.title.clone().unwrap_or_default(),
         number: n.number.clone(),
         recipients: (!n.recipients.is_empty()).then(|| format!("{}：", n.recipients.join("，"))),
@@ -192,7 +213,12 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
                         matches!(b, BlockView::Table(t)
                             if t.title.as_deref().is_some_and(|t| t.contains(a.title.as_str())))
                     });
+                    let landscape = blocks.iter().any(|b| {
+                        matches!(b, BlockView::Table(t)
+                            if t.grid_header.first().is_some_and(|r| r.len() > PORTRAIT_COLUMNS))
+                    });
                     AttachmentView {
+                        landscape,
                         label: format!("附件{}", a.number.clone().unwrap_or_default()),
                         title: if titled_by_table {
                             String::new()
@@ -312,13 +338,47 @@ impl Cx<'_> {
 /// of its own before its members, so its name (as written, 1.综合组) is printed above them.
 fn group_blocks(g: &Group, is_subgroup: bool) -> Vec<BlockView> {
     let mut out = Vec::new();
-    let mut lines = Vec::new();
     if is_subgroup && !g.name.is_empty() {
-        lines.push(g.name.clone());
+        out.push(BlockView::Lines {
+            lines: vec![g.name.clone()],
+            members: Vec::new(),
+        });
     }
-    lines.extend(member_lines(&g.members));
-    if !lines.is_empty() {
-        out.push(BlockView::Lines { lines });
+    if !g.members.is_empty() {
+        let members = member_rows(&g.members);
+        let lines = members
+            .iter()
+            .map(|m| {
+                let role = if m.role.is_empty() {
+                    // Under the first of its members, the role's width in full-width blanks.
+                    "　".repeat(m.role_width + 1)
+                } else {
+                    format!("{}：", m.role)
+                };
+                let fields: Vec<&str> = [m.person.as_str(), m.post.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                format!("{role}{}", fields.join("　"))
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        out.push(BlockView::Lines {
+            lines,
+            members: members
+                .into_iter()
+                .map(|m| MemberRow {
+                    role: if m.role.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}：", m.role)
+                    },
+                    person: m.person,
+                    post: m.post,
+                })
+                .collect(),
+        });
     }
     // An office's seat and members are data: notices say them in a sentence, its prose.
     if let Some(o) = &g.office {
@@ -339,26 +399,31 @@ fn group_blocks(g: &Group, is_subgroup: bool) -> Vec<BlockView> {
     out
 }
 
-fn member_lines(members: &[Member]) -> Vec<String> {
+/// A member as printed: the role only on the first of a run of members who share it.
+struct PrintedMember {
+    role: String,
+    role_width: usize,
+    person: String,
+    post: String,
+}
+
+fn member_rows(members: &[Member]) -> Vec<PrintedMember> {
     let mut previous_role: Option<&str> = None;
     members
         .iter()
         .map(|m| {
-            let role = if previous_role == Some(m.role.as_str()) {
-                // The role's width in full-width blanks, so that the names line up.
-                "　".repeat(m.role.chars().count() + 1)
-            } else {
-                format!("{}：", m.role)
-            };
+            let repeated = previous_role == Some(m.role.as_str());
             previous_role = Some(m.role.as_str());
-            let fields: Vec<&str> = [m.person.as_deref(), m.post.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect();
-            format!("{role}{}", fields.join("　"))
-                .trim_end()
-                .to_string()
+            PrintedMember {
+                role: if repeated {
+                    String::new()
+                } else {
+                    m.role.clone()
+                },
+                role_width: m.role.chars().count(),
+                person: m.person.clone().unwrap_or_default(),
+                post: m.post.clone().unwrap_or_default(),
+            }
         })
         .collect()
 }

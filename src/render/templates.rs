@@ -37,6 +37,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/docx/settings.xml.j2"),
     ),
     (
+        "docx/font_table.xml.j2",
+        include_str!("../../templates/docx/font_table.xml.j2"),
+    ),
+    (
         "docx/header.xml.j2",
         include_str!("../../templates/docx/header.xml.j2"),
     ),
