@@ -336,6 +336,18 @@ impl Emitter {
                 self.line(depth, &format!("节点 {label}：{}", when_text(when)))
             }
             Stmt::Basis(text) => self.line(depth, &format!("依据：{}", line_value(text))),
+            Stmt::Rule {
+                name,
+                object,
+                branches,
+            } => {
+                self.line(depth, &format!("规则 {name} {{   // 推断：由「；」分开的各句条件读出，请核对是否覆盖全部情形"));
+                self.line(depth + 1, &format!("对象：{}", line_value(object)));
+                for (cond, out) in branches {
+                    self.line(depth + 1, &format!("若 {cond}：{out}"));
+                }
+                self.line(depth, "}");
+            }
         }
     }
 

@@ -40,6 +40,12 @@ pub enum Stmt {
     Milestone { label: String, when: String },
     /// 依据：a document the paragraph cites by number.
     Basis(String),
+    /// 规则 名称 { 对象：…  若 条件：结果 … } — a subsidy rule with its bound words.
+    Rule {
+        name: String,
+        object: String,
+        branches: Vec<(String, String)>,
+    },
 }
 
 /// A paragraph read: its prose with `{名称}` in place of figures, and its statements.
@@ -124,6 +130,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
         }
     }
     shares(text, &figs, &mut stmts);
+    rules(text, &figs, &mut stmts, cx);
     ratios(text, &dates, &mut stmts, cx);
     for d in dates
         .iter()
@@ -871,6 +878,112 @@ fn shares(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
     }
 }
 
+/// Bound words before a figure, longest first, as the grammar reads them.
+const BOUND_BEFORE: &[&str] = &[
+    "最高不超过",
+    "最多不超过",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "不足",
+    "不满",
+    "低于",
+    "少于",
+    "超过",
+    "高于",
+    "多于",
+    "大于",
+    "小于",
+    "达到",
+];
+/// Bound words after a figure.
+const BOUND_AFTER: &[&str] = &["及以上", "及以下", "以上", "以下", "以内"];
+
+/// A subsidy rule: in a paragraph about 补贴/补助, clauses (apart by ；) that each put a
+/// condition with bound words on a figure (达到4万元以上, 不足4万元) and then give what is paid
+/// (3万元, 50%). Two such clauses or more make a 规则; one alone is left as figures (a rule
+/// read from one clause would claim a gap the notice may close elsewhere).
+fn rules(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>, cx: &mut Context) {
+    if !["补贴", "补助", "奖补", "奖励"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return;
+    }
+    let mut branches = Vec::new();
+    let mut object = String::new();
+    let mut clause_start = 0;
+    for clause_end in text
+        .match_indices(['；', ';', '。'])
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+    {
+        let in_clause: Vec<&Fig> = figs
+            .iter()
+            .filter(|f| f.start >= clause_start && f.end <= clause_end && f.unit.is_some())
+            .collect();
+        let cond = in_clause.iter().enumerate().find_map(|(k, f)| {
+            let before = &text[clause_start..f.start];
+            let after = &text[f.end..clause_end];
+            let pre = BOUND_BEFORE.iter().find(|b| before.ends_with(**b));
+            let post = BOUND_AFTER.iter().find(|b| after.starts_with(**b));
+            (pre.is_some() || post.is_some()).then(|| (k, pre.copied(), post.copied()))
+        });
+        if let Some((k, pre, post)) = cond {
+            let f = in_clause[k];
+            let money = |g: &&&Fig| {
+                g.written.ends_with('%')
+                    || g.unit
+                        .as_ref()
+                        .is_some_and(|u| u.dims.len() == 1 && u.dims.contains_key("元"))
+            };
+            if let Some(out) = in_clause[k + 1..].iter().find(money) {
+                let condition = format!(
+                    "{}{}{}",
+                    pre.unwrap_or(""),
+                    f.written.trim(),
+                    post.unwrap_or("")
+                );
+                branches.push((condition, out.written.trim().to_string()));
+                if object.is_empty() {
+                    let head = &text[clause_start..f.start - pre.map_or(0, str::len)];
+                    let head = head
+                        .trim_start_matches(|c: char| "，,、 ".contains(c))
+                        .trim_start_matches("对于")
+                        .trim_start_matches('对')
+                        .trim_start_matches('凡');
+                    let words: String = head
+                        .chars()
+                        .rev()
+                        .take_while(|c| !"，,。：:".contains(*c))
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    object = words.trim().to_string();
+                }
+            }
+        }
+        clause_start = clause_end;
+    }
+    if branches.len() < 2 {
+        return;
+    }
+    let object = if object.is_empty() {
+        "（原文未写明）".to_string()
+    } else {
+        object
+    };
+    let base = clean(&object, 10);
+    let name = cx.names.unique(&format!("{base}补贴规则"));
+    stmts.push(Stmt::Rule {
+        name,
+        object,
+        branches,
+    });
+}
+
 /// 按7:3 (or 7:3的比例): a ratio.
 fn ratios(text: &str, dates: &[DateSpan], stmts: &mut Vec<Stmt>, cx: &mut Context) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -1060,5 +1173,42 @@ mod citation_tests {
             citations("根据《办法》（内建管﹝2019﹞186号）、《方案》（吴政办发〔2021〕36号）和公安部令第119号"),
             vec!["内建管﹝2019﹞186号", "吴政办发〔2021〕36号", "公安部令第119号"]
         );
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+
+    #[test]
+    fn clauses_with_bound_words_make_a_rule() {
+        let p = read(
+            "对于核定改造费用达到4万元以上的住户，给予3万元的补贴；对于核定改造费用不足4万元的住户，按照50%的比例进行补贴。",
+            &mut Context::default(),
+            0,
+        );
+        let rule = p.stmts.iter().find_map(|s| match s {
+            Stmt::Rule {
+                object, branches, ..
+            } => Some((object.clone(), branches.clone())),
+            _ => None,
+        });
+        assert_eq!(
+            rule,
+            Some((
+                "核定改造费用".to_string(),
+                vec![
+                    ("达到4万元以上".to_string(), "3万元".to_string()),
+                    ("不足4万元".to_string(), "50%".to_string())
+                ]
+            ))
+        );
+        // One clause alone is no rule.
+        let one = read(
+            "农户若采取清洁取暖费用少于6000元，补助金额按照80%计算。",
+            &mut Context::default(),
+            0,
+        );
+        assert!(!one.stmts.iter().any(|s| matches!(s, Stmt::Rule { .. })));
     }
 }
