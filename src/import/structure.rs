@@ -39,7 +39,6 @@ pub enum Item {
     /// A numbered (or short unnumbered) heading and what stands under it.
     Section {
         title: String,
-        level: u8,
         items: Vec<Item>,
     },
     Para(String),
@@ -155,8 +154,8 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     let mut i = 0;
     // The title, possibly over several lines.
     let mut title = String::new();
-    for k in 0..4.min(lines.len()) {
-        let Some(l) = lines[k].line() else { break };
+    for (k, entry) in lines.iter().enumerate().take(4) {
+        let Some(l) = entry.line() else { break };
         if has_sentence_punct(l) && !l.ends_with("通知") {
             break;
         }
@@ -199,8 +198,8 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     // The text, up to a signature followed by a date (or a date alone).
     let start = i;
     let mut sig_at = None;
-    for k in start..lines.len().min(start + 40) {
-        let Some(l) = lines[k].line() else { break };
+    for (k, entry) in lines.iter().enumerate().skip(start).take(40) {
+        let Some(l) = entry.line() else { break };
         if is_date_line(l) {
             sig_at = Some(k);
             break;
@@ -515,12 +514,8 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
 
     fn close_to(stack: &mut Vec<(u8, String, Vec<Item>)>, level: u8, sink: &mut Vec<Item>) {
         while stack.last().is_some_and(|s| s.0 >= level) {
-            let (lv, title, items) = stack.pop().expect("checked");
-            let section = Item::Section {
-                title,
-                level: lv,
-                items,
-            };
+            let (_, title, items) = stack.pop().expect("checked");
+            let section = Item::Section { title, items };
             match stack.last_mut() {
                 Some(parent) => parent.2.push(section),
                 None => sink.push(section),
@@ -622,8 +617,8 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
 
         // 附件说明 and attachment bodies.
         if let Some((list, end)) = attachment_list(lines, i) {
-            for k in i..end {
-                if let Some(l) = lines[k].line() {
+            for entry in &lines[i..end] {
+                if let Some(l) = entry.line() {
                     sink(&mut stack, &mut attachment, &mut plan).push(Item::Para(l.to_string()));
                 }
             }
