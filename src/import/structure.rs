@@ -616,12 +616,9 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         }
 
         // 附件说明 and attachment bodies.
+        // The list is not kept as prose: the attachments declared below are it (the draft prints
+        // 附件：1.×× from them).
         if let Some((list, end)) = attachment_list(lines, i) {
-            for entry in &lines[i..end] {
-                if let Some(l) = entry.line() {
-                    sink(&mut stack, &mut attachment, &mut plan).push(Item::Para(l.to_string()));
-                }
-            }
             found = vec![false; list.len()];
             listed = list;
             i = end;
@@ -635,8 +632,19 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         });
         if let Some((no, mut title)) = head {
             let mut used = 1;
+            let listed_title = listed
+                .iter()
+                .find(|(n, t)| *n == no && !t.is_empty())
+                .map(|(_, t)| t.clone());
             if title.is_empty() {
-                if attachment_head(l).is_some() {
+                if let (Some(t), true) = (&listed_title, attachment_head(l).is_some()) {
+                    // 附件1 under a list that names it: the list's title; a title line below
+                    // that repeats it is the same title.
+                    title = t.clone();
+                    if next.is_some_and(|n| n.replace(' ', "") == t.replace(' ', "")) {
+                        used = 2;
+                    }
+                } else if attachment_head(l).is_some() {
                     if let Some(n) = next {
                         if chars(n) <= 60 && !n.contains('。') {
                             title = n.to_string();
