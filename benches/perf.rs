@@ -11,7 +11,8 @@
 //! Groups: `check5` (`policyc check policies/`, wall time), `frontend` (parse + resolve +
 //! checks vs serde_json deserialising the exported model), `scaling` (1× vs 10× corpus),
 //! `memory` (peak RSS vs corpus bytes), `jobs` (`policyc build` on 1 vs 2 threads), `tj3`
-//! (TaskJuggler vs `policyc build` on the same plans).
+//! (TaskJuggler vs `policyc build` on the same plans), `import` (`policyc import` of the five
+//! seeds in one process vs checking the hand-written policies in one process).
 //!
 //! Two things compared are run alternately, A B B A A B …, so that a slow spell of the machine
 //! hits both; the ratio reported is the median of the per-round ratios. Synthetic corpora are
@@ -212,6 +213,58 @@ fn ms(s: f64) -> String {
 }
 
 // ───────────────────────────── groups ─────────────────────────────
+
+/// `policyc import` of the five seeds (read, decode, structure, figures, emit), in process,
+/// against compiling and checking the hand-written policies of the same notices in process.
+fn import(o: &Options, rows: &mut Vec<Row>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read_dir = |dir: &Path, ext: &str| -> Vec<(PathBuf, Vec<u8>)> {
+        let mut v: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .map(|p| {
+                let bytes = std::fs::read(&p).unwrap();
+                (p, bytes)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let seeds = read_dir(&root.join("seeds"), "txt");
+    let policies: Vec<(String, String)> = read_dir(&o.policies, "policy")
+        .into_iter()
+        .map(|(p, b)| (p.display().to_string(), String::from_utf8(b).unwrap()))
+        .collect();
+    let import_all = || {
+        let start = Instant::now();
+        for (path, bytes) in &seeds {
+            let draft = policyc::import::import_bytes(path, bytes, "seed").expect("seeds import");
+            black_box(draft);
+        }
+        start.elapsed()
+    };
+    let check_all = || {
+        let start = Instant::now();
+        for (name, text) in &policies {
+            black_box(compile_source(text, name, FileId(0), &[]));
+        }
+        start.elapsed()
+    };
+    let rounds = if o.quick { 5 } else { 21 };
+    let (check, imp, ratio) = paired(rounds, check_all, import_all);
+    rows.push(Row {
+        what: format!(
+            "`policyc import` of the {} seeds, in process, vs checking the {} hand-written policies",
+            seeds.len(),
+            policies.len()
+        ),
+        figure: format!("{} ({ratio:.2}× the check)", ms(imp)),
+        target: "< 50 ms".into(),
+        detail: format!("{rounds} paired rounds; check {}", ms(check)),
+    });
+}
 
 /// `policyc check policies/`: the real notices, one process, wall time.
 fn check5(o: &Options, rows: &mut Vec<Row>) {
@@ -498,7 +551,9 @@ fn machine() -> String {
 
 fn main() {
     let o = options();
-    let all = ["check5", "frontend", "scaling", "memory", "jobs", "tj3"];
+    let all = [
+        "check5", "frontend", "scaling", "memory", "jobs", "tj3", "import",
+    ];
     let groups: Vec<String> = if o.groups.is_empty() {
         all.iter().map(|s| s.to_string()).collect()
     } else {
@@ -514,6 +569,7 @@ fn main() {
             "memory" => memory(&o, &mut rows),
             "jobs" => jobs(&o, &mut rows),
             "tj3" => tj3(&o, &mut rows),
+            "import" => import(&o, &mut rows),
             other => panic!("unknown group {other}; groups: {}", all.join(" ")),
         }
     }

@@ -52,12 +52,13 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
             .read_event()
             .map_err(|e| ImportError::NotWord(format!("正文的 XML 有误（{e}）")))?;
         match event {
-            Event::Empty(e) if e.name().as_ref() == "w:p" => {
-                // An empty paragraph: a blank line outside tables, nothing inside a cell.
-                if tables.is_empty() && paras.is_empty() {
-                    out.push(Block::Line(String::new()));
-                }
+            // An empty paragraph: a blank line outside tables, nothing inside a cell.
+            Event::Empty(e)
+                if e.name().as_ref() == "w:p" && tables.is_empty() && paras.is_empty() =>
+            {
+                out.push(Block::Line(String::new()));
             }
+            Event::Empty(e) if e.name().as_ref() == "w:p" => {}
             Event::Start(e) | Event::Empty(e) => {
                 match e.name().as_ref() {
                     "w:p" => paras.push(String::new()),
@@ -97,37 +98,33 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if in_text {
-                    let text = t.xml10_content();
-                    if let Some(p) = paras.last_mut() {
-                        p.push_str(&text);
-                    }
+            Event::Text(t) if in_text => {
+                let text = t.xml10_content();
+                if let Some(p) = paras.last_mut() {
+                    p.push_str(&text);
                 }
             }
-            Event::GeneralRef(r) => {
-                if in_text {
-                    let name = r.xml10_content();
-                    let ch = match name.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    };
-                    let ch = if ch.is_empty() {
-                        r.resolve_char_ref()
-                            .ok()
-                            .flatten()
-                            .map(String::from)
-                            .unwrap_or_default()
-                    } else {
-                        ch.to_string()
-                    };
-                    if let Some(p) = paras.last_mut() {
-                        p.push_str(&ch);
-                    }
+            Event::GeneralRef(r) if in_text => {
+                let name = r.xml10_content();
+                let ch = match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                };
+                let ch = if ch.is_empty() {
+                    r.resolve_char_ref()
+                        .ok()
+                        .flatten()
+                        .map(String::from)
+                        .unwrap_or_default()
+                } else {
+                    ch.to_string()
+                };
+                if let Some(p) = paras.last_mut() {
+                    p.push_str(&ch);
                 }
             }
             Event::End(e) => match e.name().as_ref() {

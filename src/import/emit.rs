@@ -5,10 +5,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use rust_decimal::Decimal;
-
 use super::figures::{self, Context, Stmt};
 use super::names::{clean, Names};
+use super::relations;
 use super::structure::{numbering, Doc, Group, Item, Notice};
 
 /// Task fields as notices write them, and the keyword the language gives each.
@@ -336,6 +335,18 @@ impl Emitter {
                 self.line(depth, &format!("节点 {label}：{}", when_text(when)))
             }
             Stmt::Basis(text) => self.line(depth, &format!("依据：{}", line_value(text))),
+            Stmt::Rule {
+                name,
+                object,
+                branches,
+            } => {
+                self.line(depth, &format!("规则 {name} {{   // 推断：由「；」分开的各句条件读出，请核对是否覆盖全部情形"));
+                self.line(depth + 1, &format!("对象：{}", line_value(object)));
+                for (cond, out) in branches {
+                    self.line(depth + 1, &format!("若 {cond}：{out}"));
+                }
+                self.line(depth, "}");
+            }
         }
     }
 
@@ -614,7 +625,7 @@ impl Emitter {
             };
             self.line(depth + 1, &format!("{kw}：{}", row_text(r)));
         }
-        for (rel, held, of) in column_relations(header, body, width) {
+        for (rel, held, of) in relations::column_relations(header, body, width) {
             self.line(
                 depth + 1,
                 &format!("关系：{rel}   // 推断：这一关系在 {of} 行数字中的 {held} 行成立"),
@@ -740,105 +751,6 @@ fn phase_heading(title: &str) -> Option<(String, String)> {
     Some((label, inner.to_string()))
 }
 
-/// Column relations that the table's rows bear out: 第c列 = 第a列 ± 第b列, held by every row
-/// but at most one of at least three with figures. A row that breaks it is left for A103.
-fn column_relations(
-    header: &[String],
-    rows: &[Vec<String>],
-    width: usize,
-) -> Vec<(String, usize, usize)> {
-    // The unit a heading gives its column: 总投资额(万元) → 万元; the three columns of a relation
-    // must agree on it.
-    let unit = |c: usize| -> Option<String> {
-        let h = header.get(c).map_or("", String::as_str);
-        match (h.rfind(['(', '（']), h.rfind([')', '）'])) {
-            (Some(o), Some(e)) if o < e => {
-                let inner = h[o..e].trim_start_matches(['(', '（']);
-                // A heading unit the model cannot read (万 元, with a blank) relates nothing.
-                crate::quantity::units::parse_unit(inner)
-                    .ok()
-                    .map(|_| inner.to_string())
-            }
-            _ => Some(String::new()),
-        }
-    };
-    let value = |r: &Vec<String>, c: usize| -> Option<Decimal> {
-        let t: String = r
-            .get(c)?
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != ',')
-            .collect();
-        if t.is_empty() || t == "—" || t == "-" {
-            return None;
-        }
-        t.parse().ok()
-    };
-    let numeric: Vec<usize> = (1..width)
-        .filter(|&c| rows.iter().filter(|r| value(r, c).is_some()).count() >= 3)
-        .collect();
-    let mut out = Vec::new();
-    let mut derived: Vec<usize> = Vec::new();
-    let mut sets: Vec<[usize; 3]> = Vec::new();
-    for (op, f) in [("+", 1i32), ("-", -1i32)] {
-        for &c in &numeric {
-            'pairs: for &a in &numeric {
-                for &b in &numeric {
-                    if a == c
-                        || b == c
-                        || a == b
-                        || unit(c).is_none()
-                        || unit(a) != unit(c)
-                        || unit(b) != unit(c)
-                    {
-                        continue;
-                    }
-                    {
-                        if op == "+" && a > b {
-                            continue;
-                        }
-                        let mut held = 0;
-                        let mut of = 0;
-                        let mut nonzero_b = 0;
-                        for r in rows {
-                            let (Some(x), Some(y), Some(z)) =
-                                (value(r, a), value(r, b), value(r, c))
-                            else {
-                                continue;
-                            };
-                            of += 1;
-                            if !y.is_zero() {
-                                nonzero_b += 1;
-                            }
-                            if z == x + y * Decimal::from(f) {
-                                held += 1;
-                            }
-                        }
-                        let mut set = [a, b, c];
-                        set.sort_unstable();
-                        if of >= 3
-                            && held + 1 >= of
-                            && held >= 3
-                            && nonzero_b >= 2
-                            && !derived.contains(&c)
-                            && !sets.contains(&set)
-                        {
-                            sets.push(set);
-                            out.push((
-                                format!("第{}列 = 第{}列 {op} 第{}列", c + 1, a + 1, b + 1),
-                                held,
-                                of,
-                            ));
-                            derived.push(c);
-                            break 'pairs;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -857,27 +769,6 @@ mod tests {
             vec![("完成时限", "2020年6月底前".to_string())]
         );
         assert!(fields_in("由区农业农村局牵头单位：无").is_empty());
-    }
-
-    #[test]
-    fn relations_hold_on_all_rows_but_one() {
-        let rows: Vec<Vec<String>> = [
-            ["合计", "12", "4", "8"],
-            ["甲", "5", "2", "3"],
-            ["乙", "4", "1", "3"],
-            ["丙", "3", "1", "3"],
-        ]
-        .iter()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect();
-        let header: Vec<String> = ["县", "户数", "已开工", "未开工"]
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-        let rel = column_relations(&header, &rows, 4);
-        assert_eq!(rel[0].0, "第2列 = 第3列 + 第4列");
-        assert_eq!((rel[0].1, rel[0].2), (3, 4));
-        assert_eq!(rel.len(), 1, "one relation per three columns");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use crate::quantity::units::{parse_unit, UnitExpr};
 
 use super::names::{clean, Names};
+use super::relations;
 
 /// A statement the paragraph's data makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,12 @@ pub enum Stmt {
     Milestone { label: String, when: String },
     /// 依据：a document the paragraph cites by number.
     Basis(String),
+    /// 规则 名称 { 对象：…  若 条件：结果 … } — a subsidy rule with its bound words.
+    Rule {
+        name: String,
+        object: String,
+        branches: Vec<(String, String)>,
+    },
 }
 
 /// A paragraph read: its prose with `{名称}` in place of figures, and its statements.
@@ -61,25 +68,25 @@ pub struct Context {
 
 /// A figure found in the text.
 #[derive(Debug, Clone)]
-struct Fig {
-    start: usize,
-    end: usize,
+pub(super) struct Fig {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// As the policy writes it: 约7.1万平方米, 2.85万户, 80%.
-    written: String,
+    pub(super) written: String,
     /// The unit resolved (None for a bare number).
-    unit: Option<UnitExpr>,
+    pub(super) unit: Option<UnitExpr>,
     /// Whether it names a count (个, 座 …): its name is the noun after it.
-    count: bool,
-    path: String,
+    pub(super) count: bool,
+    pub(super) path: String,
 }
 
 /// A date found in the text.
 #[derive(Debug, Clone)]
-struct DateSpan {
-    start: usize,
-    end: usize,
+pub(super) struct DateSpan {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// Whether it has a month (a day or a month of a year), not just a year.
-    has_month: bool,
+    pub(super) has_month: bool,
 }
 
 const RANGE_SEPS: &[char] = &['-', '－', '—', '–', '―', '~', '～', '至', '到'];
@@ -91,7 +98,7 @@ const CONNECTORS: &[&str] = &[
     "和", "及", "并", "即", "的", "占",
 ];
 
-fn is_digit(c: char) -> bool {
+pub(super) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
@@ -104,7 +111,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
     name_figures(text, &mut figs, cx);
     let mut stmts = Vec::new();
     let mut declared = vec![false; figs.len()];
-    breakdowns(text, &mut figs, &mut declared, &mut stmts, cx);
+    relations::breakdowns(text, &mut figs, &mut declared, &mut stmts, cx);
     for (i, f) in figs.iter_mut().enumerate() {
         if declared[i] {
             continue;
@@ -123,8 +130,9 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             });
         }
     }
-    shares(text, &figs, &mut stmts);
-    ratios(text, &dates, &mut stmts, cx);
+    relations::shares(text, &figs, &mut stmts);
+    relations::rules(text, &figs, &mut stmts, cx);
+    relations::ratios(text, &dates, &mut stmts, cx);
     for d in dates
         .iter()
         .filter(|d| d.has_month && d.start >= skip_dates_before)
@@ -135,7 +143,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             when: text[d.start..d.end].trim().to_string(),
         });
     }
-    stmts.extend(citations(text).into_iter().map(Stmt::Basis));
+    stmts.extend(relations::citations(text).into_iter().map(Stmt::Basis));
     Para {
         prose: with_references(text, &figs),
         stmts,
@@ -156,7 +164,7 @@ fn restated(f: &Fig, cx: &Context) -> Option<String> {
 // ───────────────────────────── dates ─────────────────────────────
 
 /// A number at `i` (ASCII or full-width digits): its end index in `chars`.
-fn number_end(chars: &[(usize, char)], i: usize) -> usize {
+pub(super) fn number_end(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     while j < chars.len() && is_digit(chars[j].1) {
         j += 1;
@@ -509,7 +517,7 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
 }
 
 /// Removes the joining words at the start of `words`.
-fn strip_lead(words: &str) -> String {
+pub(super) fn strip_lead(words: &str) -> String {
     let mut w = words.trim();
     loop {
         let before = w;
@@ -525,7 +533,7 @@ fn strip_lead(words: &str) -> String {
 }
 
 /// Removes the joining words at the end of `words`.
-fn strip_tail(words: &str) -> String {
+pub(super) fn strip_tail(words: &str) -> String {
     let mut w = words.trim();
     loop {
         let before = w;
@@ -563,7 +571,7 @@ fn unit_noun(u: Option<&UnitExpr>, written: &str) -> &'static str {
 }
 
 /// The words before position `at`, back to a stop or to the end of the previous figure.
-fn words_before(text: &str, at: usize, floor: usize) -> String {
+pub(super) fn words_before(text: &str, at: usize, floor: usize) -> String {
     let stop = |c: char| "，。；：、,;:（）()“”《》".contains(c);
     let before = &text[floor.min(at)..at];
     let rev: Vec<char> = before.chars().rev().take_while(|c| !stop(*c)).collect();
@@ -620,341 +628,6 @@ fn name_figures(text: &str, figs: &mut [Fig], cx: &mut Context) {
         f.path = cx.names.unique(&clean(&base, 16));
         floor = f.end;
     }
-}
-
-// ───────────────────────────── relations ─────────────────────────────
-
-fn same_dims(a: &Fig, b: &Fig) -> bool {
-    match (&a.unit, &b.unit) {
-        (Some(x), Some(y)) => x.dims == y.dims && !x.dims.is_empty(),
-        _ => false,
-    }
-}
-
-fn sentence_end(text: &str, from: usize) -> usize {
-    text[from..].find('。').map_or(text.len(), |i| from + i)
-}
-
-/// 分解 from `T，其中A a，B b。` (read) and `a、b共T` (inferred).
-fn breakdowns(
-    text: &str,
-    figs: &mut [Fig],
-    declared: &mut [bool],
-    stmts: &mut Vec<Stmt>,
-    cx: &mut Context,
-) {
-    for (pos, _) in text.match_indices("其中") {
-        let Some(first) = (0..figs.len()).find(|&i| figs[i].start >= pos && !declared[i]) else {
-            continue;
-        };
-        let end = sentence_end(text, pos);
-        let next_marker = text[pos + "其中".len()..]
-            .find("其中")
-            .map_or(text.len(), |i| pos + "其中".len() + i);
-        let limit = end.min(next_marker);
-        let parts: Vec<usize> = (first..figs.len())
-            .filter(|&i| figs[i].start < limit && same_dims(&figs[i], &figs[first]) && !declared[i])
-            .collect();
-        if parts.is_empty() {
-            continue;
-        }
-        // The total: the last figure of the parts' kind before 其中, in the same sentence; or,
-        // when 其中 opens a sentence, the first of that kind in the sentence before.
-        let sentence_start = text[..pos].rfind('。').map_or(0, |i| i + '。'.len_utf8());
-        let opens = text[sentence_start..pos].trim().is_empty();
-        let total = if opens {
-            let prev_start = text[..sentence_start.saturating_sub(3)]
-                .rfind('。')
-                .map_or(0, |i| i + '。'.len_utf8());
-            (0..first).find(|&i| {
-                figs[i].start >= prev_start && same_dims(&figs[i], &figs[first]) && !declared[i]
-            })
-        } else {
-            // The nearest figure of the kind before 其中; where an earlier one of the sentence is
-            // what the parts add up to and the nearest is not, that one.
-            let candidates: Vec<usize> = (0..first)
-                .rev()
-                .filter(|&i| {
-                    figs[i].start >= sentence_start
-                        && same_dims(&figs[i], &figs[first])
-                        && !declared[i]
-                })
-                .collect();
-            let part_figs: Vec<&Fig> = parts.iter().map(|&i| &figs[i]).collect();
-            match candidates.first() {
-                Some(&nearest) if !sums_agree(&figs[nearest], &part_figs) => {
-                    match candidates
-                        .iter()
-                        .find(|&&c| sums_agree(&figs[c], &part_figs))
-                    {
-                        Some(&c) => {
-                            let note = format!(
-                                "「其中」前最近的是{}，各分项之和与更前的{}相符，取后者为合计",
-                                figs[nearest].written, figs[c].written
-                            );
-                            declare_breakdown(
-                                text,
-                                figs,
-                                declared,
-                                stmts,
-                                cx,
-                                c,
-                                &parts,
-                                Some(note),
-                            );
-                            continue;
-                        }
-                        None => Some(nearest),
-                    }
-                }
-                other => other.copied(),
-            }
-        };
-        let Some(total) = total else { continue };
-        let note = if opens {
-            // Across a sentence end the reading is a guess: keep it only where the figures
-            // agree, so that a wrong guess never reports a false error.
-            if !sums_agree(
-                &figs[total],
-                &parts.iter().map(|&i| &figs[i]).collect::<Vec<_>>(),
-            ) {
-                continue;
-            }
-            Some("「其中」开启新句，合计取前一句同类的第一个数；各分项之和与它相符".to_string())
-        } else {
-            None
-        };
-        declare_breakdown(text, figs, declared, stmts, cx, total, &parts, note);
-    }
-    // a、b共T: the figures of T's kind just before 共 in the same sentence.
-    for marker in ["共计", "合计", "总计", "共"] {
-        for (pos, _) in text.match_indices(marker) {
-            let after = pos + marker.len();
-            let Some(t) =
-                (0..figs.len()).find(|&i| figs[i].start >= after && figs[i].start <= after + 3)
-            else {
-                continue;
-            };
-            if declared[t] || figs[t].start != after {
-                continue;
-            }
-            let sentence_start = text[..pos].rfind(['。', '；']).map_or(0, |i| i + 3);
-            let mut parts: Vec<usize> = (0..t)
-                .rev()
-                .take_while(|&i| {
-                    figs[i].start >= sentence_start && same_dims(&figs[i], &figs[t]) && !declared[i]
-                })
-                .collect();
-            parts.reverse();
-            if parts.len() < 2 {
-                continue;
-            }
-            let note = Some(format!("「{marker}」前的同类数字视为它的分项"));
-            declare_breakdown(text, figs, declared, stmts, cx, t, &parts, note);
-        }
-    }
-}
-
-/// Whether the parts could add up to the total given how each is written (rounded to its last
-/// digit, 约 ±5%).
-fn sums_agree(total: &Fig, parts: &[&Fig]) -> bool {
-    let Some((t, tu)) = value_of(total) else {
-        return false;
-    };
-    let mut lo = rust_decimal::Decimal::ZERO;
-    let mut hi = rust_decimal::Decimal::ZERO;
-    for p in parts {
-        let Some((v, u)) = value_of(p) else {
-            return false;
-        };
-        lo += v - u;
-        hi += v + u;
-    }
-    t + tu >= lo && t - tu <= hi
-}
-
-/// A figure's value in base units and its half-unit of rounding.
-fn value_of(f: &Fig) -> Option<(rust_decimal::Decimal, rust_decimal::Decimal)> {
-    use rust_decimal::Decimal;
-    let unit = f.unit.as_ref()?;
-    let digits: String = f
-        .written
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let v: Decimal = digits.parse().ok()?;
-    let decimals = digits.split('.').nth(1).map_or(0, str::len) as u32;
-    let rounded = decimals > 0 || f.written.contains(['万', '亿']);
-    let half = if rounded {
-        Decimal::new(5, decimals + 1)
-    } else {
-        Decimal::ZERO
-    };
-    let scale = unit.scale;
-    let approx = f.written.starts_with('约') || f.written.ends_with("左右");
-    let slack = if approx {
-        (v * Decimal::new(5, 2)).max(half)
-    } else {
-        half
-    };
-    Some((v * scale, slack * scale))
-}
-
-#[allow(clippy::too_many_arguments)]
-fn declare_breakdown(
-    text: &str,
-    figs: &mut [Fig],
-    declared: &mut [bool],
-    stmts: &mut Vec<Stmt>,
-    _cx: &mut Context,
-    total: usize,
-    parts: &[usize],
-    note: Option<String>,
-) {
-    let name = figs[total].path.clone();
-    let mut labels = Names::default();
-    let mut out_parts = Vec::new();
-    let mut floor = figs[total].end;
-    for (n, &p) in parts.iter().enumerate() {
-        let words = strip_tail(&strip_lead(&words_before(text, figs[p].start, floor)));
-        let mut label = clean(&words, 12);
-        if label.is_empty() {
-            label = format!("分项{}", n + 1);
-        }
-        let label = labels.unique(&label);
-        out_parts.push((label.clone(), figs[p].written.clone()));
-        figs[p].path = format!("{name}.{label}");
-        declared[p] = true;
-        floor = figs[p].end;
-    }
-    declared[total] = true;
-    stmts.push(Stmt::Breakdown {
-        name,
-        total: figs[total].written.clone(),
-        parts: out_parts,
-        note,
-    });
-}
-
-/// `A…，占总投资的40.89%`: A ÷ 总投资 = 40.89%, where 总投资 is an earlier figure of the paragraph
-/// whose words end with the words after 占.
-fn shares(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
-    for (i, f) in figs.iter().enumerate() {
-        if !f.written.ends_with('%') {
-            continue;
-        }
-        let before = &text[..f.start];
-        let Some(zhan) = before.rfind('占') else {
-            continue;
-        };
-        if f.start - zhan > 30 {
-            continue;
-        }
-        let words = before[zhan + '占'.len_utf8()..].trim_end_matches(['的', ' ']);
-        if words.is_empty() {
-            continue;
-        }
-        let Some(part) = (0..i).rev().find(|&k| {
-            figs[k].end <= zhan && figs[k].unit.is_some() && !figs[k].written.ends_with('%')
-        }) else {
-            continue;
-        };
-        let Some(whole) = (0..part)
-            .find(|&k| same_dims(&figs[k], &figs[part]) && text[..figs[k].start].ends_with(words))
-        else {
-            continue;
-        };
-        stmts.push(Stmt::Calc {
-            expr: format!("{} ÷ {} = {}", figs[part].path, figs[whole].path, f.path),
-            note: format!("「占{words}」读作占前文的“{words}”"),
-        });
-    }
-}
-
-/// 按7:3 (or 7:3的比例): a ratio.
-fn ratios(text: &str, dates: &[DateSpan], stmts: &mut Vec<Stmt>, cx: &mut Context) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let n = number_end(&chars, i);
-        if n == i || (i > 0 && is_digit(chars[i - 1].1)) {
-            i += 1;
-            continue;
-        }
-        let mut j = n;
-        let mut parts = 1;
-        while chars.get(j).is_some_and(|c| c.1 == ':' || c.1 == '：')
-            && number_end(&chars, j + 1) > j + 1
-        {
-            j = number_end(&chars, j + 1);
-            parts += 1;
-        }
-        let start = chars[i].0;
-        let end = chars.get(j).map_or(text.len(), |c| c.0);
-        let near = &text[text[..start].char_indices().rev().nth(1).map_or(0, |x| x.0)..start];
-        let after: String = text[end..].chars().take(4).collect();
-        let in_date = dates.iter().any(|d| d.start <= start && start < d.end);
-        if parts >= 2 && !in_date && (near.contains('按') || after.contains("比例")) {
-            let words = words_before(text, start, 0);
-            let base = clean(&strip_tail(&strip_lead(&words.replace('按', ""))), 8);
-            let name = cx.names.unique(&format!("{base}比例"));
-            stmts.push(Stmt::Ratio {
-                name,
-                ratio: text[start..end].to_string(),
-            });
-        }
-        i = j.max(i + 1);
-    }
-}
-
-/// Documents cited by number: 《…》（吴政办发〔2021〕36号） or a bare 吴利政办发〔2022〕12号.
-fn citations(text: &str) -> Vec<String> {
-    // The issuing code before the bracket (吴政办发), or the body before 令第 (公安部).
-    let head = |pos: usize| -> String {
-        let rev: Vec<char> = text[..pos]
-            .chars()
-            .rev()
-            .take_while(|c| !"（(）)，,。；;：:、《》<> 和及与".contains(*c))
-            .collect();
-        rev.into_iter().rev().collect()
-    };
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for (pos, open) in text.match_indices(['〔', '﹝', '[', '［']) {
-        let close_char = match open {
-            "〔" => '〕',
-            "﹝" => '﹞',
-            "[" => ']',
-            _ => '］',
-        };
-        let Some(close) = text[pos..].find(close_char) else {
-            continue;
-        };
-        let after = text[pos + close + close_char.len_utf8()..].trim_start();
-        let num: String = after.chars().take_while(|c| is_digit(*c)).collect();
-        let after_num = after[num.len()..].trim_start();
-        if num.is_empty() || !after_num.starts_with('号') {
-            continue;
-        }
-        let end = text.len() - after_num.len() + '号'.len_utf8();
-        found.push((pos, format!("{}{}", head(pos), &text[pos..end])));
-    }
-    // 公安部令第119号: an order cited by its number.
-    for (pos, _) in text.match_indices("令第") {
-        let after = &text[pos + "令第".len()..];
-        let num: String = after.chars().take_while(|c| is_digit(*c)).collect();
-        if num.is_empty() || !after[num.len()..].starts_with('号') {
-            continue;
-        }
-        found.push((pos, format!("{}令第{num}号", head(pos))));
-    }
-    found.sort_by_key(|f| f.0);
-    let mut out: Vec<String> = Vec::new();
-    for (_, c) in found {
-        if !out.contains(&c) {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// The paragraph with each figure replaced by `{路径}`.
@@ -1047,18 +720,5 @@ mod tests {
             .stmts
             .iter()
             .any(|s| matches!(s, Stmt::Calc { expr, .. } if expr.contains("÷ 概算总投资 ="))));
-    }
-}
-
-#[cfg(test)]
-mod citation_tests {
-    use super::*;
-
-    #[test]
-    fn documents_cited_by_number() {
-        assert_eq!(
-            citations("根据《办法》（内建管﹝2019﹞186号）、《方案》（吴政办发〔2021〕36号）和公安部令第119号"),
-            vec!["内建管﹝2019﹞186号", "吴政办发〔2021〕36号", "公安部令第119号"]
-        );
     }
 }

@@ -53,10 +53,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
                 flush(&mut line, &mut out)
             }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                if h.trim_start().starts_with("<br") {
-                    line.push('\n');
-                }
+            Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<br") => {
+                line.push('\n');
             }
             _ => {}
         }

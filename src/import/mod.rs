@@ -8,7 +8,9 @@
 //!   (lines of text and tables);
 //! - [`structure`]: blocks → the notice's parts (cover notice, plans, sections, tasks, phases,
 //!   groups, attachments);
-//! - [`figures`]: figures, dates and the relations the text states, inside one paragraph;
+//! - [`figures`]: figures and dates inside one paragraph, named from their context;
+//! - [`relations`]: what the text states between them (其中/共, 占…%, 按7:3, subsidy rules,
+//!   cited documents) and the column relations a table's rows bear out;
 //! - [`emit`]: the policy text, top to bottom like the notice.
 //!
 //! The importer corrects nothing: a wrong total or an impossible date is written as printed,
@@ -21,6 +23,7 @@ mod figures;
 pub mod html;
 pub mod markdown;
 mod names;
+mod relations;
 mod structure;
 pub mod text;
 

@@ -39,7 +39,6 @@ pub enum Item {
     /// A numbered (or short unnumbered) heading and what stands under it.
     Section {
         title: String,
-        level: u8,
         items: Vec<Item>,
     },
     Para(String),
@@ -155,8 +154,8 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     let mut i = 0;
     // The title, possibly over several lines.
     let mut title = String::new();
-    for k in 0..4.min(lines.len()) {
-        let Some(l) = lines[k].line() else { break };
+    for (k, entry) in lines.iter().enumerate().take(4) {
+        let Some(l) = entry.line() else { break };
         if has_sentence_punct(l) && !l.ends_with("通知") {
             break;
         }
@@ -199,8 +198,8 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     // The text, up to a signature followed by a date (or a date alone).
     let start = i;
     let mut sig_at = None;
-    for k in start..lines.len().min(start + 40) {
-        let Some(l) = lines[k].line() else { break };
+    for (k, entry) in lines.iter().enumerate().skip(start).take(40) {
+        let Some(l) = entry.line() else { break };
         if is_date_line(l) {
             sig_at = Some(k);
             break;
@@ -515,12 +514,8 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
 
     fn close_to(stack: &mut Vec<(u8, String, Vec<Item>)>, level: u8, sink: &mut Vec<Item>) {
         while stack.last().is_some_and(|s| s.0 >= level) {
-            let (lv, title, items) = stack.pop().expect("checked");
-            let section = Item::Section {
-                title,
-                level: lv,
-                items,
-            };
+            let (_, title, items) = stack.pop().expect("checked");
+            let section = Item::Section { title, items };
             match stack.last_mut() {
                 Some(parent) => parent.2.push(section),
                 None => sink.push(section),
@@ -621,12 +616,9 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         }
 
         // 附件说明 and attachment bodies.
+        // The list is not kept as prose: the attachments declared below are it (the draft prints
+        // 附件：1.×× from them).
         if let Some((list, end)) = attachment_list(lines, i) {
-            for k in i..end {
-                if let Some(l) = lines[k].line() {
-                    sink(&mut stack, &mut attachment, &mut plan).push(Item::Para(l.to_string()));
-                }
-            }
             found = vec![false; list.len()];
             listed = list;
             i = end;
@@ -640,8 +632,19 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         });
         if let Some((no, mut title)) = head {
             let mut used = 1;
+            let listed_title = listed
+                .iter()
+                .find(|(n, t)| *n == no && !t.is_empty())
+                .map(|(_, t)| t.clone());
             if title.is_empty() {
-                if attachment_head(l).is_some() {
+                if let (Some(t), true) = (&listed_title, attachment_head(l).is_some()) {
+                    // 附件1 under a list that names it: the list's title; a title line below
+                    // that repeats it is the same title.
+                    title = t.clone();
+                    if next.is_some_and(|n| n.replace(' ', "") == t.replace(' ', "")) {
+                        used = 2;
+                    }
+                } else if attachment_head(l).is_some() {
                     if let Some(n) = next {
                         if chars(n) <= 60 && !n.contains('。') {
                             title = n.to_string();
