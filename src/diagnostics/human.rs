@@ -243,7 +243,12 @@ fn to_codespan(map: &SourceMap, shown: &Shown, d: &Diagnostic) -> cs::Diagnostic
         .help
         .iter()
         .map(|h| format!("帮助：{}", visible(h)))
-        .chain(d.notes.iter().take(MAX_NOTES).map(|n| format!("注：{}", visible(n))))
+        .chain(
+            d.notes
+                .iter()
+                .take(MAX_NOTES)
+                .map(|n| format!("注：{}", visible(n))),
+        )
         .chain(summary_of_hidden(hidden_labels, hidden_notes))
         .collect();
     cs::Diagnostic::new(severity)

@@ -507,16 +507,18 @@ fn expr_text(t: &Table, e: &Expr) -> String {
             None => id.clone(),
         },
         Expr::Literal { quantity, .. } => quantity.written.clone(),
-        Expr::Binary {
-            op, left, right, ..
-        } => {
-            let op = match op {
-                Op::Add => "+",
-                Op::Sub => "-",
-                Op::Mul => "×",
-                Op::Div => "÷",
-            };
-            format!("{} {op} {}", expr_text(t, left), expr_text(t, right))
+        Expr::Chain { first, rest, .. } => {
+            let mut text = expr_text(t, first);
+            for step in rest {
+                let op = match step.op {
+                    Op::Add => "+",
+                    Op::Sub => "-",
+                    Op::Mul => "×",
+                    Op::Div => "÷",
+                };
+                text.push_str(&format!(" {op} {}", expr_text(t, &step.operand)));
+            }
+            text
         }
     }
 }
@@ -534,16 +536,18 @@ fn row_value(e: &Expr, row: &Row) -> Option<Decimal> {
             }
         }
         Expr::Literal { quantity, .. } => Some(quantity.number),
-        Expr::Binary {
-            op, left, right, ..
-        } => {
-            let (a, b) = (row_value(left, row)?, row_value(right, row)?);
-            match op {
-                Op::Add => a.checked_add(b),
-                Op::Sub => a.checked_sub(b),
-                Op::Mul => a.checked_mul(b),
-                Op::Div => a.checked_div(b),
+        Expr::Chain { first, rest, .. } => {
+            let mut value = row_value(first, row)?;
+            for step in rest {
+                let b = row_value(&step.operand, row)?;
+                value = match step.op {
+                    Op::Add => value.checked_add(b),
+                    Op::Sub => value.checked_sub(b),
+                    Op::Mul => value.checked_mul(b),
+                    Op::Div => value.checked_div(b),
+                }?;
             }
+            Some(value)
         }
     }
 }
