@@ -17,8 +17,8 @@ use super::interval::{dims_text, last_digit, norm_dims, tolerance_text, usable, 
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
 use crate::model::{
-    Breakdown, Calc, Comparison, Expr, Figure, Op, Operation, Policy, RatioSpec, Row, RowKind,
-    Table,
+    relation_column, Breakdown, Calc, Comparison, Expr, Figure, Op, Operation, Policy, RatioSpec,
+    Row, RowKind, Table,
 };
 use crate::quantity::{Dims, Precision, Quantity};
 
@@ -609,12 +609,7 @@ fn expr_text(e: &Expr, name: &dyn Fn(&str) -> String) -> String {
                     }
                     continue;
                 }
-                let sym = match o.op {
-                    Op::Add => "+",
-                    Op::Sub => "-",
-                    Op::Mul => "×",
-                    Op::Div => "÷",
-                };
+                let sym = o.op.symbol();
                 out.push_str(&format!(" {sym} {}", wrap(&o.operand, Some(o.op))));
             }
             if rest.len() > SHOWN_OPERANDS {
@@ -1037,13 +1032,6 @@ fn row_label(row: &Row, index: usize) -> String {
     }
 }
 
-fn column_name(table: &Table, col: usize) -> String {
-    table
-        .columns
-        .get(col)
-        .map_or_else(|| format!("第{}列", col + 1), |c| c.written.clone())
-}
-
 /// The rows a total or subtotal row adds up: the data rows since the previous total or
 /// subtotal — or, in a table whose first row of this kind stands above every data row
 /// (subtotals printed above their rows), the data rows after it up to the next one.
@@ -1114,8 +1102,8 @@ fn table_total_checks(f: &Findings, table: &Table, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A blank total cell, which the appendix fills in with the column's sum: nothing to compare,
-/// but a sum too large to hold is reported (A110) all the same.
+/// A blank total cell: nothing to compare, but a column whose sum is too large to hold is
+/// reported (A110) all the same.
 fn blank_total_overflow(
     f: &Findings,
     table: &Table,
@@ -1133,26 +1121,33 @@ fn blank_total_overflow(
                 Some(_) => return None,
             };
             if next.is_none() {
-                let row = &table.rows[at];
-                let span = row.cells.get(col).map_or(row.span, |c| c.span);
-                return Some(overflow(
-                    f,
-                    &format!(
-                        "表“{}”「{}」一列的各行相加",
-                        table.name,
-                        column_name(table, col)
-                    ),
-                    if span.start == span.end {
-                        row.span
-                    } else {
-                        span
-                    },
-                ));
+                return Some(column_overflow(f, table, at, col));
             }
             sum = next;
         }
     }
     None
+}
+
+/// A110 for a column whose rows add up past what can be held, at the total row's cell (or the
+/// row, where that cell is blank).
+fn column_overflow(f: &Findings, table: &Table, at: usize, col: usize) -> Diagnostic {
+    let row = &table.rows[at];
+    let span = row
+        .cells
+        .get(col)
+        .map(|c| c.span)
+        .filter(|s| s.start != s.end)
+        .unwrap_or(row.span);
+    overflow(
+        f,
+        &format!(
+            "表“{}”「{}」一列的各行相加",
+            table.name,
+            table.column_name(col)
+        ),
+        span,
+    )
 }
 
 fn column_sum(
@@ -1198,16 +1193,7 @@ fn column_sum(
     }
     let ivs: Vec<Iv> = parts.iter().map(|(_, iv)| iv.clone()).collect();
     let Some(computed) = sum(&ivs, &stated.dims) else {
-        let at = row.cells.get(col).map_or(row.span, |c| c.span);
-        return Some(overflow(
-            f,
-            &format!(
-                "表“{}”「{}」一列的各行相加",
-                table.name,
-                column_name(table, col)
-            ),
-            at,
-        ));
+        return Some(column_overflow(f, table, at, col));
     };
     if computed.overlaps(&stated) {
         return None;
@@ -1224,7 +1210,7 @@ fn column_sum(
             format!(
                 "表“{}”“{}”一列的{kind}写作 {}，{}行之和为 {}（{}）",
                 table.name,
-                column_name(table, col),
+                table.column_name(col),
                 stated_q.written,
                 parts.len(),
                 style.fmt(computed.value),
@@ -1270,15 +1256,6 @@ fn heading_is_rate(table: &Table, col: usize) -> bool {
         .is_some_and(|u| u.dims.values().any(|e| *e < 0))
 }
 
-/// A column reference in a table relation: 第N列.
-fn column_of(id: &str) -> Option<usize> {
-    id.strip_prefix('第')?
-        .strip_suffix('列')?
-        .parse::<usize>()
-        .ok()?
-        .checked_sub(1)
-}
-
 /// A103: every row must satisfy the table's relations (关系) between columns.
 pub fn table_relations(f: &mut Findings) {
     let mut out = Vec::new();
@@ -1295,8 +1272,8 @@ pub fn table_relations(f: &mut Findings) {
 }
 
 fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) {
-    let name = |id: &str| match column_of(id) {
-        Some(c) => format!("「{}」", column_name(table, c)),
+    let name = |id: &str| match relation_column(id) {
+        Some(c) => format!("「{}」", table.column_name(c)),
         None => id.to_string(),
     };
     let text = format!(
@@ -1312,7 +1289,10 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
     let mut ids = Vec::new();
     expr_ids(&rel.left, &mut ids);
     expr_ids(&rel.right, &mut ids);
-    let cols: Vec<usize> = ids.iter().filter_map(|(id, _)| column_of(id)).collect();
+    let cols: Vec<usize> = ids
+        .iter()
+        .filter_map(|(id, _)| relation_column(id))
+        .collect();
     if cols.len() != ids.len() {
         return; // a column that does not exist: E0101 already
     }
@@ -1332,7 +1312,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
                 .unwrap_or_default()
         };
         let mut look = |id: &str| {
-            let c = column_of(id)?;
+            let c = relation_column(id)?;
             match cell_value(row, c) {
                 CellValue::Number(q) => Some(Iv::of(&q)),
                 CellValue::Blank => Some(Iv::zero(zero_dims(c))),
@@ -1372,7 +1352,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
         }
         // A single cell stating the result of a product is read as rounded to its last digit.
         let single_cell = |e: &Expr| match e {
-            Expr::Figure { id, .. } => match column_of(id).map(|c| cell_value(row, c)) {
+            Expr::Figure { id, .. } => match relation_column(id).map(|c| cell_value(row, c)) {
                 Some(CellValue::Number(q)) => Some(q),
                 _ => None,
             },
@@ -1408,7 +1388,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
             })
             .collect();
         let left_col = match &rel.left {
-            Expr::Figure { id, .. } => column_of(id),
+            Expr::Figure { id, .. } => relation_column(id),
             _ => None,
         };
         let mut d = f.new_diag(
@@ -1433,7 +1413,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
             }
             seen.push(*c);
             if let Some(cell) = row.cells.get(*c) {
-                d = d.with_secondary(cell.span, format!("「{}」", column_name(table, *c)));
+                d = d.with_secondary(cell.span, format!("「{}」", table.column_name(*c)));
             }
         }
         d = d.with_secondary(rel.span, "关系");

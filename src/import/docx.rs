@@ -9,7 +9,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{Block, ImportError, MAX_INPUT_BYTES};
+use super::{nested_table_text, Block, ImportError, MAX_INPUT_BYTES};
 
 /// The blocks of a .docx held in `bytes`.
 pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
@@ -174,15 +174,7 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
                     if let Some(t) = tables.pop() {
                         match tables.last_mut() {
                             // A table inside a cell: its text joins the cell.
-                            Some(outer) => {
-                                let text: Vec<String> = t
-                                    .rows
-                                    .into_iter()
-                                    .flatten()
-                                    .filter(|c| !c.is_empty())
-                                    .collect();
-                                outer.cell.push_str(&text.join(" "));
-                            }
+                            Some(outer) => outer.cell.push_str(&nested_table_text(t.rows)),
                             None => out.push(Block::Table(t.rows)),
                         }
                     }

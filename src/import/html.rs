@@ -3,7 +3,7 @@
 //! scripts and styles, `<nav>`, `<header>`, `<footer>`, `<aside>`, forms and frames are
 //! dropped with everything inside them.
 
-use super::Block;
+use super::{nested_table_text, Block};
 
 /// Elements whose content is never the notice.
 const CHROME: &[&str] = &[
@@ -108,14 +108,8 @@ pub fn blocks(html: &str) -> Vec<Block> {
                     t.rows.retain(|r| !r.is_empty());
                     match tables.last_mut() {
                         Some(outer) => {
-                            let text: Vec<String> = t
-                                .rows
-                                .into_iter()
-                                .flatten()
-                                .filter(|c| !c.is_empty())
-                                .collect();
                             if let Some(c) = outer.cell.as_mut() {
-                                c.push_str(&text.join(" "));
+                                c.push_str(&nested_table_text(t.rows));
                             }
                         }
                         None => out.push(Block::Table(t.rows)),

@@ -45,6 +45,17 @@ pub enum Block {
     Table(Vec<Vec<String>>),
 }
 
+/// A table inside a table cell, as the text it adds to that cell: its non-empty cells in
+/// order, separated by spaces (a notice's nested table is a layout device, not data).
+fn nested_table_text(rows: Vec<Vec<String>>) -> String {
+    let cells: Vec<String> = rows
+        .into_iter()
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.join(" ")
+}
+
 /// The formats a notice comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -522,6 +522,22 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             }
         }
     }
+    /// Closes every open section and the attachment being read, if any, into the plan.
+    fn finish_attachment(
+        stack: &mut Vec<(u8, String, Vec<Item>)>,
+        attachment: &mut Option<(String, String, Vec<Item>)>,
+        plan: &mut Plan,
+    ) {
+        close_to(stack, 0, sink_plan_or_att(attachment, plan));
+        if let Some((no, title, items)) = attachment.take() {
+            plan.items.push(Item::Attachment {
+                no,
+                title,
+                items,
+                missing: false,
+            });
+        }
+    }
     fn sink<'a>(
         stack: &'a mut [(u8, String, Vec<Item>)],
         att: &'a mut Option<(String, String, Vec<Item>)>,
@@ -655,15 +671,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
                     title = l.to_string();
                 }
             }
-            close_to(&mut stack, 0, sink_plan_or_att(&mut attachment, &mut plan));
-            if let Some((no, t, items)) = attachment.take() {
-                plan.items.push(Item::Attachment {
-                    no,
-                    title: t,
-                    items,
-                    missing: false,
-                });
-            }
+            finish_attachment(&mut stack, &mut attachment, &mut plan);
             if let Some(k) = listed.iter().position(|(n, _)| *n == no) {
                 found[k] = true;
             }
@@ -750,15 +758,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         sink(&mut stack, &mut attachment, &mut plan).push(Item::Para(l.to_string()));
         i += 1;
     }
-    close_to(&mut stack, 0, sink_plan_or_att(&mut attachment, &mut plan));
-    if let Some((no, t, items)) = attachment.take() {
-        plan.items.push(Item::Attachment {
-            no,
-            title: t,
-            items,
-            missing: false,
-        });
-    }
+    finish_attachment(&mut stack, &mut attachment, &mut plan);
     for (k, (no, title)) in listed.iter().enumerate() {
         if !found[k] {
             plan.items.push(Item::Attachment {

@@ -470,6 +470,18 @@ pub enum Op {
     Div,
 }
 
+impl Op {
+    /// The operator as messages and notes print it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Add => "+",
+            Op::Sub => "-",
+            Op::Mul => "×",
+            Op::Div => "÷",
+        }
+    }
+}
+
 /// A task with its units and time.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Task {
@@ -535,6 +547,30 @@ pub struct Table {
     pub relations: Vec<Calc>,
     pub notes: Vec<String>,
     pub span: Span,
+}
+
+impl Table {
+    /// A column's heading as written, or 第N列 where the table has no heading for it.
+    pub fn column_name(&self, col: usize) -> String {
+        self.columns
+            .get(col)
+            .map_or_else(|| format!("第{}列", col + 1), |c| c.written.clone())
+    }
+}
+
+/// How a table relation refers to a column (`第N列`, counted from 1): lowering writes it,
+/// the checks and the appendix read it back with [`relation_column`].
+pub fn relation_column_id(col: usize) -> String {
+    format!("第{}列", col + 1)
+}
+
+/// The column index a table relation's reference (`第N列`) stands for.
+pub fn relation_column(id: &str) -> Option<usize> {
+    id.strip_prefix('第')?
+        .strip_suffix('列')?
+        .parse::<usize>()
+        .ok()?
+        .checked_sub(1)
 }
 
 /// A column: its heading path (group / heading) and unit.

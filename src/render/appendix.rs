@@ -27,7 +27,9 @@ use serde::Serialize;
 use super::xlsx::{self, Grid};
 use super::{Output, RenderInput};
 use crate::diagnostics::Span;
-use crate::model::{Block, Comparison, Expr, Op, Plan, Policy, Row, RowKind, Table};
+use crate::model::{
+    relation_column, Block, Comparison, Expr, Op, Plan, Policy, Row, RowKind, Table,
+};
 use crate::quantity::Quantity;
 
 /// Every table of a policy, as templates see them.
@@ -339,7 +341,7 @@ fn table_view(
                 expected: String,
                 how: &str| {
         let mark = format!("※{}", differences.len() + 1);
-        let column = column_name(t, c);
+        let column = t.column_name(c);
         let text = if expected.is_empty() {
             format!("{mark} {row}行「{column}」：原文为 {stated}，{how}。")
         } else {
@@ -406,7 +408,7 @@ fn table_view(
             let breaks_relation = cell.is_some_and(|x| relation_breaks.contains(&x.span));
             if let (true, None) = (breaks_relation, &view.mark) {
                 if let Some(rel) = t.relations.iter().find(
-                    |rel| matches!(&rel.left, Expr::Figure { id, .. } if column_of(id) == Some(c)),
+                    |rel| matches!(&rel.left, Expr::Figure { id, .. } if relation_column(id) == Some(c)),
                 ) {
                     let expected = row_value(&rel.right, r)
                         .map(|v| v.normalize().to_string())
@@ -475,22 +477,6 @@ fn table_view(
     }
 }
 
-/// A column's heading as written, or 第N列.
-fn column_name(t: &Table, col: usize) -> String {
-    t.columns
-        .get(col)
-        .map_or_else(|| format!("第{}列", col + 1), |c| c.written.clone())
-}
-
-/// A relation's column reference (第N列, as the model writes it) as a column index.
-fn column_of(id: &str) -> Option<usize> {
-    id.strip_prefix('第')?
-        .strip_suffix('列')?
-        .parse::<usize>()
-        .ok()?
-        .checked_sub(1)
-}
-
 /// A data row's label: its first cell as written (the notices put the row's name there).
 fn row_label(row: &Row) -> String {
     row.cells
@@ -502,20 +488,15 @@ fn row_label(row: &Row) -> String {
 /// One side of a relation in words: 「2019年未开工户数」 + 「2020年计划任务户数」.
 fn expr_text(t: &Table, e: &Expr) -> String {
     match e {
-        Expr::Figure { id, .. } => match column_of(id) {
-            Some(c) => format!("「{}」", column_name(t, c)),
+        Expr::Figure { id, .. } => match relation_column(id) {
+            Some(c) => format!("「{}」", t.column_name(c)),
             None => id.clone(),
         },
         Expr::Literal { quantity, .. } => quantity.written.clone(),
         Expr::Chain { first, rest, .. } => {
             let mut text = expr_text(t, first);
             for step in rest {
-                let op = match step.op {
-                    Op::Add => "+",
-                    Op::Sub => "-",
-                    Op::Mul => "×",
-                    Op::Div => "÷",
-                };
+                let op = step.op.symbol();
                 text.push_str(&format!(" {op} {}", expr_text(t, &step.operand)));
             }
             text
@@ -528,7 +509,7 @@ fn expr_text(t: &Table, e: &Expr) -> String {
 fn row_value(e: &Expr, row: &Row) -> Option<Decimal> {
     match e {
         Expr::Figure { id, .. } => {
-            let cell = row.cells.get(column_of(id)?);
+            let cell = row.cells.get(relation_column(id)?);
             match cell {
                 Some(c) if c.text.trim().is_empty() => Some(Decimal::ZERO),
                 Some(c) => c.value.as_ref().map(|q| q.number),

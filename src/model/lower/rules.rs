@@ -147,7 +147,7 @@ impl Lower<'_> {
         match columns {
             Some(cols) => match column_index(cols, &id) {
                 Some(i) => Expr::Figure {
-                    id: format!("第{}列", i + 1),
+                    id: relation_column_id(i),
                     span,
                 },
                 None => {
