@@ -306,10 +306,9 @@ impl Emitter {
     fn stmt(&mut self, depth: usize, s: &Stmt) {
         match s {
             Stmt::Figure { name, qty } => self.line(depth, &format!("指标 {name}：{qty}")),
-            Stmt::Restate { path, qty } => self.line(
-                depth,
-                &format!("复述 {path}：{qty}   // 推断：与前文写法相同的数字，视为同一数字"),
-            ),
+            Stmt::Restate { path, qty, note } => {
+                self.line(depth, &format!("复述 {path}：{qty}   // 推断：{note}"))
+            }
             Stmt::Breakdown {
                 name,
                 total,
@@ -489,6 +488,12 @@ impl Emitter {
     }
 
     fn section(&mut self, title: &str, items: &[Item], depth: usize, in_phase: bool) {
+        let outer = self.cx.enter_section(title);
+        self.section_body(title, items, depth, in_phase);
+        self.cx.leave_section(outer);
+    }
+
+    fn section_body(&mut self, title: &str, items: &[Item], depth: usize, in_phase: bool) {
         self.line(depth, &format!("节 {} {{", quoted(title)));
         // A phase heading: 准备部署阶段（2022年3月1日-2022年4月31日）.
         let phase = (!in_phase).then(|| phase_heading(title)).flatten();

@@ -17,15 +17,19 @@ use std::collections::HashMap;
 use crate::quantity::units::{parse_unit, UnitExpr};
 
 use super::names::{clean, Names};
-use super::relations;
+use super::{implied, relations};
 
 /// A statement the paragraph's data makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stmt {
     /// 指标 名称：数量
     Figure { name: String, qty: String },
-    /// 复述 路径：数量 — the same figure as an earlier one.
-    Restate { path: String, qty: String },
+    /// 复述 路径：数量 — the same figure as an earlier one; `note` says why it was read so.
+    Restate {
+        path: String,
+        qty: String,
+        note: String,
+    },
     /// 分解 名称 { 合计：…  分项：… } — `note` says why it was read so when inferred.
     Breakdown {
         name: String,
@@ -64,6 +68,70 @@ pub struct Context {
     pub labels: Names,
     /// The first declaration of each figure as written (for restatements): written → path.
     first: HashMap<String, String>,
+    /// The title of the section being read, without its numbering and generic endings: what
+    /// its figures are about (新能源取暖, 供热管网建设改造).
+    topic: String,
+    /// Tells apart sections with the same title; a figure is restated in another section.
+    section: usize,
+    sections: usize,
+    /// Figures by what they measure, for restatements written differently.
+    measured: HashMap<Measure, Measured>,
+}
+
+/// What a figure measures: the topic of its section, its name as read from the words before
+/// it (before it was made unique) and its unit's dimensions.
+type Measure = (String, String, String);
+
+/// The first figure of a measure, or a measure stated more than once in one section (then
+/// no later figure can say which it restates).
+#[derive(Clone)]
+enum Measured {
+    Once {
+        path: String,
+        written: String,
+        section: usize,
+    },
+    Ambiguous,
+}
+
+impl Context {
+    /// Enters a section titled `title`; returns what [`Context::leave_section`] restores.
+    pub fn enter_section(&mut self, title: &str) -> (String, usize) {
+        self.sections += 1;
+        let outer = (std::mem::take(&mut self.topic), self.section);
+        self.topic = topic_of(title);
+        self.section = self.sections;
+        outer
+    }
+
+    pub fn leave_section(&mut self, outer: (String, usize)) {
+        (self.topic, self.section) = outer;
+    }
+}
+
+/// A section title as a topic: numbering, quotes, blanks and generic endings (项目, 工程,
+/// 工作) removed, so that 「（4）供热管网建设改造项目」 and 「(二) 供热管网建设改造」 agree.
+fn topic_of(title: &str) -> String {
+    let t = title.trim();
+    let t = match super::structure::numbering(t) {
+        Some((_, len)) => &t[len..],
+        None => t,
+    };
+    let mut t: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"'‘’「」《》。．.、，,：:".contains(*c))
+        .collect();
+    loop {
+        let before = t.len();
+        for end in ["项目", "工程", "工作", "任务"] {
+            if let Some(rest) = t.strip_suffix(end) {
+                t = rest.to_string();
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
 }
 
 /// A figure found in the text.
@@ -78,6 +146,8 @@ pub(super) struct Fig {
     /// Whether it names a count (个, 座 …): its name is the noun after it.
     pub(super) count: bool,
     pub(super) path: String,
+    /// The name read from the words around it, before it was made unique.
+    pub(super) base: String,
 }
 
 /// A date found in the text.
@@ -111,7 +181,8 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
     name_figures(text, &mut figs, cx);
     let mut stmts = Vec::new();
     let mut declared = vec![false; figs.len()];
-    relations::breakdowns(text, &mut figs, &mut declared, &mut stmts, cx);
+    implied::respectively(text, &mut figs, &mut declared, &mut stmts, cx);
+    relations::breakdowns(text, &mut figs, &mut declared, &mut stmts);
     for (i, f) in figs.iter_mut().enumerate() {
         if declared[i] {
             continue;
@@ -120,6 +191,14 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             stmts.push(Stmt::Restate {
                 path: path.clone(),
                 qty: f.written.clone(),
+                note: "与前文写法相同的数字，视为同一数字".to_string(),
+            });
+            f.path = path;
+        } else if let Some((path, first)) = measured_again(f, cx) {
+            stmts.push(Stmt::Restate {
+                path: path.clone(),
+                qty: f.written.clone(),
+                note: format!("与前文同题“{}”下的{}（{first}）是同一个量", cx.topic, f.base),
             });
             f.path = path;
         } else {
@@ -131,6 +210,10 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
         }
     }
     relations::shares(text, &figs, &mut stmts);
+    implied::rates(text, &figs, &mut stmts);
+    implied::averages(text, &figs, &mut stmts);
+    implied::parts_of_whole(text, &figs, &mut stmts);
+    implied::counted_lists(text, &figs, &mut stmts);
     relations::rules(text, &figs, &mut stmts, cx);
     relations::ratios(text, &dates, &mut stmts, cx);
     for d in dates
@@ -159,6 +242,45 @@ fn restated(f: &Fig, cx: &Context) -> Option<String> {
         return None;
     }
     cx.first.get(&f.written).cloned()
+}
+
+/// What a figure measures, where that can be told: in a titled section, with a unit of
+/// measure (not a share), under a name read from the words before it.
+fn measure(f: &Fig, cx: &Context) -> Option<Measure> {
+    let unit = f.unit.as_ref()?;
+    if cx.topic.is_empty() || f.written.ends_with('%') || unit.dims.is_empty() {
+        return None;
+    }
+    let dims: Vec<String> = unit.dims.iter().map(|(k, e)| format!("{k}^{e}")).collect();
+    Some((cx.topic.clone(), f.base.clone(), dims.join("·")))
+}
+
+/// A figure that measures what a figure of another section measured: the same topic, the
+/// same name and the same unit (新能源取暖 面积 102万平方米 in 四、任务目标, 101万平方米 in
+/// 七、投资估算). It is that figure stated again, however written, and the checks compare the
+/// two. A measure stated twice in one section is ambiguous and restates nothing. Returns the
+/// earlier figure's path and how it was written.
+fn measured_again(f: &Fig, cx: &mut Context) -> Option<(String, String)> {
+    let key = measure(f, cx)?;
+    match cx.measured.get(&key).cloned() {
+        None => {
+            cx.measured.insert(
+                key,
+                Measured::Once {
+                    path: f.path.clone(),
+                    written: f.written.clone(),
+                    section: cx.section,
+                },
+            );
+            None
+        }
+        Some(Measured::Once { section, .. }) if section == cx.section => {
+            cx.measured.insert(key, Measured::Ambiguous);
+            None
+        }
+        Some(Measured::Once { path, written, .. }) => Some((path, written)),
+        Some(Measured::Ambiguous) => None,
+    }
 }
 
 // ───────────────────────────── dates ─────────────────────────────
@@ -378,6 +500,66 @@ const UNIT_STOPS: &[&str] = &[
     "之间",
 ];
 
+/// Whether a unit counts things (个, 座, 项), so that what is counted is the noun after it.
+fn is_count(u: &UnitExpr) -> bool {
+    u.dims.len() == 1
+        && u.dims.values().all(|e| *e == 1)
+        && !u.dims.contains_key("户")
+        && ![
+            "元",
+            "平方米",
+            "米",
+            "立方米",
+            "吨",
+            "千瓦",
+            "吉焦",
+            "年",
+            "月",
+            "天",
+            "小时",
+            "采暖季",
+        ]
+        .iter()
+        .any(|b| u.dims.contains_key(*b))
+}
+
+/// Chinese numerals a notice may count in.
+const CN_DIGITS: &str = "一二两三四五六七八九十";
+
+/// Counts written in Chinese numerals after a word that totals a list (共七个, 等三个, 计五项):
+/// elsewhere 一个/三年 are words, not figures.
+fn chinese_counts(text: &str, chars: &[(usize, char)], out: &mut Vec<Fig>) {
+    let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    for i in 1..chars.len() {
+        if !CN_DIGITS.contains(chars[i].1) || CN_DIGITS.contains(chars[i - 1].1) {
+            continue;
+        }
+        if !matches!(chars[i - 1].1, '共' | '等' | '计') {
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && j - i < 3 && CN_DIGITS.contains(chars[j].1) {
+            j += 1;
+        }
+        let Some(unit_char) = chars.get(j) else { continue };
+        let Ok(u) = parse_unit(&unit_char.1.to_string()) else {
+            continue;
+        };
+        if !is_count(&u) {
+            continue;
+        }
+        out.push(Fig {
+            start: byte(i),
+            end: byte(j + 1),
+            written: text[byte(i)..byte(j + 1)].to_string(),
+            unit: Some(u),
+            count: true,
+            path: String::new(),
+            base: String::new(),
+        });
+    }
+}
+
 fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<Fig> {
     let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
     let in_date = |b: usize| dates.iter().any(|d| d.start <= b && b < d.end);
@@ -482,27 +664,7 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             end += 2;
         }
         let written = text[byte(start)..byte(end)].to_string();
-        let count = unit.as_ref().is_some_and(|u| {
-            u.dims.len() == 1
-                && u.dims.values().all(|e| *e == 1)
-                && !u.dims.contains_key("户")
-                && ![
-                    "元",
-                    "平方米",
-                    "米",
-                    "立方米",
-                    "吨",
-                    "千瓦",
-                    "吉焦",
-                    "年",
-                    "月",
-                    "天",
-                    "小时",
-                    "采暖季",
-                ]
-                .iter()
-                .any(|b| u.dims.contains_key(*b))
-        });
+        let count = unit.as_ref().is_some_and(is_count);
         out.push(Fig {
             start: byte(start),
             end: byte(end),
@@ -510,9 +672,12 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             unit,
             count,
             path: String::new(),
+            base: String::new(),
         });
         i = end.max(i + 1);
     }
+    chinese_counts(text, chars, &mut out);
+    out.sort_by_key(|f| f.start);
     out
 }
 
@@ -625,7 +790,8 @@ fn name_figures(text: &str, figs: &mut [Fig], cx: &mut Context) {
                 format!("{b}{noun}")
             }
         };
-        f.path = cx.names.unique(&clean(&base, 16));
+        f.base = clean(&base, 16);
+        f.path = cx.names.unique(&f.base);
         floor = f.end;
     }
 }

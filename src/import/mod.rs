@@ -20,6 +20,8 @@ pub mod decode;
 pub mod docx;
 mod emit;
 mod figures;
+mod implied;
+mod layout;
 pub mod html;
 pub mod markdown;
 mod names;
