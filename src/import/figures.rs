@@ -541,7 +541,10 @@ fn chinese_counts(text: &str, chars: &[(usize, char)], out: &mut Vec<Fig>) {
         while j < chars.len() && j - i < 3 && CN_DIGITS.contains(chars[j].1) {
             j += 1;
         }
-        let Some(unit_char) = chars.get(j) else { continue };
+        // Units that count separate things; 部 (四部门) and 次 (二次污染) begin words.
+        let Some(unit_char) = chars.get(j).filter(|c| "个项家座所条处类名".contains(c.1)) else {
+            continue;
+        };
         let Ok(u) = parse_unit(&unit_char.1.to_string()) else {
             continue;
         };

@@ -232,8 +232,11 @@ fn list_before(text: &str, at: usize) -> Option<Vec<&str>> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let list = &text[start..at];
     let items: Vec<&str> = list.split('、').map(str::trim).collect();
-    (items.len() >= 2 && items.iter().all(|i| !i.is_empty() && i.chars().count() <= 24))
-        .then_some(items)
+    // Names, not figures: 老院、1座全民健身中心 lists things with their own counts.
+    let name = |i: &str| {
+        !i.is_empty() && i.chars().count() <= 24 && !i.chars().any(super::figures::is_digit)
+    };
+    (items.len() >= 2 && items.iter().all(|i| name(i))).then_some(items)
 }
 
 /// 甲、乙、丙共3个: the count and the names listed before it.
@@ -253,6 +256,17 @@ pub(super) fn counted_lists(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
         let Some(items) = list_before(text, list_end) else {
             continue;
         };
+        // The names must be of the kind counted: 高闸镇、金积镇 for 2个乡镇, not 新区、开发区
+        // for 65条街路 (a count of something else in those places).
+        let noun: Vec<char> = text[f.end..]
+            .chars()
+            .take_while(|c| !"，。；：、,;:（）()“”《》的和及与".contains(*c) && !c.is_whitespace())
+            .take(6)
+            .collect();
+        let of_kind = |item: &str| item.chars().last().is_some_and(|c| noun.contains(&c));
+        if noun.is_empty() || !items.iter().all(|i| of_kind(i)) {
+            continue;
+        }
         let unit: String = f
             .written
             .trim_start_matches('约')
