@@ -99,9 +99,16 @@ fn the_seeds_real_errors_are_reported_and_agreeing_figures_are_not() {
     // 000's figures all agree: no arithmetic finding at all.
     let f000 = findings("000_48bbf71bc7c3280f");
     assert!(!f000.contains("[A1"), "{f000}");
-    // 003 states 1.2亿 for 4055+8577万: the truncation warning, and no arithmetic error.
+    // 003 states 1.2亿 for 4055+8577万: the truncation warning, no A101 error. Its 七、投资估算
+    // restates three quantities of 四、任务目标 differently (102 → 101万平方米, 50 → 51公里,
+    // 126 → 127万平方米): the three A104 errors the hand-written file reports, and no other.
     let f003 = findings("003_aa1b9054ad6d12e1");
-    assert!(!f003.contains("error[A"), "{f003}");
+    assert!(!f003.contains("error[A101]"), "{f003}");
+    assert_eq!(f003.matches("error[A104]").count(), 3, "{f003}");
+    for restated in ["101万平方米", "51公里", "127万平方米"] {
+        assert!(f003.contains(&format!("这里写作 {restated}")), "{f003}");
+    }
+    assert!(!f003.contains("error[A105]"), "{f003}");
 }
 
 #[test]
@@ -324,10 +331,10 @@ fn rates_averages_counts_and_shares_stated_in_a_sentence_are_checked() {
         ),
     );
     for calc in [
-        "核算：补贴标准 × 改造户数 = 补贴资金",
-        "× 改造户数2 ≥ 补贴资金2",
-        "÷ 改造户数3 =",
-        "核算：3个 = 镇数",
+        "× 改造户数 = 补贴资金",
+        "每户最高补贴 × 改造户数2 ÷ 1户 ≥ 补贴资金2",
+        "面积 ÷ 改造户数3 × 1户 = 户均面积",
+        "核算：3个 = 镇参数",
         "× 全部改造任务比例 =",
     ] {
         assert!(draft.contains(calc), "{calc}:\n{draft}");

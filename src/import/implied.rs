@@ -14,7 +14,7 @@
 use crate::quantity::units::{Dims, UnitExpr};
 
 use super::figures::{Context, Fig, Stmt};
-use super::names::clean;
+use super::names::{clean, label};
 use super::relations::declare_breakdown;
 
 /// The sentences of `text`: byte ranges ending at 。 (or the end).
@@ -68,7 +68,7 @@ fn just_before(text: &str, at: usize, n: usize) -> &str {
 
 /// What one of a rate stands for when 每户/每平方米 is written before the figure (每户5000元).
 fn per_word(text: &str, f: &Fig) -> Option<&'static str> {
-    let before = just_before(text, f.start, 6);
+    let before = just_before(text, f.start, 8);
     [("每户", "户"), ("每平方米", "平方米"), ("每人", "人")]
         .into_iter()
         .find(|(w, _)| before.contains(w))
@@ -83,9 +83,10 @@ pub(super) fn rates(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             .collect();
         for &r in &here {
             let Some(d) = dims(&figs[r]) else { continue };
-            let rate_dims = match per_word(text, &figs[r]) {
-                Some(u) if !d.values().any(|e| *e < 0) => product(d, &per(u)),
-                _ => d.clone(),
+            // 每户1800元: the figure is in 元, the rate per 户; the expression divides by 1户.
+            let (rate_dims, per_one) = match per_word(text, &figs[r]) {
+                Some(u) if !d.values().any(|e| *e < 0) => (product(d, &per(u)), Some(u)),
+                _ => (d.clone(), None),
             };
             // A rate has one unit it is per: 元/户, 元/平方米.
             let per_dims: Dims = rate_dims
@@ -116,9 +117,10 @@ pub(super) fn rates(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
                 .iter()
                 .any(|w| before.contains(w));
             let cmp = if capped { "≥" } else { "=" };
+            let per_one = per_one.map(|u| format!(" ÷ 1{u}")).unwrap_or_default();
             stmts.push(Stmt::Calc {
                 expr: format!(
-                    "{} × {} {cmp} {}",
+                    "{} × {}{per_one} {cmp} {}",
                     figs[r].path, figs[q].path, figs[a].path
                 ),
                 note: format!(
@@ -142,15 +144,14 @@ pub(super) fn averages(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             .collect();
         for &x in &here {
             let before = just_before(text, figs[x].start, 6);
-            let Some(of) = [
+            let Some((word, of)) = [
                 ("户均", "户"),
                 ("平均每户", "户"),
                 ("每户平均", "户"),
                 ("人均", "人"),
             ]
             .into_iter()
-            .find(|(w, _)| before.contains(w))
-            .map(|(_, u)| u) else {
+            .find(|(w, _)| before.contains(w)) else {
                 continue;
             };
             let Some(d) = dims(&figs[x]) else { continue };
@@ -170,10 +171,13 @@ pub(super) fn averages(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
                 continue;
             };
             stmts.push(Stmt::Calc {
-                expr: format!("{} ÷ {} = {}", figs[total].path, figs[n].path, figs[x].path),
+                // 户均80平方米 is in 平方米: the quotient per 户 times 1户.
+                expr: format!(
+                    "{} ÷ {} × 1{of} = {}",
+                    figs[total].path, figs[n].path, figs[x].path
+                ),
                 note: format!(
-                    "「{}」读作同一句中的{}除以{}",
-                    before.trim(),
+                    "「{word}」读作同一句中的{}除以{}",
                     figs[total].written.trim(),
                     figs[n].written.trim()
                 ),
@@ -187,18 +191,17 @@ pub(super) fn averages(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
 /// (全部整治任务的90% after 整治任务 …), or the one figure of that kind in the sentence.
 pub(super) fn parts_of_whole(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
     for (k, share) in figs.iter().enumerate() {
-        if !share.written.ends_with('%') || !text[..share.start].ends_with('的') {
+        if !share.written.ends_with('%') || !text[..share.start].trim_end().ends_with('的') {
             continue;
         }
-        let after = &text[share.end..];
+        let after = text[share.end..].trim_start();
         let joined = ["，即", "，约", "，为", "即", "为"]
             .iter()
             .find(|w| after.starts_with(**w));
         let Some(joined) = joined else { continue };
-        let Some(part) = figs
-            .get(k + 1)
-            .filter(|p| p.start == share.end + joined.len() && dims(p).is_some())
-        else {
+        let Some(part) = figs.get(k + 1).filter(|p| {
+            text[share.end..p.start].trim() == *joined && dims(p).is_some()
+        }) else {
             continue;
         };
         let same: Vec<&Fig> = figs[..k]
@@ -232,9 +235,11 @@ fn list_before(text: &str, at: usize) -> Option<Vec<&str>> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let list = &text[start..at];
     let items: Vec<&str> = list.split('、').map(str::trim).collect();
-    // Names, not figures: 老院、1座全民健身中心 lists things with their own counts.
+    // Names or years, not figures: 老院、1座全民健身中心 lists things with their own counts.
     let name = |i: &str| {
-        !i.is_empty() && i.chars().count() <= 24 && !i.chars().any(super::figures::is_digit)
+        let digits = i.chars().filter(|c| super::figures::is_digit(*c)).count();
+        let year = digits == 4 && i.len() == 4 + '年'.len_utf8() && i.ends_with('年');
+        !i.is_empty() && i.chars().count() <= 24 && (digits == 0 || year)
     };
     (items.len() >= 2 && items.iter().all(|i| name(i))).then_some(items)
 }
@@ -321,7 +326,7 @@ pub(super) fn respectively(
         if kind.is_none() || after.iter().any(|&i| dims(&figs[i]) != kind.as_ref()) {
             continue;
         }
-        let labels: Vec<String> = items.iter().map(|i| clean(i, 12)).collect();
+        let labels: Vec<String> = items.iter().map(|i| label(i, 12)).collect();
         if labels.iter().any(String::is_empty) {
             continue;
         }

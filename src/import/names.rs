@@ -11,6 +11,12 @@ fn allowed(c: char) -> bool {
         || "：:，,、；;｜|{}｛｝「」.。+＋-－×÷=＝/*≤≥<>()（）[]【】〔〕﹝﹞［］<>《》\"'!！?？~～—–".contains(c))
 }
 
+/// `words` as the label of a part, as written (2021年, 高闸镇): forbidden characters dropped,
+/// nothing moved, at most `max` characters.
+pub fn label(words: &str, max: usize) -> String {
+    words.chars().filter(|c| allowed(*c)).take(max).collect()
+}
+
 /// `words` as a name: forbidden characters dropped, a leading digit moved out of the way
 /// (`2021年实施` → `实施（2021年）` would need brackets; `第2021年` misleads, so the year goes last:
 /// `实施·2021年`), at most `max` characters kept from the end (the head noun is last in Chinese).
