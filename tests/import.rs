@@ -335,7 +335,7 @@ fn rates_averages_counts_and_shares_stated_in_a_sentence_are_checked() {
         "每户最高补贴 × 改造户数2 ÷ 1户 ≥ 补贴资金2",
         "面积 ÷ 改造户数3 × 1户 = 户均面积",
         "核算：3个 = 镇参数",
-        "× 全部改造任务比例 =",
+        "全区需改造户数 × 完成全部改造任务·2021年比例 = 户数",
     ] {
         assert!(draft.contains(calc), "{calc}:\n{draft}");
     }

@@ -23,7 +23,11 @@ pub fn label(words: &str, max: usize) -> String {
 pub fn clean(words: &str, max: usize) -> String {
     let kept: String = words.chars().filter(|c| allowed(*c)).collect();
     let chars: Vec<char> = kept.chars().collect();
-    let start = chars.len().saturating_sub(max);
+    let mut start = chars.len().saturating_sub(max);
+    // A number cut at the start keeps its digits (2021年完成…, not 021年完成…).
+    while start > 0 && chars[start - 1].is_ascii_digit() && chars[start].is_ascii_digit() {
+        start -= 1;
+    }
     let mut name: String = chars[start..].iter().collect();
     let lead: String = name
         .chars()
