@@ -22,6 +22,7 @@ mod emit;
 mod figures;
 mod implied;
 mod layout;
+mod members;
 pub mod html;
 pub mod markdown;
 mod names;

@@ -3,6 +3,7 @@
 //! sections numbered 一、 （一） 1. （1）, leadership groups (组长：姓名 职务), and attachments
 //! (附件说明 and the bodies headed 附件N or by a listed title).
 
+use super::members::{member_line, one_a_line, role_line, split_member};
 use super::Block;
 
 /// A notice read into its parts.
@@ -366,58 +367,43 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
     None
 }
 
-const ROLES: &[&str] = &[
-    "常务副组长",
-    "第一副组长",
-    "副组长",
-    "组长",
-    "成员",
-    "副主任",
-    "主任",
-    "组员",
-    "联络员",
-];
-
-/// `组  长：李  鹏    旗人民政府副旗长` → the role and the rest.
-fn role_line(s: &str) -> Option<(String, String)> {
-    let (head, rest) = s.split_once(['：', ':'])?;
-    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars(head) > 8 || !ROLES.contains(&compact.as_str()) {
-        return None;
-    }
-    Some((compact, rest.trim().to_string()))
-}
-
-/// A member line under a role: `王玉泉    昭君街道办事处主任` — a short name, blanks, a post.
-fn member_line(s: &str) -> bool {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    numbering(s).is_none()
-        && parts.len() >= 2
-        && !has_sentence_punct(s)
-        && !s.contains(['：', ':'])
-        && chars(parts[0]) <= 4
-        && chars(s) <= 50
-}
-
-/// Splits `李  鹏    旗人民政府副旗长` into name and post. A one-character first part followed by
-/// a one- or two-character part is a name written with a blank inside (李  鹏).
-fn split_member(text: &str) -> (Option<String>, String) {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    match parts.as_slice() {
-        [] => (None, String::new()),
-        [only] => {
-            if chars(only) <= 3 {
-                (Some(only.to_string()), String::new())
-            } else {
-                (None, only.to_string())
-            }
+/// Members one a line from the role line at `i`: `组长：姓名 职务` lines, and under a role the
+/// lines with only a name and a post. Returns them and the index after them.
+fn members_by_line(lines: &[Entry], i: usize) -> (Vec<Member>, usize) {
+    let mut members = Vec::new();
+    let Some((role, rest)) = lines[i].line().and_then(role_line) else {
+        return (members, i + 1);
+    };
+    let (name, post) = split_member(&rest);
+    members.push(Member {
+        role: role.clone(),
+        name,
+        post,
+    });
+    let mut last_role = role;
+    let mut k = i + 1;
+    while let Some(l) = lines.get(k).and_then(Entry::line) {
+        if let Some((role, rest)) = role_line(l) {
+            let (name, post) = split_member(&rest);
+            members.push(Member {
+                role: role.clone(),
+                name,
+                post,
+            });
+            last_role = role;
+        } else if member_line(l) {
+            let (name, post) = split_member(l);
+            members.push(Member {
+                role: last_role.clone(),
+                name,
+                post,
+            });
+        } else {
+            break;
         }
-        [a, b, rest @ ..] if chars(a) == 1 && chars(b) <= 2 && !rest.is_empty() => {
-            (Some(format!("{a}{b}")), rest.join(""))
-        }
-        [a, rest @ ..] if chars(a) <= 4 => (Some(a.to_string()), rest.join("")),
-        _ => (None, parts.join("")),
+        k += 1;
     }
+    (members, k)
 }
 
 /// The name of a group from the words that announce it: 成立利通区冬季清洁取暖项目领导小组.
@@ -680,8 +666,15 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             continue;
         }
 
-        // A leadership group: role lines and the member lines under them.
-        if let Some((role, rest)) = role_line(l) {
+        // A leadership group: role lines and the member lines under them, or its members one
+        // cell a line (the role, the name and the post on lines of their own).
+        let one_cell_a_line = if l.ends_with(['：', ':']) {
+            let window: Vec<Option<&str>> = lines[i..].iter().take(600).map(Entry::line).collect();
+            one_a_line(&window, 0)
+        } else {
+            None
+        };
+        if one_cell_a_line.is_some() || role_line(l).is_some() {
             let mut title = group_title(sink(&mut stack, &mut attachment, &mut plan));
             if title == "领导小组" {
                 // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
@@ -701,36 +694,10 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             } else {
                 title
             };
-            let mut members = Vec::new();
-            let (name, post) = split_member(&rest);
-            members.push(Member {
-                role: role.clone(),
-                name,
-                post,
-            });
-            let mut last_role = role;
-            let mut k = i + 1;
-            while let Some(l) = lines.get(k).and_then(Entry::line) {
-                if let Some((role, rest)) = role_line(l) {
-                    let (name, post) = split_member(&rest);
-                    members.push(Member {
-                        role: role.clone(),
-                        name,
-                        post,
-                    });
-                    last_role = role;
-                } else if member_line(l) {
-                    let (name, post) = split_member(l);
-                    members.push(Member {
-                        role: last_role.clone(),
-                        name,
-                        post,
-                    });
-                } else {
-                    break;
-                }
-                k += 1;
-            }
+            let (members, k) = match one_cell_a_line {
+                Some((members, used)) => (members, i + used),
+                None => members_by_line(&lines, i),
+            };
             sink(&mut stack, &mut attachment, &mut plan)
                 .push(Item::Group(Group { title, members }));
             i = k;
@@ -814,14 +781,5 @@ mod tests {
         assert!(
             matches!(&doc.plans[0].items[1], Item::Section { title, items, .. } if title == "一、目标" && items.len() == 2)
         );
-    }
-
-    #[test]
-    fn members_with_blank_inside_names_and_missing_names() {
-        assert_eq!(
-            split_member("李  鹏    旗人民政府副旗长"),
-            (Some("李鹏".into()), "旗人民政府副旗长".into())
-        );
-        assert_eq!(split_member("区能源局局长"), (None, "区能源局局长".into()));
     }
 }
