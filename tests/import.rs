@@ -306,6 +306,21 @@ fn a_quantity_stated_again_differently_is_a_restatement_the_checks_compare() {
     assert!(draft.contains("复述 面积：11 万平方米"), "{draft}");
     assert!(draft.contains("推断：与前文同题“空气源热泵”下的面积"), "{draft}");
     assert!(out.contains("error[A104]"), "{out}");
+    // The notice rebuilt prints each writing where the notice has it.
+    let dir = root().join("target/test-import/restated");
+    let built = scratch("restated-built");
+    let (code, _, err) = policyc(&[
+        "build",
+        "-o",
+        built.to_str().unwrap(),
+        dir.join("restated.policy").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let notice = std::fs::read_to_string(built.join("restated/notice.md")).unwrap();
+    assert!(
+        notice.contains("改造 1200 户、10 万平方米") && notice.contains("共改造 1200 户、11 万平方米"),
+        "{notice}"
+    );
     // The same name under another topic is another quantity.
     let (draft, out) = import_text(
         "not-restated",

@@ -148,6 +148,9 @@ pub(super) struct Fig {
     pub(super) path: String,
     /// The name read from the words around it, before it was made unique.
     pub(super) base: String,
+    /// Printed as written in the prose, not as `{路径}`: a restatement written differently
+    /// from the figure it restates (`{路径}` would print the first writing).
+    pub(super) literal: bool,
 }
 
 /// A date found in the text.
@@ -201,6 +204,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
                 note: format!("与前文同题“{}”下的{}（{first}）是同一个量", cx.topic, f.base),
             });
             f.path = path;
+            f.literal = true;
         } else {
             cx.first.insert(f.written.clone(), f.path.clone());
             stmts.push(Stmt::Figure {
@@ -559,6 +563,7 @@ fn chinese_counts(text: &str, chars: &[(usize, char)], out: &mut Vec<Fig>) {
             count: true,
             path: String::new(),
             base: String::new(),
+            literal: false,
         });
     }
 }
@@ -676,6 +681,7 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             count,
             path: String::new(),
             base: String::new(),
+            literal: false,
         });
         i = end.max(i + 1);
     }
@@ -805,9 +811,13 @@ fn with_references(text: &str, figs: &[Fig]) -> String {
     let mut at = 0;
     for f in figs {
         out.push_str(&text[at..f.start]);
-        out.push('{');
-        out.push_str(&f.path);
-        out.push('}');
+        if f.literal {
+            out.push_str(&text[f.start..f.end]);
+        } else {
+            out.push('{');
+            out.push_str(&f.path);
+            out.push('}');
+        }
         at = f.end;
     }
     out.push_str(&text[at..]);
