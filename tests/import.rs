@@ -317,8 +317,9 @@ fn a_quantity_stated_again_differently_is_a_restatement_the_checks_compare() {
     ]);
     assert_eq!(code, 0, "{err}");
     let notice = std::fs::read_to_string(built.join("restated/notice.md")).unwrap();
+    let notice: String = notice.split_whitespace().collect();
     assert!(
-        notice.contains("改造 1200 户、10 万平方米") && notice.contains("共改造 1200 户、11 万平方米"),
+        notice.contains("改造1200户、10万平方米") && notice.contains("共改造1200户、11万平方米"),
         "{notice}"
     );
     // The same name under another topic is another quantity.
