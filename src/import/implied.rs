@@ -248,15 +248,16 @@ fn list_before(text: &str, at: usize) -> Option<Vec<&str>> {
 pub(super) fn counted_lists(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
     for f in figs.iter().filter(|f| f.count) {
         let head = &text[..f.start];
-        let (list_end, etc) = if let Some(h) = head.strip_suffix("等") {
-            (h.len(), true)
+        // 甲、乙等3个 / 甲、乙共3个, or the count right after the list (基础类、完善类、提升类3类).
+        let (list_end, etc, marked) = if let Some(h) = head.strip_suffix("等") {
+            (h.len(), true, true)
         } else if let Some(h) = ["共计", "合计", "共"]
             .iter()
             .find_map(|w| head.strip_suffix(w))
         {
-            (h.trim_end_matches('等').len(), h.ends_with('等'))
+            (h.trim_end_matches('等').len(), h.ends_with('等'), true)
         } else {
-            continue;
+            (head.len(), false, false)
         };
         let Some(items) = list_before(text, list_end) else {
             continue;
@@ -268,8 +269,14 @@ pub(super) fn counted_lists(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             .take_while(|c| !"，。；：、,;:（）()“”《》的和及与".contains(*c) && !c.is_whitespace())
             .take(6)
             .collect();
-        let of_kind = |item: &str| item.chars().last().is_some_and(|c| noun.contains(&c));
-        if noun.is_empty() || !items.iter().all(|i| of_kind(i)) {
+        // Unmarked, the names must end with the unit itself (提升类 before 3类).
+        let unit_last = f.written.chars().last();
+        let of_kind = |item: &str| {
+            item.chars()
+                .last()
+                .is_some_and(|c| (marked && noun.contains(&c)) || Some(c) == unit_last)
+        };
+        if (marked && noun.is_empty()) || !items.iter().all(|i| of_kind(i)) {
             continue;
         }
         let unit: String = f
