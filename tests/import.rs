@@ -181,10 +181,17 @@ fn word_and_html_copies_of_the_seeds_give_the_text_draft() {
         assert_eq!(body(&docx), body(&text), "{seed}.docx");
         let (code, html, err) = import(&format!("tests/fixtures/import/html/{seed}.html"));
         assert_eq!(code, 0, "{seed}.html: {err}");
-        // LibreOffice writes a tab as a no-break space in HTML, so the seeds whose tables
-        // are tab-led cell lines (001, 002) or tab-separated rows (003) lose them there; the
-        // others must be the same.
-        if ["000_48bbf71bc7c3280f", "004_9a5568da85a3d5d1"].contains(seed) {
+        // LibreOffice writes a tab as a no-break space in HTML. Tab-led cell lines come one
+        // cell a paragraph, rows apart by an empty paragraph, and are still a table (001);
+        // a cell whose heading wraps over two paragraphs (002) and tab-separated rows (003)
+        // are lost there. The others must be the same.
+        if [
+            "000_48bbf71bc7c3280f",
+            "001_b1529107246664fa",
+            "004_9a5568da85a3d5d1",
+        ]
+        .contains(seed)
+        {
             assert_eq!(body(&html), body(&text), "{seed}.html");
         }
     }
@@ -285,7 +292,10 @@ fn import_text(name: &str, notice: &str) -> (String, String) {
     let path = dir.join(format!("{name}.policy"));
     std::fs::write(&path, &draft).unwrap();
     let (code, out, err) = policyc(&["check", path.to_str().unwrap()]);
-    assert!(code == 0 || code == 1, "{name}: check exit {code}\n{out}\n{err}");
+    assert!(
+        code == 0 || code == 1,
+        "{name}: check exit {code}\n{out}\n{err}"
+    );
     (draft, out)
 }
 
@@ -304,7 +314,10 @@ fn a_quantity_stated_again_differently_is_a_restatement_the_checks_compare() {
         ),
     );
     assert!(draft.contains("复述 面积：11 万平方米"), "{draft}");
-    assert!(draft.contains("推断：与前文同题“空气源热泵”下的面积"), "{draft}");
+    assert!(
+        draft.contains("推断：与前文同题“空气源热泵”下的面积"),
+        "{draft}"
+    );
     assert!(out.contains("error[A104]"), "{out}");
     // The notice rebuilt prints each writing where the notice has it.
     let dir = root().join("target/test-import/restated");

@@ -201,7 +201,10 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             stmts.push(Stmt::Restate {
                 path: path.clone(),
                 qty: f.written.clone(),
-                note: format!("与前文同题“{}”下的{}（{first}）是同一个量", cx.topic, f.base),
+                note: format!(
+                    "与前文同题“{}”下的{}（{first}）是同一个量",
+                    cx.topic, f.base
+                ),
             });
             f.path = path;
             f.literal = true;
@@ -546,7 +549,8 @@ fn chinese_counts(text: &str, chars: &[(usize, char)], out: &mut Vec<Fig>) {
             j += 1;
         }
         // Units that count separate things; 部 (四部门) and 次 (二次污染) begin words.
-        let Some(unit_char) = chars.get(j).filter(|c| "个项家座所条处类名".contains(c.1)) else {
+        let Some(unit_char) = chars.get(j).filter(|c| "个项家座所条处类名".contains(c.1))
+        else {
             continue;
         };
         let Ok(u) = parse_unit(&unit_char.1.to_string()) else {

@@ -199,15 +199,13 @@ pub(super) fn parts_of_whole(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             .iter()
             .find(|w| after.starts_with(**w));
         let Some(joined) = joined else { continue };
-        let Some(part) = figs.get(k + 1).filter(|p| {
-            text[share.end..p.start].trim() == *joined && dims(p).is_some()
-        }) else {
+        let Some(part) = figs
+            .get(k + 1)
+            .filter(|p| text[share.end..p.start].trim() == *joined && dims(p).is_some())
+        else {
             continue;
         };
-        let same: Vec<&Fig> = figs[..k]
-            .iter()
-            .filter(|f| dims(f) == dims(part))
-            .collect();
+        let same: Vec<&Fig> = figs[..k].iter().filter(|f| dims(f) == dims(part)).collect();
         let Some(whole) = (same.len() == 1).then(|| same[0]) else {
             continue;
         };
@@ -283,7 +281,9 @@ pub(super) fn counted_lists(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             .written
             .trim_start_matches('约')
             .chars()
-            .skip_while(|c| super::figures::is_digit(*c) || "零〇一二两三四五六七八九十百千".contains(*c))
+            .skip_while(|c| {
+                super::figures::is_digit(*c) || "零〇一二两三四五六七八九十百千".contains(*c)
+            })
             .collect();
         let unit = unit.trim();
         if unit.is_empty() || f.written.ends_with("左右") {
@@ -322,7 +322,9 @@ pub(super) fn respectively(
         let Some(items) = list_before(text, pos) else {
             continue;
         };
-        let end = text[pos..].find(['。', '；']).map_or(text.len(), |i| pos + i);
+        let end = text[pos..]
+            .find(['。', '；'])
+            .map_or(text.len(), |i| pos + i);
         let after: Vec<usize> = (0..figs.len())
             .filter(|&i| figs[i].start > pos && figs[i].end <= end && !declared[i])
             .collect();

@@ -164,10 +164,7 @@ pub fn cell_per_line_table(lines: &[&str], start: usize) -> Found {
             i += 1;
         }
     }
-    let with_figures = rows
-        .iter()
-        .filter(|r| r.iter().any(|c| numeric(c)))
-        .count();
+    let with_figures = rows.iter().filter(|r| r.iter().any(|c| numeric(c))).count();
     if rows.len() >= 3 && with_figures >= 2 {
         Ok((rows, end))
     } else if rows.len() >= 2 {
@@ -201,7 +198,16 @@ mod tests {
     #[test]
     fn one_cell_a_line_rows_apart_by_blank_lines() {
         let lines = [
-            "乡镇", "户数", "", "高闸镇", "1200", "", "金积镇", "800", "", "下文。",
+            "乡镇",
+            "户数",
+            "",
+            "高闸镇",
+            "1200",
+            "",
+            "金积镇",
+            "800",
+            "",
+            "下文。",
         ];
         let (rows, next) = cell_per_line_table(&lines, 0).expect("a table");
         assert_eq!(rows.len(), 3);

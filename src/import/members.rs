@@ -67,7 +67,6 @@ pub(super) fn split_member(text: &str) -> (Option<String>, String) {
     }
 }
 
-
 /// A line that holds only a role: `组长：`, or a role the notice garbled (`长:`, `员：`) —
 /// kept as written, for O405 to report. Returns the role, blanks removed.
 fn role_alone(s: &str) -> Option<String> {
@@ -81,7 +80,17 @@ fn role_alone(s: &str) -> Option<String> {
 
 /// Words a post ends with (局长, 区委副书记、区长, 经理).
 const POST_ENDS: &[&str] = &[
-    "长", "书记", "主任", "经理", "负责人", "主席", "委员", "总监", "总工", "干部", "专员",
+    "长",
+    "书记",
+    "主任",
+    "经理",
+    "负责人",
+    "主席",
+    "委员",
+    "总监",
+    "总工",
+    "干部",
+    "专员",
 ];
 
 fn post_like(s: &str) -> bool {
@@ -154,8 +163,19 @@ mod tests {
 
     #[test]
     fn members_one_cell_a_line_with_garbled_roles_and_missing_names() {
-        let text = ["长:", "成国栋", "区委副书记、区长", "第一副组长:", "赵斌山", "区政府副区长",
-            "员:", "李兴龙", "北旺庄街道党工委书记", "神头街道党工委书记", "领导小组下设办公室。"];
+        let text = [
+            "长:",
+            "成国栋",
+            "区委副书记、区长",
+            "第一副组长:",
+            "赵斌山",
+            "区政府副区长",
+            "员:",
+            "李兴龙",
+            "北旺庄街道党工委书记",
+            "神头街道党工委书记",
+            "领导小组下设办公室。",
+        ];
         let lines: Vec<Option<&str>> = text.iter().map(|l| Some(*l)).collect();
         let (members, used) = one_a_line(&lines, 0).expect("members");
         assert_eq!(used, 10);

@@ -696,7 +696,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             };
             let (members, k) = match one_cell_a_line {
                 Some((members, used)) => (members, i + used),
-                None => members_by_line(&lines, i),
+                None => members_by_line(lines, i),
             };
             sink(&mut stack, &mut attachment, &mut plan)
                 .push(Item::Group(Group { title, members }));

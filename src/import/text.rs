@@ -36,9 +36,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         // Tables without tabs. Lines that start neither kind (none holds a tab) are lines.
-        let found = layout::aligned_table(&lines, i).or_else(|a| {
-            layout::cell_per_line_table(&lines, i).map_err(|b| a.min(b))
-        });
+        let found = layout::aligned_table(&lines, i)
+            .or_else(|a| layout::cell_per_line_table(&lines, i).map_err(|b| a.min(b)));
         match found {
             Ok((rows, next)) => {
                 push_table(&mut out, rows);

@@ -46,7 +46,11 @@ fn scopes(policy: &Policy) -> Vec<(Vec<&Group>, Vec<&Plan>)> {
     let mut out: Vec<(Vec<&Group>, Vec<&Plan>)> = Vec::new();
     for p in &policy.plans {
         let own: Vec<&Group> = policy.groups.iter().filter(|g| inside(g, p)).collect();
-        let leaders = if own.is_empty() { top_level.clone() } else { own };
+        let leaders = if own.is_empty() {
+            top_level.clone()
+        } else {
+            own
+        };
         if leaders.is_empty() {
             continue;
         }
@@ -294,4 +298,3 @@ fn post_body(post: &str) -> Option<&str> {
     let body = TITLES.iter().find_map(|t| post.strip_suffix(t))?;
     (body.chars().count() >= 3).then_some(body)
 }
-
