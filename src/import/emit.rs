@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::dates;
 use super::figures::{self, Context, Stmt};
 use super::names::{clean, Names};
 use super::relations;
@@ -715,7 +716,7 @@ fn phase_line(text: &str) -> Option<(PhaseKind, String, String, usize)> {
         PhaseKind::Phase
     };
     let after = after.trim_start();
-    let (start, end) = figures::first_date(after)?;
+    let (start, end) = dates::first_date(after)?;
     if start != 0 {
         return None;
     }
@@ -745,7 +746,7 @@ fn phase_heading(title: &str) -> Option<(String, String)> {
     let inner_start = open + words[open..].chars().next()?.len_utf8();
     let close = words[inner_start..].find(['）', ')'])? + inner_start;
     let inner = &words[inner_start..close];
-    let (s, e) = figures::first_date(inner)?;
+    let (s, e) = dates::first_date(inner)?;
     if s != 0 || e == 0 {
         return None;
     }

@@ -5,9 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use super::figures::{
-    is_digit, number_end, strip_lead, strip_tail, words_before, Context, DateSpan, Fig, Stmt,
-};
+use super::dates::{number_end, DateSpan};
+use super::figures::{is_digit, strip_lead, strip_tail, words_before, Context, Fig, Stmt};
 use super::names::{clean, Names};
 
 fn same_dims(a: &Fig, b: &Fig) -> bool {
