@@ -613,7 +613,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
                 .as_ref()
                 .and_then(|n| n.title.split('《').nth(1))
                 .and_then(|t| t.split('》').next())
-                .unwrap_or("方案")
+                .unwrap_or("")
                 .to_string();
         }
 
