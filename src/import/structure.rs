@@ -344,6 +344,12 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
         if !rest.contains('。') && chars(rest) <= 40 && !rest.ends_with(['；', ';', '，']) {
             return Some((s.to_string(), level, None));
         }
+        // A run-in heading printed on a line of its own (（2）新能源取暖项目。): the title.
+        if let Some(head) = rest.trim_end().strip_suffix('。') {
+            if !head.contains(['。', '：', ':', '；', '，']) && chars(head) <= 36 {
+                return Some((s.to_string(), level, None));
+            }
+        }
         if let Some(p) = rest.find('。') {
             let head = &rest[..p];
             let tail = rest[p + '。'.len_utf8()..].trim();
@@ -764,6 +770,16 @@ mod tests {
         assert_eq!(numbering("3.根据居民意愿").map(|n| n.0), Some(3));
         assert_eq!(numbering("(1)热网").map(|n| n.0), Some(4));
         assert_eq!(numbering("2.85万户"), None);
+    }
+
+    #[test]
+    fn a_run_in_heading_on_its_own_line_is_a_heading() {
+        assert_eq!(
+            heading("（2）新能源取暖项目。", Some("改造 12717 户。")),
+            Some(("（2）新能源取暖项目。".to_string(), 4, None))
+        );
+        // A numbered sentence with a clause is text, not a heading.
+        assert_eq!(heading("1.各街道统筹实施，住建局负责验收。", None), None);
     }
 
     #[test]
