@@ -484,6 +484,15 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
     }
     chinese_counts(text, chars, &mut out);
     out.sort_by_key(|f| f.start);
+    // Figures never overlap (the prose replaces each by its reference).
+    let mut end = 0;
+    out.retain(|f| {
+        let keep = f.start >= end;
+        if keep {
+            end = f.end;
+        }
+        keep
+    });
     out
 }
 

@@ -199,10 +199,11 @@ pub(super) fn parts_of_whole(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             .iter()
             .find(|w| after.starts_with(**w));
         let Some(joined) = joined else { continue };
-        let Some(part) = figs
-            .get(k + 1)
-            .filter(|p| text[share.end..p.start].trim() == *joined && dims(p).is_some())
-        else {
+        let Some(part) = figs.get(k + 1).filter(|p| {
+            text.get(share.end..p.start)
+                .is_some_and(|between| between.trim() == *joined)
+                && dims(p).is_some()
+        }) else {
             continue;
         };
         let same: Vec<&Fig> = figs[..k].iter().filter(|f| dims(f) == dims(part)).collect();
