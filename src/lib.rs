@@ -9,6 +9,7 @@ pub mod checks;
 pub mod cli;
 pub mod date;
 pub mod diagnostics;
+pub mod fmt;
 pub mod driver;
 pub mod import;
 mod memo;
