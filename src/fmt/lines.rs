@@ -67,12 +67,15 @@ fn canonical(piece: &Piece) -> String {
 }
 
 /// Whether a space goes between `prev` and a piece of kind `next`; `blank` says whether the
-/// source had one. Punctuation takes none, a keyword is followed by one, a brace is preceded
+/// source had one. Punctuation takes none (but a colon after a number keeps the source's
+/// blank), a keyword is followed by one, a brace is preceded
 /// by one; between two contents the source's choice stands (removing a blank could join two
 /// words, adding one could split a figure from its unit).
-fn spaced(prev: PieceKind, next: PieceKind, blank: bool) -> bool {
+fn spaced(prev: &Part, next: PieceKind, blank: bool) -> bool {
     use PieceKind::*;
-    match (prev, next) {
+    match (prev.kind, next) {
+        // 比例 7:3 ：2.4亿元 — without the blank, the ratio would read on through the colon.
+        (Content, Colon) if prev.text.ends_with(|c: char| c.is_ascii_digit()) => blank,
         (_, Colon | ListSep | Bar) | (Colon | ListSep | Bar, _) => false,
         (_, Open) => true,
         (Keyword, Content | Cell) => true,
@@ -153,7 +156,7 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
                 }
                 let line = current.as_mut().expect("a line was just started");
                 let pad = match line.parts.last() {
-                    Some(prev) => usize::from(spaced(prev.kind, piece.kind, blank)),
+                    Some(prev) => usize::from(spaced(prev, piece.kind, blank)),
                     None => 0,
                 };
                 line.parts.push(Part {
@@ -167,7 +170,9 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
                 }
                 line_ended = false;
                 newlines = 0;
-                blank = false;
+                // Blanks that content ended with (2023年底 「…」) separate it from what follows.
+                blank = matches!(piece.kind, PieceKind::Content | PieceKind::Cell)
+                    && piece.text.ends_with(|c: char| c.is_whitespace());
             }
         }
     }

@@ -49,7 +49,7 @@ fn describe_token(token: &str) -> String {
         "」" => "右引号“」”".into(),
         "｜" | "|" => "分隔符“｜”".into(),
         "\r\n" | "\n" | "\r" => "换行".into(),
-        "；" | ";" => "换行或分号“；”".into(),
+        "；" | ";" => "换行".into(),
         t => format!("“{t}”"),
     }
 }
@@ -156,11 +156,8 @@ fn expected_at(e: &Error<Rule>) -> Expected {
             }
         }
     }
-    // 换行 and 换行或分号 say the same: keep the longer.
-    if out.others.iter().any(|o| o.contains("分号")) {
-        out.others.retain(|o| o != "换行");
-    }
-    out.keywords.sort_by_key(|k| k.chars().count());
+    let rank = |k: &String| suggest::KEYWORDS.iter().position(|w| w == k).unwrap_or(usize::MAX);
+    out.keywords.sort_by_key(|k| (k.chars().count(), rank(k)));
     out.others.sort_by_key(|k| k.chars().count());
     out
 }
@@ -212,7 +209,11 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
         };
     }
 
-    let expected = expected_at(e);
+    let mut expected = expected_at(e);
+    if src[..pos].rsplit('\n').next().unwrap_or("").trim().is_empty() {
+        // At the start of a line, a blank line is always possible and never the answer.
+        expected.others.retain(|o| o != "换行");
+    }
     if let Some(found) = curly_quoted_prose(src, pos, &expected, file) {
         return found;
     }
@@ -362,7 +363,15 @@ fn hint(src: &str, pos: usize, expected: &Expected) -> String {
     if others.iter().any(|e| e.contains("右括号")) && next.is_none() {
         return "文件结束时还有块没有关闭：检查每个“{”是否都有对应的“}”".into();
     }
-    if others.iter().any(|e| e.contains("分号")) && others.iter().any(|e| e.contains("「」")) {
+    if line_before.trim().is_empty() && !expected.keywords.is_empty() {
+        let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
+        let line = src[pos..line_end].trim_end();
+        if !line.is_empty() && !line.contains(['：', ':', '{', '｛']) {
+            return format!("每一行以关键词开头；若这是一段正文，请用「」括起：「{line}」");
+        }
+        return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文".into();
+    }
+    if others.iter().any(|e| e == "换行") && others.iter().any(|e| e.contains("「」")) {
         return "一行只写一项内容：说明文字请放在「」中，同一行的两项内容之间用“；”分隔".into();
     }
     if others.iter().any(|e| e.contains("冒号")) {
@@ -373,14 +382,6 @@ fn hint(src: &str, pos: usize, expected: &Expected) -> String {
     }
     if others.iter().any(|e| e.starts_with("日期")) {
         return "日期写作 2022年3月31日、10月底前、2021-2023年 或 2022年3月1日-4月30日".into();
-    }
-    if line_before.trim().is_empty() && !expected.keywords.is_empty() {
-        let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
-        let line = src[pos..line_end].trim_end();
-        if !line.is_empty() && !line.contains(['：', ':', '{', '｛']) {
-            return format!("每一行以关键词开头；若这是一段正文，请用「」括起：「{line}」");
-        }
-        return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文".into();
     }
     "请对照 docs/language.md 检查这一行的写法".into()
 }

@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn the_pieces_give_the_file_back() {
-        let src = "单位 { // 单位\n  部门：区发展和改革局（又称 区发改局）, 区财政局\n}\n方案 甲 {\n  表 乙 {\n    列：乡镇 ｜户数\n    行：甲镇｜200；行：乙镇｜\n  }\n}\n";
+        let src = "单位 { // 单位\n  部门：区发展和改革局（又称 区发改局）, 区财政局\n}\n方案 甲 {\n  表 乙 {\n    列：乡镇 ｜户数\n    行：甲镇｜200\n    行：乙镇｜\n  }\n}\n";
         let pieces = pieces(src).expect("parses");
         let joined: String = pieces.iter().map(|p| p.text).collect();
         assert_eq!(joined, src);
