@@ -73,25 +73,20 @@ pub(super) const COMPLETIONS_EXAMPLES: &str = "\
 
 /// The command with Chinese help on every level.
 pub(super) fn command() -> clap::Command {
-    localize(Cli::command(), true)
+    localize(Cli::command(), "policyc")
 }
 
-fn localize(cmd: clap::Command, top: bool) -> clap::Command {
+/// Chinese headings, help and version flags, defaults and choices for `cmd` (called `name`
+/// on the command line), and for each of its subcommands.
+fn localize(cmd: clap::Command, name: &str) -> clap::Command {
+    let top = name == "policyc";
     let mut cmd = cmd
         .help_template(TEMPLATE)
         .subcommand_help_heading("命令")
         .subcommand_value_name("命令")
         .disable_help_flag(true)
         .disable_help_subcommand(true)
-        .mut_args(|a| {
-            if a.get_help_heading().is_some() {
-                a
-            } else if a.is_positional() {
-                a.help_heading("参数")
-            } else {
-                a.help_heading("选项")
-            }
-        })
+        .mut_args(localize_arg)
         .arg(
             Arg::new("help")
                 .short('h')
@@ -110,7 +105,60 @@ fn localize(cmd: clap::Command, top: bool) -> clap::Command {
                 .help_heading("选项"),
         );
     }
-    cmd.mut_subcommands(|sub| localize(sub, false))
+    // clap writes [OPTIONS] into the usage line: render it once and say 选项 instead.
+    let usage = cmd
+        .clone()
+        .bin_name(name)
+        .render_usage()
+        .to_string()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", "[选项]")
+        .replace("<COMMAND>", "<命令>");
+    cmd = cmd.override_usage(usage);
+    let parent = name.to_string();
+    cmd.mut_subcommands(|sub| {
+        let full = format!("{parent} {}", sub.get_name());
+        localize(sub, &full)
+    })
+}
+
+/// A heading in Chinese, and the default and the choices said in the help text rather than
+/// in clap's English brackets.
+fn localize_arg(a: Arg) -> Arg {
+    let heading = if a.is_positional() { "参数" } else { "选项" };
+    let a = if a.get_help_heading().is_some() {
+        a
+    } else {
+        a.help_heading(heading)
+    };
+    let choices: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    let default: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    // Switches (--quiet) have possible values true/false and a default of false: nothing to say.
+    if a.get_action().takes_values() && (!choices.is_empty() || !default.is_empty()) {
+        let mut extra = Vec::new();
+        if !choices.is_empty() {
+            extra.push(format!("可选 {}", choices.join("、")));
+        }
+        if !default.is_empty() {
+            extra.push(format!("默认 {}", default.join("、")));
+        }
+        let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+        a.help(format!("{help}（{}）", extra.join("；")))
+            .hide_possible_values(true)
+            .hide_default_value(true)
+    } else {
+        a
+    }
 }
 
 /// Parses the command line; help and version are printed and the process ends, argument

@@ -21,7 +21,7 @@ use crate::diagnostics::{self, Diagnostic, Severity, SourceMap};
 
 /// policyc — 政策文件编译器：检查实施方案中的数字、日期与责任分工，并生成任务分解表、附件表格、甘特图和通知文稿。
 #[derive(Parser)]
-#[command(name = "policyc", version, about, long_about = None)]
+#[command(name = "policyc", version, long_about = None)]
 #[command(after_help = help::MAIN_EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
