@@ -280,8 +280,9 @@ pub fn run(
     let all = reported(all, reporting);
     print_diagnostics(&map, &all, Format::Human, reporting);
     if !reporting.quiet {
+        // On stderr, with the other notes about the run: stdout is the findings alone.
         let built = entries_built;
-        println!(
+        eprintln!(
             "输出已写入 {}：{built} 个政策文件各一个文件夹，总览见 {}",
             visible(&out.display().to_string()),
             visible(&out.join("index.html").display().to_string())
