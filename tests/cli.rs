@@ -112,7 +112,10 @@ fn help_is_in_chinese_with_examples_for_every_command() {
         assert!(out.contains(&format!("用法：policyc {command}")), "{out}");
         assert!(out.contains("示例："), "{command} has no examples:\n{out}");
         let (_, flag, _) = policyc(&[command, "--help"]);
-        assert_eq!(flag, out, "policyc {command} --help and policyc help {command} differ");
+        assert_eq!(
+            flag, out,
+            "policyc {command} --help and policyc help {command} differ"
+        );
         pages.push(out);
     }
     for page in pages {
@@ -186,7 +189,10 @@ fn quiet_and_errors_only_trim_the_report() {
     let (_, errors_only, _) = policyc(&["check", "--errors-only", "--color", "never", file]);
     assert!(!errors_only.contains("warning["), "{errors_only}");
     let (_, quiet, _) = policyc(&["check", "--quiet", "--color", "never", file]);
-    assert!(quiet.contains("warning[O401]") && !quiet.contains("共 "), "{quiet}");
+    assert!(
+        quiet.contains("warning[O401]") && !quiet.contains("共 "),
+        "{quiet}"
+    );
 }
 
 #[test]

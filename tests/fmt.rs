@@ -30,8 +30,8 @@ fn fmt_every(dir: &str) -> usize {
             assert!(refused.iter().all(|d| d.code.starts_with("E00")), "{shown}");
             continue;
         };
-        let once = format_source(&text, &shown, FileId(0))
-            .unwrap_or_else(|d| panic!("{shown}: {d:?}"));
+        let once =
+            format_source(&text, &shown, FileId(0)).unwrap_or_else(|d| panic!("{shown}: {d:?}"));
         let twice = format_source(&once, &shown, FileId(0))
             .unwrap_or_else(|d| panic!("{shown} formatted: {d:?}"));
         assert_eq!(once, twice, "{shown}: fmt is not idempotent");
@@ -93,11 +93,17 @@ fn fmt_check_reports_a_diff_and_fmt_rewrites_the_file() {
     let (code, out, _) = policyc(&["fmt", "--check", "甲.policy"], &dir);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("+  指标 改造户数：460户"), "{out}");
-    assert_eq!(std::fs::read_to_string(dir.join("甲.policy")).unwrap(), messy);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("甲.policy")).unwrap(),
+        messy
+    );
     let (code, _, err) = policyc(&["fmt", "甲.policy"], &dir);
     assert_eq!(code, 0, "{err}");
     let tidy = std::fs::read_to_string(dir.join("甲.policy")).unwrap();
-    assert_eq!(tidy, "方案 甲 {\n  指标 改造户数：460户\n  指标 乙：5户\n}\n");
+    assert_eq!(
+        tidy,
+        "方案 甲 {\n  指标 改造户数：460户\n  指标 乙：5户\n}\n"
+    );
     let (code, _, _) = policyc(&["fmt", "--check", "."], &dir);
     assert_eq!(code, 0);
     // No temporary file is left beside it.
@@ -114,6 +120,9 @@ fn fmt_never_writes_a_file_it_cannot_parse() {
     let (code, out, _) = policyc(&["fmt", "乙.policy"], &dir);
     assert_eq!(code, 2);
     assert!(out.contains("E0001"), "{out}");
-    assert_eq!(std::fs::read_to_string(dir.join("乙.policy")).unwrap(), broken);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("乙.policy")).unwrap(),
+        broken
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

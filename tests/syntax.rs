@@ -167,7 +167,10 @@ fn a_breakdown_left_open_before_a_paragraph_is_one_error_at_the_breakdown() {
     let text = "方案 示例方案 {\n  分解 改造户数 按 年度 {\n    合计：460户\n    2023年：200户\n    2024年：260户\n  「改造户数分两年完成。」\n}\n";
     let (codes, human) = fails(text);
     assert_eq!(codes, ["E0020"], "{human}");
-    assert!(human.contains("第2行的“分解 改造户数 按 年度 {”"), "{human}");
+    assert!(
+        human.contains("第2行的“分解 改造户数 按 年度 {”"),
+        "{human}"
+    );
     // No caret across two lines, no colon asked for after the paragraph.
     assert!(!human.contains("冒号"), "{human}");
     insta::assert_snapshot!(human);
@@ -175,7 +178,8 @@ fn a_breakdown_left_open_before_a_paragraph_is_one_error_at_the_breakdown() {
 
 #[test]
 fn a_block_left_open_at_the_end_of_the_file_names_the_block() {
-    let text = "方案 示例方案 {\n  指标 改造户数：460户\n  节 一、工作目标 {\n    「完成改造。」\n}\n";
+    let text =
+        "方案 示例方案 {\n  指标 改造户数：460户\n  节 一、工作目标 {\n    「完成改造。」\n}\n";
     let (codes, human) = fails(text);
     assert_eq!(codes, ["E0020"], "{human}");
     assert!(human.contains("第3行的“节 一、工作目标 {”"), "{human}");
@@ -223,7 +227,10 @@ fn expected_lists_name_what_a_drafter_writes_shortest_first() {
     for internal in ["工作专班", "检查", "主要任务", "{ … }", "细则", "计划"] {
         assert!(!human.contains(internal), "{internal} in\n{human}");
     }
-    assert!(human.contains("以关键词开头的一行（节、表、指标"), "{human}");
+    assert!(
+        human.contains("以关键词开头的一行（节、表、指标"),
+        "{human}"
+    );
     // Unquoted prose: the fix is offered.
     assert!(human.contains("「改造工作分两年完成」"), "{human}");
     insta::assert_snapshot!(human);

@@ -48,7 +48,11 @@ pub fn run(paths: &[PathBuf], check: bool, quiet: bool, color: bool) -> u8 {
     }
     let total = inputs.len();
     if !quiet {
-        let verb = if check { "需要格式化" } else { "已格式化" };
+        let verb = if check {
+            "需要格式化"
+        } else {
+            "已格式化"
+        };
         let mut line = format!("共 {total} 个文件：{changed} 个{verb}");
         if failed > 0 {
             line.push_str(&format!("，{failed} 个有错误、未改动"));

@@ -126,7 +126,11 @@ fn localize(cmd: clap::Command, name: &str) -> clap::Command {
 /// A heading in Chinese, and the default and the choices said in the help text rather than
 /// in clap's English brackets.
 fn localize_arg(a: Arg) -> Arg {
-    let heading = if a.is_positional() { "参数" } else { "选项" };
+    let heading = if a.is_positional() {
+        "参数"
+    } else {
+        "选项"
+    };
     let a = if a.get_help_heading().is_some() {
         a
     } else {
@@ -178,11 +182,13 @@ pub(super) fn exit_with(e: clap::Error) -> ! {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
-            std::process::exit(if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                i32::from(EXIT_FAILED)
-            } else {
-                i32::from(EXIT_OK)
-            });
+            std::process::exit(
+                if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    i32::from(EXIT_FAILED)
+                } else {
+                    i32::from(EXIT_OK)
+                },
+            );
         }
         _ => {
             eprintln!("policyc: {}", chinese(&e));
@@ -241,7 +247,9 @@ fn chinese(e: &clap::Error) -> String {
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             format!("{arg} 的值的个数不对")
         }
-        ErrorKind::ArgumentConflict => format!("{arg} 不能与 {} 同时使用", context(ContextKind::PriorArg)),
+        ErrorKind::ArgumentConflict => {
+            format!("{arg} 不能与 {} 同时使用", context(ContextKind::PriorArg))
+        }
         ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文字".to_string(),
         _ => format!("命令行有误（{}）", e.kind()),
     }

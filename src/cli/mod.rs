@@ -241,12 +241,7 @@ fn reported(diags: Vec<Diagnostic>, reporting: Reporting) -> Vec<Diagnostic> {
 
 /// Prints diagnostics in the chosen format to stdout; in the human format, then a line for
 /// each file that has findings (when there are several files) and the totals, unless quiet.
-fn print_diagnostics(
-    map: &SourceMap,
-    diags: &[Diagnostic],
-    format: Format,
-    reporting: Reporting,
-) {
+fn print_diagnostics(map: &SourceMap, diags: &[Diagnostic], format: Format, reporting: Reporting) {
     let color = reporting.color.enabled();
     match format {
         Format::Human => {

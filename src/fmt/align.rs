@@ -55,7 +55,14 @@ fn align_run(run: &mut [Line]) {
     let widths: Vec<Vec<usize>> = run.iter().map(segment_widths).collect();
     let columns = widths.iter().map(Vec::len).max().unwrap_or(0);
     let column_width: Vec<usize> = (0..columns)
-        .map(|i| widths.iter().filter_map(|w| w.get(i)).max().copied().unwrap_or(0))
+        .map(|i| {
+            widths
+                .iter()
+                .filter_map(|w| w.get(i))
+                .max()
+                .copied()
+                .unwrap_or(0)
+        })
         .collect();
     for (line, widths) in run.iter_mut().zip(&widths) {
         let mut column = 0;

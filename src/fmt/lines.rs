@@ -45,7 +45,9 @@ impl Line {
     }
 
     fn is_close(&self) -> bool {
-        self.parts.first().is_some_and(|p| p.kind == PieceKind::Close)
+        self.parts
+            .first()
+            .is_some_and(|p| p.kind == PieceKind::Close)
     }
 }
 

@@ -54,7 +54,6 @@ fn describe_token(token: &str) -> String {
     }
 }
 
-
 /// How a statement is written, for the help of a misspelled keyword.
 fn usage(keyword: &str) -> Option<&'static str> {
     Some(match keyword {
@@ -156,7 +155,12 @@ fn expected_at(e: &Error<Rule>) -> Expected {
             }
         }
     }
-    let rank = |k: &String| suggest::KEYWORDS.iter().position(|w| w == k).unwrap_or(usize::MAX);
+    let rank = |k: &String| {
+        suggest::KEYWORDS
+            .iter()
+            .position(|w| w == k)
+            .unwrap_or(usize::MAX)
+    };
     out.keywords.sort_by_key(|k| (k.chars().count(), rank(k)));
     out.others.sort_by_key(|k| k.chars().count());
     out
@@ -164,7 +168,7 @@ fn expected_at(e: &Error<Rule>) -> Expected {
 
 /// A keyword-like token: letters of a script, no punctuation (指标, 牵头单位, 又称).
 fn is_word(token: &str) -> bool {
-    token.chars().all(|c| c.is_alphanumeric()) && token.chars().any(|c| !c.is_ascii())
+    token.chars().all(|c| c.is_alphanumeric()) && !token.is_ascii()
 }
 
 /// The word a drafter wrote at `pos`: up to a blank, a colon, a brace, a quote or the end of
@@ -177,8 +181,21 @@ fn word_at(src: &str, pos: usize) -> &str {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '：' | ':' | '{' | '｛' | '}' | '｝' | '「' | '」' | '"' | '；' | ';' | '｜' | '|'
-                        | '，' | '、' | '。'
+                    '：' | ':'
+                        | '{'
+                        | '｛'
+                        | '}'
+                        | '｝'
+                        | '「'
+                        | '」'
+                        | '"'
+                        | '；'
+                        | ';'
+                        | '｜'
+                        | '|'
+                        | '，'
+                        | '、'
+                        | '。'
                 )
         })
         .map_or(rest.len(), |(i, _)| i);
@@ -210,7 +227,13 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
     }
 
     let mut expected = expected_at(e);
-    if src[..pos].rsplit('\n').next().unwrap_or("").trim().is_empty() {
+    if src[..pos]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .is_empty()
+    {
         // At the start of a line, a blank line is always possible and never the answer.
         expected.others.retain(|o| o != "换行");
     }
@@ -278,12 +301,7 @@ fn join_or(items: &[String]) -> String {
 }
 
 /// E0023: a paragraph typed in “…”, as a Chinese input method gives, where prose in 「」 fits.
-fn curly_quoted_prose(
-    src: &str,
-    pos: usize,
-    expected: &Expected,
-    file: FileId,
-) -> Option<Found> {
+fn curly_quoted_prose(src: &str, pos: usize, expected: &Expected, file: FileId) -> Option<Found> {
     if !src[pos..].starts_with('“') || !expected.others.iter().any(|o| o.contains("「」")) {
         return None;
     }
@@ -299,7 +317,10 @@ fn curly_quoted_prose(
         ),
         None => format!("「{}」", &src[pos + '“'.len_utf8()..line_end]),
     };
-    let span = Span::new(pos, close.map_or(pos + '“'.len_utf8(), |c| c + '”'.len_utf8()));
+    let span = Span::new(
+        pos,
+        close.map_or(pos + '“'.len_utf8(), |c| c + '”'.len_utf8()),
+    );
     let d = Diagnostic::new(
         "E0023",
         Severity::Error,
@@ -369,7 +390,8 @@ fn hint(src: &str, pos: usize, expected: &Expected) -> String {
         if !line.is_empty() && !line.contains(['：', ':', '{', '｛']) {
             return format!("每一行以关键词开头；若这是一段正文，请用「」括起：「{line}」");
         }
-        return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文".into();
+        return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文"
+            .into();
     }
     if others.iter().any(|e| e == "换行") && others.iter().any(|e| e.contains("「」")) {
         return "一行只写一项内容：说明文字请放在「」中，同一行的两项内容之间用“；”分隔".into();

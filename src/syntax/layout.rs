@@ -124,7 +124,10 @@ fn between<'a>(gap: &'a str, out: &mut Vec<Piece<'a>>) {
         let (kind, len) = if rest.starts_with("//") {
             (PieceKind::Comment, rest.find('\n').unwrap_or(rest.len()))
         } else if rest.starts_with("（又称") || rest.starts_with("(又称") {
-            (PieceKind::Keyword, rest.find("又称").unwrap_or(0) + "又称".len())
+            (
+                PieceKind::Keyword,
+                rest.find("又称").unwrap_or(0) + "又称".len(),
+            )
         } else {
             let kind = match c {
                 '\n' => PieceKind::Newline,
@@ -143,7 +146,8 @@ fn between<'a>(gap: &'a str, out: &mut Vec<Piece<'a>>) {
                     .find(|c: char| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r'))
                     .unwrap_or(rest.len()),
                 PieceKind::Keyword => {
-                    let stop = |c: char| c.is_whitespace() || "：:{｛}｝｜|、，,；;()（）/".contains(c);
+                    let stop =
+                        |c: char| c.is_whitespace() || "：:{｛}｝｜|、，,；;()（）/".contains(c);
                     match rest.find(stop) {
                         Some(0) => c.len_utf8(),
                         Some(i) => i,

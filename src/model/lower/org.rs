@@ -99,7 +99,8 @@ impl Lower<'_> {
                 .flat_map(|u| std::iter::once(&u.name).chain(u.aliases.iter()))
                 .map(String::as_str)
         };
-        let name = suggest::expansion(written, names()).or_else(|| suggest::nearest(written, names()))?;
+        let name =
+            suggest::expansion(written, names()).or_else(|| suggest::nearest(written, names()))?;
         self.find_unit(name).map(|u| u.name.clone())
     }
 
