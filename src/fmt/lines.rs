@@ -100,6 +100,8 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
     // Line breaks since the last piece printed: two or more make a blank line.
     let mut newlines = 0usize;
     let mut blank = false;
+    // Inside （又称 …）: its closing parenthesis is the next one.
+    let mut in_aliases = false;
 
     fn finish(current: &mut Option<Line>, out: &mut Vec<Line>) {
         if let Some(line) = current.take() {
@@ -161,9 +163,21 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
                     Some(prev) => usize::from(spaced(prev, piece.kind, blank)),
                     None => 0,
                 };
+                let mut text = canonical(piece);
+                // （又称 …） in full width, both of its parentheses (an expression's
+                // parentheses are left as written: each pair must match).
+                if piece.kind == PieceKind::Keyword && text == "(又称" {
+                    text = "（又称".into();
+                    in_aliases = true;
+                } else if piece.kind == PieceKind::Keyword && text == "（又称" {
+                    in_aliases = true;
+                } else if in_aliases && piece.kind == PieceKind::Paren {
+                    text = "）".into();
+                    in_aliases = false;
+                }
                 line.parts.push(Part {
                     kind: piece.kind,
-                    text: canonical(piece),
+                    text,
                     pad,
                 });
                 if piece.kind == PieceKind::Open {

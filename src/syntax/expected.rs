@@ -139,8 +139,13 @@ fn expected_at(e: &Error<Rule>) -> Expected {
                 continue;
             }
             if is_word(&token) {
-                push(&mut out.literals, token.clone());
-                if !suggest::ALTERNATE_SPELLINGS.contains(&token.as_str()) {
+                // Words that are not keywords (一, 约, 不超过 …) are parts of a figure or a
+                // condition, which the rules tried here already name.
+                let keyword = suggest::KEYWORDS.contains(&token.as_str());
+                if keyword || suggest::ALTERNATE_SPELLINGS.contains(&token.as_str()) {
+                    push(&mut out.literals, token.clone());
+                }
+                if keyword && !suggest::ALTERNATE_SPELLINGS.contains(&token.as_str()) {
                     push(&mut out.keywords, token);
                 }
             } else {
@@ -227,13 +232,13 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
     }
 
     let mut expected = expected_at(e);
-    if src[..pos]
+    let line_start = src[..pos]
         .rsplit('\n')
         .next()
         .unwrap_or("")
         .trim()
-        .is_empty()
-    {
+        .is_empty();
+    if line_start {
         // At the start of a line, a blank line is always possible and never the answer.
         expected.others.retain(|o| o != "换行");
     }
@@ -245,8 +250,10 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
     }
 
     let mut items: Vec<String> = Vec::new();
-    if !expected.keywords.is_empty() {
+    if line_start && !expected.keywords.is_empty() {
         items.push(statement_start(&expected.keywords));
+    } else {
+        items.extend(expected.keywords.iter().map(|k| format!("“{k}”")));
     }
     items.extend(expected.others.iter().take(5).cloned());
 
@@ -260,10 +267,10 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
     } else {
         format!("此处应为{}，却遇到 {found}", join_or(&items))
     };
-    let label = match (expected.keywords.is_empty(), expected.others.first()) {
-        (false, _) => "应以关键词开头".to_string(),
-        (true, Some(first)) => format!("应为{first}"),
-        (true, None) => "这里".to_string(),
+    let label = match items.first() {
+        Some(_) if line_start && !expected.keywords.is_empty() => "应以关键词开头".to_string(),
+        Some(first) => format!("应为{first}"),
+        None => "这里".to_string(),
     };
     let d = Diagnostic::new("E0001", Severity::Error, message, file)
         .with_primary(span, label)
@@ -387,7 +394,7 @@ fn hint(src: &str, pos: usize, expected: &Expected) -> String {
     if line_before.trim().is_empty() && !expected.keywords.is_empty() {
         let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
         let line = src[pos..line_end].trim_end();
-        if !line.is_empty() && !line.contains(['：', ':', '{', '｛']) {
+        if !line.is_empty() && !line.contains(['：', ':', '{', '｛', '}', '｝']) {
             return format!("每一行以关键词开头；若这是一段正文，请用「」括起：「{line}」");
         }
         return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文"

@@ -194,6 +194,12 @@ fn more_errors(
                     // Nothing left to blank (e.g. a block still open at the end of the file).
                     break;
                 }
+                let opens = count_any(line, &["{", "｛"]);
+                if opens != count_any(line, &["}", "｝"]) {
+                    // Blanking a block's header would leave its `}` closing the block around
+                    // it, and every line after would be an error of this one.
+                    break;
+                }
                 line.fill(b' ');
             }
         }
@@ -212,6 +218,19 @@ fn more_errors(
         }
     }
     errors
+}
+
+/// How many times any of `needles` occurs in `bytes`.
+fn count_any(bytes: &[u8], needles: &[&str]) -> usize {
+    needles
+        .iter()
+        .map(|n| {
+            bytes
+                .windows(n.len())
+                .filter(|w| *w == n.as_bytes())
+                .count()
+        })
+        .sum()
 }
 
 fn error_position(e: &pest::error::Error<parse::Rule>) -> usize {
