@@ -420,11 +420,14 @@ fn memory(o: &Options, rows: &mut Vec<Row>) {
     }
 }
 
+/// A blow-up case: the command, what it measures, the smaller size, the input's generator.
+type BlowupShape = (&'static str, &'static str, usize, fn(usize) -> String);
+
 /// The inputs that once blew up (issue 9): each shape at a size and at four times it, timed
 /// side by side. Linear work gives a ratio near 4; the quadratic and cubic versions gave 16
 /// and 64. Peak memory of the larger one is put beside its size.
 fn blowups(o: &Options, rows: &mut Vec<Row>) {
-    let shapes: [(&str, &str, usize, fn(usize) -> String); 6] = [
+    let shapes: [BlowupShape; 6] = [
         (
             "check",
             "one O402 finding with N labels, human output",
