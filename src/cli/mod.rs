@@ -1,4 +1,4 @@
-//! Command-line interface: `check`, `build`, `export`, `explain`.
+//! Command-line interface: `check`, `build`, `export`, `import`, `serve`, `lsp`, `explain`.
 
 mod build;
 mod check;
@@ -6,6 +6,8 @@ mod explain;
 mod export;
 mod import;
 pub mod output;
+
+pub(crate) use build::shown_names;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +75,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 在浏览器中实时预览：通知文稿、任务分解表、甘特图和检查发现的问题，保存文件后自动更新
+    Serve {
+        /// 政策文件或文件夹
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 端口（只在本机 127.0.0.1 上提供）；0 表示任选一个空闲端口
+        #[arg(long, default_value_t = 8421)]
+        port: u16,
+    },
+    /// 语言服务器（LSP，经标准输入输出通信），供编辑器提示问题、悬停说明、跳转和补全
+    Lsp,
     /// 解释诊断代码的含义，并给出示例
     Explain {
         /// 诊断代码，如 E0001；省略时列出全部代码
@@ -146,6 +159,8 @@ pub fn run() -> ExitCode {
         ),
         Command::Export { file, format } => export::run(&file, format),
         Command::Import { notice, out, force } => import::run(&notice, out.as_deref(), force),
+        Command::Serve { paths, port } => crate::serve::run(&paths, port),
+        Command::Lsp => crate::lsp::run(),
         Command::Explain { code } => explain::run(code.as_deref()),
     };
     ExitCode::from(code)
