@@ -194,7 +194,7 @@ fn an_editor_session_reports_hovers_jumps_and_clears_a_fixed_error() {
 }
 
 #[test]
-fn a_syntax_error_is_reported_at_its_utf16_column() {
+fn a_character_outside_the_bmp_counts_two_utf16_units() {
     let mut client = Client::start();
     client.request(
         "initialize",
@@ -202,7 +202,7 @@ fn a_syntax_error_is_reported_at_its_utf16_column() {
     );
     client.notify("initialized", json!({}));
     // 𠀀 (outside the Basic Multilingual Plane) counts two UTF-16 units.
-    let text = "方案 甲 {\n  「𠀀」 指标\n}\n";
+    let text = "方案 某县改造方案 {\n  「𠀀」；复述 甲：3户\n}\n";
     client.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": URI, "languageId": "policy", "version": 1, "text": text}}),
@@ -210,10 +210,15 @@ fn a_syntax_error_is_reported_at_its_utf16_column() {
     let published = client.diagnostics();
     let first = &published["diagnostics"][0];
     assert!(
-        first["code"].as_str().unwrap().starts_with("E00"),
+        first["code"] == "E0101",
         "{published}"
     );
-    assert_eq!(first["range"]["start"]["line"], 1, "{published}");
+    // Two spaces, 「, two units for 𠀀, 」；, 复述 and a space: 甲 is at unit 10 (character 9).
+    assert_eq!(
+        first["range"]["start"],
+        json!({"line": 1, "character": 10}),
+        "{published}"
+    );
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());

@@ -223,10 +223,12 @@ pub fn run(paths: &[PathBuf], port: u16) -> u8 {
         let paths = paths.to_vec();
         std::thread::spawn(move || watch(&shared, &paths, &templates));
     }
-    println!("预览地址：http://127.0.0.1:{port}/");
-    println!("保存文件后页面自动更新；按 Ctrl+C 停止。");
+    // Nobody may be reading the output (a closed pipe): the preview goes on regardless.
     use std::io::Write as _;
-    let _ = std::io::stdout().flush();
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "预览地址：http://127.0.0.1:{port}/")
+        .and_then(|()| writeln!(out, "保存文件后页面自动更新；按 Ctrl+C 停止。"))
+        .and_then(|()| out.flush());
     http::serve(&server, &shared, port);
     crate::cli::EXIT_OK
 }
