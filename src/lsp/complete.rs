@@ -24,8 +24,10 @@ pub struct Keyword {
     pub doc: String,
 }
 
-fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+/// Keywords are Chinese words; the grammar's other literals are punctuation or parts of
+/// other rules (（又称).
+fn is_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
 /// The quoted literals at the start of `body`, with the rest: `"指标" ~ …` or
@@ -86,7 +88,7 @@ pub fn grammar_keywords(grammar: &str) -> Vec<Keyword> {
             None
         };
         if let Some((words, field)) = words {
-            for word in words.into_iter().filter(|w| has_cjk(w)) {
+            for word in words.into_iter().filter(|w| is_word(w)) {
                 if !out.iter().any(|k| k.word == word) {
                     out.push(Keyword {
                         word,
@@ -184,7 +186,7 @@ mod tests {
         }
         assert!(find("指标").unwrap().doc.contains("one stated figure"));
         // Words inside dates and quantities are not statements.
-        for not_a_keyword in ["之前", "约", "万", "年"] {
+        for not_a_keyword in ["之前", "约", "万", "年", "（又称"] {
             assert!(find(not_a_keyword).is_none(), "{not_a_keyword}");
         }
     }
@@ -204,5 +206,19 @@ mod tests {
         assert_eq!(items[0].detail.as_deref(), Some("460户"));
         let items = completions(policy.as_ref(), "  ");
         assert!(items.iter().any(|i| i.label == "牵头单位"));
+    }
+}
+
+#[cfg(test)]
+mod editor_grammar {
+    /// The VS Code extension's TextMate grammar highlights every keyword of the language.
+    #[test]
+    fn names_every_keyword() {
+        let grammar = include_str!("../../editors/vscode/syntaxes/policy.tmLanguage.json");
+        let json: serde_json::Value = serde_json::from_str(grammar).unwrap();
+        let patterns = json.to_string();
+        for k in super::keywords() {
+            assert!(patterns.contains(&k.word), "{} 不在 policy.tmLanguage.json 中", k.word);
+        }
     }
 }

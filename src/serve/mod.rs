@@ -203,10 +203,15 @@ pub fn run(paths: &[PathBuf], port: u16) -> u8 {
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!(
-                "error[E0600]: 预览服务无法在 127.0.0.1:{port} 上启动：{e}\n  = 帮助：换一个端口，例如 policyc serve … --port {}",
-                port.wrapping_add(1).max(1024)
-            );
+            let mut map = crate::diagnostics::SourceMap::new();
+            let file = map.add(format!("127.0.0.1:{port}"), String::new());
+            let d = crate::diagnostics::Diagnostic::from_code(
+                "E0600",
+                format!("预览服务无法在 127.0.0.1:{port} 上启动：{e}"),
+                file,
+            )
+            .with_help("用 --port 换一个端口，例如 --port 9000；--port 0 任选一个空闲端口");
+            eprint!("{}", crate::diagnostics::render_human(&map, &[d], false));
             return crate::cli::EXIT_FAILED;
         }
     };
