@@ -209,10 +209,7 @@ fn a_character_outside_the_bmp_counts_two_utf16_units() {
     );
     let published = client.diagnostics();
     let first = &published["diagnostics"][0];
-    assert!(
-        first["code"] == "E0101",
-        "{published}"
-    );
+    assert!(first["code"] == "E0101", "{published}");
     // Two spaces, 「, two units for 𠀀, 」；, 复述 and a space: 甲 is at unit 10 (character 9).
     assert_eq!(
         first["range"]["start"],

@@ -88,7 +88,8 @@ fn the_open_page_follows_saves_of_the_policy_file() {
     std::fs::create_dir_all(dir.join("policies")).unwrap();
     let file = dir.join("policies/a.policy");
     std::fs::write(&file, GOOD).unwrap();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/002_xingan-zhujian-2020.policy");
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/002_xingan-zhujian-2020.policy");
     let large = dir.join("policies/b.policy");
     std::fs::copy(&seed, &large).unwrap();
 
@@ -143,7 +144,10 @@ fn the_open_page_follows_saves_of_the_policy_file() {
         {
             break port;
         }
-        assert!(started.elapsed() < Duration::from_secs(30), "Chromium did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "Chromium did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     let ws = loop {
@@ -152,12 +156,17 @@ fn the_open_page_follows_saves_of_the_policy_file() {
         if let Some(ws) = list.as_array().and_then(|pages| {
             pages
                 .iter()
-                .find(|p| p["type"] == "page" && p["url"].as_str().is_some_and(|u| u.starts_with(&url)))
+                .find(|p| {
+                    p["type"] == "page" && p["url"].as_str().is_some_and(|u| u.starts_with(&url))
+                })
                 .and_then(|p| p["webSocketDebuggerUrl"].as_str().map(String::from))
         }) {
             break ws;
         }
-        assert!(started.elapsed() < Duration::from_secs(30), "no page target");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no page target"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     let mut page = cdp::Page::connect(&ws).unwrap();
@@ -167,7 +176,10 @@ fn the_open_page_follows_saves_of_the_policy_file() {
         &mut page,
         &format!("!!window.policycShown && {NOTICE}.includes('完成460户节能改造') && {FINDINGS}.includes('没有发现问题')"),
     );
-    assert_eq!(page.eval("document.getElementById('title').textContent"), "某县平房区节能改造方案");
+    assert_eq!(
+        page.eval("document.getElementById('title').textContent"),
+        "某县平房区节能改造方案"
+    );
     screenshot(&mut page, "1-open.png");
 
     // A save that changes the text and breaks the breakdown: both show, no reload.
@@ -182,7 +194,11 @@ fn the_open_page_follows_saves_of_the_policy_file() {
         &broken,
         &format!("{NOTICE}.includes('飞线整治') && {FINDINGS}.includes('A101')"),
     );
-    assert_eq!(page.eval("window.notReloaded"), Value::Bool(true), "the page reloaded");
+    assert_eq!(
+        page.eval("window.notReloaded"),
+        Value::Bool(true),
+        "the page reloaded"
+    );
 
     // Clicking the finding shows its source line and explanation.
     page.eval("document.querySelector('#findings li.error').click()");
@@ -193,7 +209,10 @@ fn the_open_page_follows_saves_of_the_policy_file() {
     let shot = screenshot(&mut page, "2-finding.png");
 
     // Clicking a figure in the notice shows where it is declared and what it checks against.
-    page.eval(&format!("{}.querySelector('[data-fig]').click()", NOTICE.replace(".body.innerText", "")));
+    page.eval(&format!(
+        "{}.querySelector('[data-fig]').click()",
+        NOTICE.replace(".body.innerText", "")
+    ));
     wait_for(
         &mut page,
         "document.getElementById('detail').innerText.includes('第3行声明') && document.getElementById('detail').innerText.includes('的合计')",

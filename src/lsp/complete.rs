@@ -3,9 +3,7 @@
 
 use std::sync::OnceLock;
 
-use lsp_types::{
-    CompletionItem, CompletionItemKind, Documentation, MarkupContent, MarkupKind,
-};
+use lsp_types::{CompletionItem, CompletionItemKind, Documentation, MarkupContent, MarkupKind};
 
 use crate::model::Policy;
 
@@ -45,9 +43,9 @@ fn leading_literals(body: &str) -> Option<(Vec<String>, &str)> {
     if let Some(rest) = body.strip_prefix('(') {
         let close = rest.find(')')?;
         Some((literals(&rest[..close])?, &rest[close + 1..]))
-    } else if body.starts_with('"') {
-        let end = body[1..].find('"')? + 2;
-        Some((vec![body[1..end - 1].to_string()], &body[end..]))
+    } else if let Some(quoted) = body.strip_prefix('"') {
+        let end = quoted.find('"')?;
+        Some((vec![quoted[..end].to_string()], &quoted[end + 1..]))
     } else {
         None
     }
@@ -118,7 +116,9 @@ fn markdown(text: String) -> Option<Documentation> {
 /// The completions at a place whose text before the cursor on its line is `before`: only the
 /// figures' paths inside `{…}` of prose; otherwise keywords, fields, units and figures.
 pub fn completions(policy: Option<&Policy>, before: &str) -> Vec<CompletionItem> {
-    let in_braces = before.rfind('{').is_some_and(|open| !before[open..].contains('}'));
+    let in_braces = before
+        .rfind('{')
+        .is_some_and(|open| !before[open..].contains('}'));
     let mut items = Vec::new();
     if let Some(policy) = policy {
         for f in &policy.figures {
@@ -151,7 +151,9 @@ pub fn completions(policy: Option<&Policy>, before: &str) -> Vec<CompletionItem>
             } else {
                 format!("{} ", k.word)
             }),
-            documentation: (!k.doc.is_empty()).then(|| markdown(k.doc.clone())).flatten(),
+            documentation: (!k.doc.is_empty())
+                .then(|| markdown(k.doc.clone()))
+                .flatten(),
             ..Default::default()
         });
     }
@@ -178,7 +180,17 @@ mod tests {
     fn keywords_and_fields_come_from_the_grammar() {
         let words = keywords();
         let find = |w: &str| words.iter().find(|k| k.word == w);
-        for keyword in ["指标", "分解", "任务", "节", "表", "方案", "细则", "领导小组", "允许"] {
+        for keyword in [
+            "指标",
+            "分解",
+            "任务",
+            "节",
+            "表",
+            "方案",
+            "细则",
+            "领导小组",
+            "允许",
+        ] {
             assert!(!find(keyword).unwrap().field, "{keyword}");
         }
         for field in ["牵头单位", "完成时限", "时限", "合计", "标题", "期限"] {
@@ -194,12 +206,8 @@ mod tests {
     #[test]
     fn inside_braces_only_figures_are_offered() {
         let text = "方案 甲 {\n  指标 户数：460户\n}\n";
-        let (policy, _) = crate::driver::compile_source(
-            text,
-            "甲.policy",
-            crate::diagnostics::FileId(0),
-            &[],
-        );
+        let (policy, _) =
+            crate::driver::compile_source(text, "甲.policy", crate::diagnostics::FileId(0), &[]);
         let items = completions(policy.as_ref(), "  「完成{户");
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].label, "户数");
@@ -218,7 +226,11 @@ mod editor_grammar {
         let json: serde_json::Value = serde_json::from_str(grammar).unwrap();
         let patterns = json.to_string();
         for k in super::keywords() {
-            assert!(patterns.contains(&k.word), "{} 不在 policy.tmLanguage.json 中", k.word);
+            assert!(
+                patterns.contains(&k.word),
+                "{} 不在 policy.tmLanguage.json 中",
+                k.word
+            );
         }
     }
 }

@@ -172,7 +172,10 @@ pub fn relations(policy: &Policy, text: &str, id: &str) -> Vec<String> {
         for rate in &plan.rates {
             if rate.figure == id {
                 if let Some(cap) = &rate.cap {
-                    out.push(format!("标准“{}”，上限 {}", rate.name, cap.bound.value.written));
+                    out.push(format!(
+                        "标准“{}”，上限 {}",
+                        rate.name, cap.bound.value.written
+                    ));
                 }
             }
         }
@@ -197,7 +200,8 @@ fn unit(policy: &Policy, i: usize) -> String {
     let mut other = 0;
     for task in policy.plans.iter().flat_map(|p| &p.tasks) {
         let names = |refs: &[crate::model::UnitRef]| {
-            refs.iter().any(|r| r.unit.as_deref() == Some(u.name.as_str()))
+            refs.iter()
+                .any(|r| r.unit.as_deref() == Some(u.name.as_str()))
         };
         if names(&task.lead) {
             lead += 1;
@@ -240,6 +244,9 @@ mod tests {
             .position(|f| f.id == "改造户数.甲街道")
             .unwrap();
         let shown = hover_text(&policy, text, &Target::Figure(part));
-        assert!(shown.contains("分项之一（共 2 项，合计 2.85万户）"), "{shown}");
+        assert!(
+            shown.contains("分项之一（共 2 项，合计 2.85万户）"),
+            "{shown}"
+        );
     }
 }

@@ -161,7 +161,11 @@ pub fn uri_path(uri: &str) -> Option<PathBuf> {
     }
     let path = String::from_utf8(out).ok()?;
     let windows_drive = path.len() > 2 && path.as_bytes()[2] == b':';
-    Some(PathBuf::from(if windows_drive { &path[1..] } else { &path }))
+    Some(PathBuf::from(if windows_drive {
+        &path[1..]
+    } else {
+        &path
+    }))
 }
 
 /// Compiles a document's text as `policyc check` compiles the file.
@@ -250,9 +254,9 @@ impl Server {
     fn notified(&mut self, n: Notification) {
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidOpenTextDocumentParams>(
-                    DidOpenTextDocument::METHOD,
-                ) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                {
                     let doc = p.text_document;
                     self.changed(doc.uri, normalize_newlines(doc.text), doc.version);
                 }
@@ -269,9 +273,9 @@ impl Server {
                 }
             }
             DidCloseTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidCloseTextDocumentParams>(
-                    DidCloseTextDocument::METHOD,
-                ) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
+                {
                     let key = p.text_document.uri.as_str().to_string();
                     self.documents.remove(&key);
                     self.dirty.retain(|k| *k != key);
@@ -300,9 +304,7 @@ impl Server {
             let Some((uri, doc)) = self.documents.get_mut(&key) else {
                 continue;
             };
-            let analysis = doc
-                .analysis
-                .get_or_insert_with(|| analyse(uri, &doc.text));
+            let analysis = doc.analysis.get_or_insert_with(|| analyse(uri, &doc.text));
             let params = PublishDiagnosticsParams {
                 uri: uri.clone(),
                 diagnostics: analysis
@@ -312,10 +314,12 @@ impl Server {
                     .collect(),
                 version: Some(doc.version),
             };
-            connection.sender.send(Message::Notification(Notification::new(
-                PublishDiagnostics::METHOD.into(),
-                params,
-            )))?;
+            connection
+                .sender
+                .send(Message::Notification(Notification::new(
+                    PublishDiagnostics::METHOD.into(),
+                    params,
+                )))?;
         }
         Ok(())
     }
@@ -323,17 +327,14 @@ impl Server {
     /// The document's text and model, compiled now if it changed since.
     fn document(&mut self, uri: &Uri) -> Option<(&Uri, &str, &Analysis)> {
         let (uri, doc) = self.documents.get_mut(uri.as_str())?;
-        let analysis = doc
-            .analysis
-            .get_or_insert_with(|| analyse(uri, &doc.text));
+        let analysis = doc.analysis.get_or_insert_with(|| analyse(uri, &doc.text));
         Some((uri, doc.text.as_str(), analysis))
     }
 
     fn answer(&mut self, req: Request) -> Response {
         let id = req.id.clone();
-        let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.dispatch(req)
-        }));
+        let answered =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(req)));
         match answered {
             Ok(Ok(value)) => Response::new_ok(id, value),
             Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
@@ -346,9 +347,7 @@ impl Server {
     }
 
     fn dispatch(&mut self, req: Request) -> Result<serde_json::Value, (ErrorCode, String)> {
-        fn params<T: serde::de::DeserializeOwned>(
-            req: Request,
-        ) -> Result<T, (ErrorCode, String)> {
+        fn params<T: serde::de::DeserializeOwned>(req: Request) -> Result<T, (ErrorCode, String)> {
             serde_json::from_value(req.params)
                 .map_err(|e| (ErrorCode::InvalidParams, format!("请求参数有误：{e}")))
         }
@@ -357,7 +356,9 @@ impl Server {
             HoverRequest::METHOD => {
                 let p: HoverParams = params(req)?;
                 let at = p.text_document_position_params;
-                json(serde_json::json!(self.hover(&at.text_document.uri, at.position)))
+                json(serde_json::json!(
+                    self.hover(&at.text_document.uri, at.position)
+                ))
             }
             GotoDefinition::METHOD => {
                 let p: GotoDefinitionParams = params(req)?;
@@ -377,7 +378,9 @@ impl Server {
             Completion::METHOD => {
                 let p: CompletionParams = params(req)?;
                 let at = p.text_document_position;
-                json(serde_json::json!(self.complete(&at.text_document.uri, at.position)))
+                json(serde_json::json!(
+                    self.complete(&at.text_document.uri, at.position)
+                ))
             }
             other => Err((
                 ErrorCode::MethodNotFound,

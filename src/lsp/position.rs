@@ -87,7 +87,10 @@ mod tests {
         assert_eq!(index.position(text, jia), Position::new(1, 3));
         assert_eq!(index.offset(text, Position::new(1, 3)), jia);
         // Inside the surrogate pair means the character.
-        assert_eq!(index.offset(text, Position::new(1, 2)), text.find('𠀀').unwrap());
+        assert_eq!(
+            index.offset(text, Position::new(1, 2)),
+            text.find('𠀀').unwrap()
+        );
     }
 
     #[test]

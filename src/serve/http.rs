@@ -28,7 +28,8 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsa
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values are ASCII")
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values are ASCII")
 }
 
 fn respond(request: Request, status: u16, content_type: &str, body: impl Into<Vec<u8>>) {
@@ -59,7 +60,12 @@ fn local_host(request: &Request, port: u16) -> bool {
 pub fn serve(server: &Server, shared: &Arc<Shared>, port: u16) {
     for request in server.incoming_requests() {
         if !local_host(&request, port) {
-            respond(request, 403, "text/plain; charset=utf-8", "只接受本机地址的访问");
+            respond(
+                request,
+                403,
+                "text/plain; charset=utf-8",
+                "只接受本机地址的访问",
+            );
             continue;
         }
         if *request.method() != Method::Get {
@@ -111,7 +117,11 @@ fn events(request: Request, shared: &Shared) {
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
                 Cache-Control: no-store\r\nConnection: close\r\n\r\n: 已连接\n\n";
-    if writer.write_all(head.as_bytes()).and_then(|()| writer.flush()).is_err() {
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
         return;
     }
     loop {

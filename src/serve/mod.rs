@@ -136,7 +136,10 @@ fn watch(shared: &Shared, paths: &[PathBuf], templates: &Templates) {
             let found = inputs(paths);
             let mut entries = shared.entries.lock().unwrap_or_else(|e| e.into_inner());
             let same = found.len() == entries.len()
-                && found.iter().zip(entries.iter()).all(|((p, _), e)| *p == e.path);
+                && found
+                    .iter()
+                    .zip(entries.iter())
+                    .all(|((p, _), e)| *p == e.path);
             if !same {
                 let mut old: Vec<Entry> = std::mem::take(&mut *entries);
                 for (path, name) in found {
@@ -171,8 +174,7 @@ fn watch(shared: &Shared, paths: &[PathBuf], templates: &Templates) {
                 continue;
             };
             entry.version = slot.version + 1;
-            let mut json: serde_json::Value =
-                serde_json::from_str(&entry.json).unwrap_or_default();
+            let mut json: serde_json::Value = serde_json::from_str(&entry.json).unwrap_or_default();
             json["version"] = entry.version.into();
             entry.json = Arc::new(json.to_string());
             *slot = entry;
@@ -215,10 +217,7 @@ pub fn run(paths: &[PathBuf], port: u16) -> u8 {
             return crate::cli::EXIT_FAILED;
         }
     };
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(port, |a| a.port());
+    let port = server.server_addr().to_ip().map_or(port, |a| a.port());
     let shared = Arc::new(Shared {
         entries: Mutex::new(entries),
         streams: Mutex::new(Vec::new()),

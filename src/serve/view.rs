@@ -221,9 +221,9 @@ fn unmark(html: &str, policy: &Policy) -> String {
                     .map_or("", |f| f.quantity.written.as_str());
                 let escaped = minijinja::HtmlEscape(written).to_string();
                 match index {
-                    Some(n) if !in_tag => {
-                        out.push_str(&format!("<span class=\"fig\" data-fig=\"{n}\">{escaped}</span>"))
-                    }
+                    Some(n) if !in_tag => out.push_str(&format!(
+                        "<span class=\"fig\" data-fig=\"{n}\">{escaped}</span>"
+                    )),
                     _ => out.push_str(&escaped),
                 }
                 rest = &rest[end + MARK_CLOSE.len_utf8()..];

@@ -133,7 +133,8 @@ impl Page {
         let id = self.next_id;
         self.next_id += 1;
         let command = json!({"id": id, "method": method, "params": params}).to_string();
-        self.send_text(&command).expect("DevTools takes the command");
+        self.send_text(&command)
+            .expect("DevTools takes the command");
         loop {
             let text = self.read_text().expect("DevTools answers");
             let message: Value = serde_json::from_str(&text).expect("DevTools sends JSON");
