@@ -238,6 +238,16 @@ fn the_open_page_follows_saves_of_the_policy_file() {
         "true",
     );
     screenshot(&mut page, "4-seed.png");
+    for (tab, shows) in [("tasks", "牵头单位"), ("gantt", "图例")] {
+        page.eval(&format!(
+            "document.querySelector('[data-tab={tab}]').click()"
+        ));
+        wait_for(
+            &mut page,
+            &format!("!document.getElementById('frame-{tab}').hidden && document.getElementById('frame-{tab}').contentDocument.body.innerText.includes('{shows}')"),
+        );
+        screenshot(&mut page, &format!("5-{tab}.png"));
+    }
     eprintln!(
         "保存到页面更新：出现问题 {appear:.0} ms，问题消失 {disappear:.0} ms，002 号方案 {large_update:.0} ms；截图在 {}",
         shot.parent().unwrap().display()
