@@ -66,7 +66,7 @@ fn options() -> Options {
                 println!(
                     "cargo bench --bench perf -- [GROUP…] [--quick] [--seed N] [--count N] \
                      [--rounds N] [--tj3-tasks 100,2000,20000] [--policies DIR]\n\
-                     groups: check5 frontend scaling memory jobs tj3 (default: all)"
+                     groups: check5 frontend scaling memory jobs tj3 import blowups (default: all)"
                 );
                 std::process::exit(0);
             }
@@ -420,6 +420,111 @@ fn memory(o: &Options, rows: &mut Vec<Row>) {
     }
 }
 
+/// A blow-up case: the command, what it measures, the smaller size, the input's generator.
+type BlowupShape = (&'static str, &'static str, usize, fn(usize) -> String);
+
+/// The inputs that once blew up (issue 9): each shape at a size and at four times it, timed
+/// side by side. Linear work gives a ratio near 4; the quadratic and cubic versions gave 16
+/// and 64. Peak memory of the larger one is put beside its size.
+fn blowups(o: &Options, rows: &mut Vec<Row>) {
+    let shapes: [BlowupShape; 6] = [
+        (
+            "check",
+            "one O402 finding with N labels, human output",
+            500,
+            synth::stress::one_unit_many_names,
+        ),
+        (
+            "check",
+            "N declared units (organisation checks)",
+            4000,
+            synth::stress::many_units,
+        ),
+        (
+            "check",
+            "N phases, each with a task and a 指标",
+            5000,
+            synth::stress::many_phases,
+        ),
+        (
+            "build",
+            "N phases, each with a task and a 指标",
+            5000,
+            synth::stress::many_phases,
+        ),
+        ("build", "N tasks, each with a 指标", 10_000, |n| {
+            synth::plan(1, n).to_policy()
+        }),
+        ("check", "a table of N rows × 200 columns", 2500, |n| {
+            synth::stress::wide_table(n, 200)
+        }),
+    ];
+    let (rounds, scale) = if o.quick { (1, 2) } else { (3, 4) };
+    let dir = bench_dir().join("blowups");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (command, what, size, make) in shapes {
+        let size = if o.quick { size / 4 } else { size };
+        let write = |n: usize| {
+            let file = dir.join(format!("{}-{n}.policy", what.len() ^ n));
+            if !file.exists() {
+                std::fs::write(&file, make(n)).unwrap();
+            }
+            file
+        };
+        let (small, large) = (write(size), write(size * scale));
+        let out = dir.join("out");
+        let args = |file: &Path| -> Vec<String> {
+            let mut a = vec![command.to_string(), file.to_string_lossy().into_owned()];
+            if command == "build" {
+                a.extend(["-o".to_string(), out.to_string_lossy().into_owned()]);
+            }
+            a
+        };
+        let (a, b) = (args(&small), args(&large));
+        let time = |args: &[String]| {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            run(&mut policyc(None, &args), &[0, 1])
+        };
+        let (ts, tl, ratio) = paired(rounds, || time(&a), || time(&b));
+        let bytes = std::fs::metadata(&large).map_or(0, |m| m.len());
+        let rss = peak_rss(&b);
+        rows.push(Row {
+            what: format!("`policyc {command}`: {what}, N = {size} → {}", size * scale),
+            figure: format!("{ratio:.2}× the time"),
+            target: format!("≈ {scale}× (linear)"),
+            detail: format!(
+                "{} → {}; {:.1} MB of text, max RSS {}",
+                ms(ts),
+                ms(tl),
+                bytes as f64 / 1e6,
+                rss.map_or("—".into(), |r| format!(
+                    "{:.0} MB ({:.0}×)",
+                    r as f64 / 1e6,
+                    r as f64 / bytes as f64
+                )),
+            ),
+        });
+    }
+}
+
+/// Peak resident memory of one run of policyc, by GNU time, when it is installed.
+fn peak_rss(args: &[String]) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(POLICYC)
+        .args(args)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    let kb: u64 = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
 /// `policyc build` of the 1× corpus on one thread and on two.
 fn jobs(o: &Options, rows: &mut Vec<Row>) {
     let (dir, _) = corpus_dir(o.seed, o.count);
@@ -552,7 +657,7 @@ fn machine() -> String {
 fn main() {
     let o = options();
     let all = [
-        "check5", "frontend", "scaling", "memory", "jobs", "tj3", "import",
+        "check5", "frontend", "scaling", "memory", "jobs", "tj3", "import", "blowups",
     ];
     let groups: Vec<String> = if o.groups.is_empty() {
         all.iter().map(|s| s.to_string()).collect()
@@ -570,6 +675,7 @@ fn main() {
             "jobs" => jobs(&o, &mut rows),
             "tj3" => tj3(&o, &mut rows),
             "import" => import(&o, &mut rows),
+            "blowups" => blowups(&o, &mut rows),
             other => panic!("unknown group {other}; groups: {}", all.join(" ")),
         }
     }

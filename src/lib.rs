@@ -10,6 +10,7 @@ pub mod cli;
 pub mod date;
 pub mod diagnostics;
 pub mod driver;
+pub mod fmt;
 pub mod import;
 pub mod lsp;
 mod memo;

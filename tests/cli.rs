@@ -111,3 +111,127 @@ fn serve_without_policy_files_exits() {
     assert_eq!(code, 2);
     assert!(err.contains("没有找到 .policy 文件"), "{err}");
 }
+
+#[test]
+fn help_is_in_chinese_with_examples_for_every_command() {
+    let commands = [
+        "check",
+        "build",
+        "fmt",
+        "init",
+        "export",
+        "import",
+        "explain",
+        "completions",
+        "serve",
+        "lsp",
+    ];
+    let (code, out, _) = policyc(&["--help"]);
+    assert_eq!(code, 0);
+    for command in commands {
+        assert!(out.contains(command), "{command} missing from\n{out}");
+    }
+    let mut pages = vec![out];
+    for command in commands {
+        let (code, out, err) = policyc(&["help", command]);
+        assert_eq!(code, 0, "{command}: {err}");
+        assert!(out.contains(&format!("用法：policyc {command}")), "{out}");
+        assert!(out.contains("示例："), "{command} has no examples:\n{out}");
+        let (_, flag, _) = policyc(&[command, "--help"]);
+        assert_eq!(
+            flag, out,
+            "policyc {command} --help and policyc help {command} differ"
+        );
+        pages.push(out);
+    }
+    for page in pages {
+        for english in [
+            "Usage",
+            "Options",
+            "Commands",
+            "Arguments",
+            "[OPTIONS]",
+            "Print help",
+            "default:",
+            "possible values",
+        ] {
+            assert!(!page.contains(english), "“{english}” in\n{page}");
+        }
+    }
+    let (code, _, err) = policyc(&["chek", "policies/"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("是否想写“check”？"), "{err}");
+}
+
+#[test]
+fn init_writes_a_starting_file_that_compiles_cleanly_and_is_formatted() {
+    let dir = std::env::temp_dir().join(format!("policyc-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("policyc runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, out) = run(&["init", "节能改造方案"]);
+    assert_eq!(code, 0, "{out}");
+    let path = dir.join("节能改造方案.policy");
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("//"), "the starting file explains itself");
+    let (code, out) = run(&["check", "节能改造方案.policy"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("共 0 个错误、0 个警告"), "{out}");
+    let (code, out) = run(&["fmt", "--check", "节能改造方案.policy"]);
+    assert_eq!(code, 0, "{out}");
+    // A second init never overwrites the drafter's file.
+    std::fs::write(&path, "// 我的草稿\n").unwrap();
+    let (code, _) = run(&["init", "节能改造方案"]);
+    assert_eq!(code, 2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "// 我的草稿\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn completions_are_generated_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let (code, out, err) = policyc(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains("policyc") && out.contains("fmt"), "{shell}");
+    }
+}
+
+#[test]
+fn quiet_and_errors_only_trim_the_report() {
+    let file = "tests/fixtures/checks/O401-fires.policy";
+    let (_, full, _) = policyc(&["check", "--color", "never", file]);
+    assert!(full.contains("warning[O401]"), "{full}");
+    assert!(full.contains("共 "), "{full}");
+    let (_, errors_only, _) = policyc(&["check", "--errors-only", "--color", "never", file]);
+    assert!(!errors_only.contains("warning["), "{errors_only}");
+    let (_, quiet, _) = policyc(&["check", "--quiet", "--color", "never", file]);
+    assert!(
+        quiet.contains("warning[O401]") && !quiet.contains("共 "),
+        "{quiet}"
+    );
+}
+
+#[test]
+fn check_of_several_files_prints_a_line_per_file_with_findings() {
+    let (_, out, _) = policyc(&[
+        "check",
+        "--color",
+        "never",
+        "tests/fixtures/checks/O401-fires.policy",
+        "tests/fixtures/checks/O401-silent.policy",
+    ]);
+    assert!(
+        out.contains("tests/fixtures/checks/O401-fires.policy：0 个错误、1 个警告"),
+        "{out}"
+    );
+}

@@ -7,9 +7,7 @@
 //!
 //! The long runs are `fuzz/run.sh TARGET` (cargo fuzz); see fuzz/README.md.
 //!
-//! The fuzzers check every oracle; CI checks those in [`CI_ORACLES`]. An oracle whose
-//! renderer is not fixed on this branch is off there and on in the ignored test
-//! `pending_oracles_hold`, so it can be switched on as soon as the fix is merged.
+//! CI checks every oracle the fuzzers check ([`CI_ORACLES`]).
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
@@ -24,15 +22,14 @@ use targets::Oracles;
 /// - `xml`: every notice.docx part and gantt.svg parse as XML (control characters are
 ///   blanked on input, E0010);
 /// - `human_inert`: no control character in human diagnostics;
-/// - `html_links` — OFF until the notice renderer's fix (branch wip-draft) is merged:
-///   Markdown links in prose become live `javascript:`/`data:` links and remote images;
-/// - `mermaid_tasks` — OFF until the Gantt writer's fix (branch wip-scale) is merged: task
-///   names such as `excludes weekends` or `#1` are read by Mermaid as statements or comments.
+/// - `html_links`: no live `javascript:`/`data:` link and no remote image in notice.html;
+/// - `mermaid_tasks`: gantt.mmd reads, line by line as Mermaid's lexer does, as the chart's
+///   tasks and nothing else (names such as `excludes weekends` or `#1` stay labels).
 const CI_ORACLES: Oracles = Oracles {
     xml: true,
     human_inert: true,
-    html_links: false,
-    mermaid_tasks: false,
+    html_links: true,
+    mermaid_tasks: true,
 };
 
 fn parse(data: &[u8]) {
@@ -163,27 +160,6 @@ fn seeds_and_fixed_seed_mutations_do_not_crash() {
             data.push(rng.below(256) as u8);
         }
         checks(&data);
-    }
-}
-
-/// The oracles CI does not check yet, on the kept inputs and the seeds:
-/// `cargo test --test fuzz_regressions -- --ignored` shows what still breaks them.
-#[test]
-#[ignore = "needs the notice renderer's and the Gantt writer's fixes (wip-draft, wip-scale)"]
-fn pending_oracles_hold() {
-    let pending = Oracles {
-        html_links: !CI_ORACLES.html_links,
-        mermaid_tasks: !CI_ORACLES.mermaid_tasks,
-        ..Oracles::NONE
-    };
-    let mut inputs = seeds();
-    for target in ["parse", "render"] {
-        for p in files(&root().join("tests/fuzz_regressions").join(target)) {
-            inputs.push(std::fs::read(p).unwrap());
-        }
-    }
-    for data in inputs {
-        targets::render_checking(&data, pending);
     }
 }
 

@@ -186,6 +186,20 @@ fn an_editor_session_reports_hovers_jumps_and_clears_a_fixed_error() {
     assert_eq!(published["version"], 2);
     assert_eq!(published["diagnostics"], json!([]), "{published}");
 
+    // Formatting is policyc fmt's: indentation and the full-width colon.
+    let other = "file:///tmp/policyc-lsp-test/fmt.policy";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": other, "languageId": "policy", "version": 1,
+               "text": "方案 某县改造方案 {\n指标 户数:460户\n}\n"}}),
+    );
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": other}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    let new_text = edits[0]["newText"].as_str().unwrap_or_default();
+    assert!(new_text.contains("\n  指标 户数：460户\n"), "{edits}");
+
     assert_eq!(client.request("shutdown", Value::Null), Value::Null);
     client.notify("exit", Value::Null);
     drop(client.stdin);

@@ -141,3 +141,139 @@ fn comments_end_any_line_and_change_nothing() {
     };
     assert_eq!(cells(&a), cells(&b));
 }
+
+// ───────────── structural mistakes, said where they are made (issue 13) ─────────────
+
+/// The codes and the whole rendered message of a file that is expected to fail.
+fn fails(text: &str) -> (Vec<String>, String) {
+    let (_, codes, human, _) = check(text);
+    (codes, human)
+}
+
+#[test]
+fn a_block_left_open_is_reported_where_it_opened() {
+    let text = "单位 {\n  部门：区住建局、区财政局\n}\n方案 示例方案 {\n  期限：2024年\n  节 一、主要任务 {\n    任务 1 组织实施 {\n      牵头单位：区住建局\n      完成时限：2024年6月底前\n    任务 2 宣传发动 {\n      牵头单位：区财政局\n    }\n  }\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0020"], "{human}");
+    assert!(
+        human.contains("第7行的“任务 1 组织实施 {”没有对应的“}”"),
+        "{human}"
+    );
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn a_breakdown_left_open_before_a_paragraph_is_one_error_at_the_breakdown() {
+    let text = "方案 示例方案 {\n  分解 改造户数 按 年度 {\n    合计：460户\n    2023年：200户\n    2024年：260户\n  「改造户数分两年完成。」\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0020"], "{human}");
+    assert!(
+        human.contains("第2行的“分解 改造户数 按 年度 {”"),
+        "{human}"
+    );
+    // No caret across two lines, no colon asked for after the paragraph.
+    assert!(!human.contains("冒号"), "{human}");
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn a_block_left_open_at_the_end_of_the_file_names_the_block() {
+    let text =
+        "方案 示例方案 {\n  指标 改造户数：460户\n  节 一、工作目标 {\n    「完成改造。」\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0020"], "{human}");
+    assert!(human.contains("第3行的“节 一、工作目标 {”"), "{human}");
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn an_extra_closing_brace_is_reported_at_the_brace() {
+    let text = "方案 示例方案 {\n  指标 改造户数：460户\n  }\n  指标 改造面积：约7.1万平方米\n}\n";
+    let (codes, human, json) = {
+        let (_, codes, human, json) = check(text);
+        (codes, human, json)
+    };
+    assert_eq!(codes, ["E0021"], "{human}");
+    assert_eq!(json[0]["line"], 3);
+    assert_eq!(json[0]["column"], 3);
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn a_misspelled_keyword_is_one_error_with_a_suggestion() {
+    let text = "方案 示例方案 {\n  分届 改造户数 按 年度 {\n    合计：460户\n    2023年：200户\n    2024年：260户\n  }\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0022"], "{human}");
+    assert!(human.contains("是否想写“分解”？"), "{human}");
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn misspelled_field_names_are_one_error_each() {
+    let text = "单位 {\n  部门：区住建局\n}\n方案 示例方案 {\n  期线：2024年\n  任务 1 宣传 {\n    牵头单住：区住建局\n    完成时限：2024年6月底前\n  }\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0022", "E0022"], "{human}");
+    assert!(human.contains("是否想写“期限”？"), "{human}");
+    assert!(human.contains("是否想写“牵头单位”？"), "{human}");
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn expected_lists_name_what_a_drafter_writes_shortest_first() {
+    let text = "方案 示例方案 {\n  指标 改造户数：460户\n  改造工作分两年完成\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0001"], "{human}");
+    // No alternative spellings of the grammar, no template forms offered as the answer.
+    for internal in ["工作专班", "检查", "主要任务", "{ … }", "细则", "计划"] {
+        assert!(!human.contains(internal), "{internal} in\n{human}");
+    }
+    assert!(
+        human.contains("以关键词开头的一行（节、表、指标"),
+        "{human}"
+    );
+    // Unquoted prose: the fix is offered.
+    assert!(human.contains("「改造工作分两年完成」"), "{human}");
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn prose_in_chinese_quotes_is_told_to_go_in_corner_brackets() {
+    let text = "方案 示例方案 {\n  “改造完成后，由区住建局组织“回头看”验收。”\n  指标 改造户数：460户\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0023"], "{human}");
+    assert!(
+        human.contains("改为：「改造完成后，由区住建局组织“回头看”验收。」"),
+        "{human}"
+    );
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn a_quote_left_open_is_reported_where_it_opened() {
+    let text = "方案 示例方案 {\n  「改造完成后，由区住建局组织验收。\n  指标 改造户数：460户\n}\n";
+    let (codes, human) = fails(text);
+    assert_eq!(codes, ["E0024"], "{human}");
+    assert!(human.contains("第2行的“「”没有对应的“」”"), "{human}");
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn an_undeclared_abbreviation_suggests_the_full_name_and_the_alias_form() {
+    let text = "单位 {\n  部门：县住房和城乡建设局、县财政局\n}\n方案 示例方案 {\n  任务 1 宣传 {\n    牵头单位：县住建局\n  }\n}\n";
+    let (_, codes, human, _) = check(text);
+    assert_eq!(codes, ["E0103"], "{human}");
+    assert!(
+        human.contains("县住房和城乡建设局（又称 县住建局）"),
+        "{human}"
+    );
+    insta::assert_snapshot!(human);
+}
+
+#[test]
+fn an_unknown_reference_suggests_the_nearest_declared_name() {
+    let text = "方案 示例方案 {\n  指标 改造户数：460户\n  「共改造{改造户树}。」\n}\n";
+    let (_, codes, human, _) = check(text);
+    assert_eq!(codes, ["E0101"], "{human}");
+    assert!(human.contains("是否指“改造户数”？"), "{human}");
+    insta::assert_snapshot!(human);
+}

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Findings;
 use crate::date::{format_chinese, resolve, DatePoint, DateProblem, Time, TimeKind, YEAR_RANGE};
 use crate::diagnostics::{Severity, Span};
-use crate::model::{Phase, Plan, Step, Task};
+use crate::model::{Phase, Step, Task};
 
 // ───────────────────────────── collecting times ─────────────────────────────
 
@@ -807,8 +807,8 @@ pub fn outside_plan(f: &mut Findings) {
         // Tasks written inside a phase without a date belong to the timeline too. Milestones
         // and tasks outside phases do not: they are targets, often longer-term ones (到2023年
         // 清洁取暖率达到100% in a 2021 plan), not steps of this plan's schedule.
-        for t in &plan.tasks {
-            if phase_of(plan, t).is_some_and(|ph| interval(&ph.time).is_none()) {
+        for (t, ph) in plan.tasks.iter().zip(plan.task_phases()) {
+            if ph.is_some_and(|i| interval(&plan.phases[i].time).is_none()) {
                 items.extend(task_times(t));
             }
         }
@@ -834,13 +834,6 @@ pub fn outside_plan(f: &mut Findings) {
     }
 }
 
-/// The phase a task is written inside, if any.
-fn phase_of<'p>(plan: &'p Plan, t: &Task) -> Option<&'p Phase> {
-    plan.phases
-        .iter()
-        .find(|ph| ph.span.start <= t.span.start && t.span.end <= ph.span.end)
-}
-
 // ───────────────────────────── D207: inside phases, in order ─────────────────────────────
 
 /// D207: steps, milestones and deadlines outside their phase; milestones and steps of a phase
@@ -848,17 +841,16 @@ fn phase_of<'p>(plan: &'p Plan, t: &Task) -> Option<&'p Phase> {
 /// (targets listed by topic, a recurring start in 保障措施) and are not put in order.
 pub fn outside_phase(f: &mut Findings) {
     for plan in &f.policy.plans {
-        for ph in &plan.phases {
+        let tasks_of_phase = plan.tasks_by_phase();
+        for (ph, tasks) in plan.phases.iter().zip(&tasks_of_phase) {
             let Some(outer) = interval(&ph.time) else {
                 continue;
             };
             let mut items: Vec<Placed> = Vec::new();
             items.extend(ph.steps.iter().map(|s| step_time("步骤", s)));
             items.extend(ph.milestones.iter().map(|s| step_time("节点", s)));
-            for t in &plan.tasks {
-                if phase_of(plan, t).is_some_and(|p| std::ptr::eq(p, ph)) {
-                    items.extend(task_times(t));
-                }
+            for &t in tasks {
+                items.extend(task_times(&plan.tasks[t]));
             }
             for item in items {
                 let rs = readings(item.time, |r| within(r, outer));

@@ -12,7 +12,7 @@ use super::output::{
     is_policyc_folder, refuse_output_dir, remove_leftovers, remove_stale, safe_stem, write_atomic,
     FreshFolder,
 };
-use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
+use super::{print_diagnostics, reported, Format, Reporting, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::human::visible;
 use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
 use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
@@ -126,7 +126,7 @@ pub fn run(
     out: &Path,
     templates_dir: Option<&Path>,
     deny_errors: bool,
-    color: bool,
+    reporting: Reporting,
 ) -> u8 {
     let inputs = collect_inputs(paths);
     if inputs.is_empty() {
@@ -260,6 +260,7 @@ pub fn run(
     if index.is_dir() && is_policyc_folder(&index) {
         let _ = remove_stale(&index);
     }
+    let entries_built = entries.iter().filter(|e| e.stem.is_some()).count();
     match write_index(entries, &templates) {
         Ok(bytes) => {
             if let Err(e) = write_atomic(&out.join("index.html"), &bytes) {
@@ -276,7 +277,17 @@ pub fn run(
         }
     }
     sort_diagnostics(&mut all);
-    print_diagnostics(&map, &all, Format::Human, color);
+    let all = reported(all, reporting);
+    print_diagnostics(&map, &all, Format::Human, reporting);
+    if !reporting.quiet {
+        // On stderr, with the other notes about the run: stdout is the findings alone.
+        let built = entries_built;
+        eprintln!(
+            "输出已写入 {}：{built} 个政策文件各一个文件夹，总览见 {}",
+            visible(&out.display().to_string()),
+            visible(&out.join("index.html").display().to_string())
+        );
+    }
     let errors = all.iter().any(|d| d.severity == Severity::Error);
     if failed {
         EXIT_FAILED

@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use super::{print_diagnostics, Format, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
+use super::{print_diagnostics, reported, Format, Reporting, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::{sort_diagnostics, FileId, SourceMap};
 use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
 
-pub fn run(paths: &[PathBuf], format: Format, color: bool) -> u8 {
+pub fn run(paths: &[PathBuf], format: Format, reporting: Reporting) -> u8 {
     let mut map = SourceMap::new();
     let inputs = collect_inputs(paths);
     let mut all = Vec::new();
@@ -34,7 +34,8 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> u8 {
         all.extend(diagnostics);
     }
     sort_diagnostics(&mut all);
-    print_diagnostics(&map, &all, format, color);
+    let all = reported(all, reporting);
+    print_diagnostics(&map, &all, format, reporting);
     if failed {
         EXIT_FAILED
     } else if all

@@ -261,6 +261,55 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/E0010-silent.policy"),
     },
     CodeInfo {
+        code: "E0020",
+        severity: Severity::Error,
+        title: "块没有关闭",
+        explanation: "一个以“{”开始的块（方案、节、任务、分解、表等）没有对应的“}”。\
+            编译器按缩进判断块在哪里结束：块的“}”单独占一行，缩进与开始这个块的那一行相同；\
+            遇到一行缩进不比块的开头更深、却不是“}”的内容时，就说明这个块在它之前就该关闭了。\
+            消息给出块开始的行，并指出应在哪一行之前补上“}”。\
+            补上之后其余内容才能读懂，因此一个漏写的“}”只报告一次。",
+        fires: include_str!("../../tests/fixtures/checks/E0020-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0020-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0021",
+        severity: Severity::Error,
+        title: "多余的右括号",
+        explanation: "这个“}”不关闭任何块：它前面的块都已关闭，或者它的缩进比它要关闭的块还深，\
+            多半是多写了一个。请删去它；如果它本应关闭下面的某个块，请检查那个块的“{”是否写在了开头一行的末尾。",
+        fires: include_str!("../../tests/fixtures/checks/E0021-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0021-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0022",
+        severity: Severity::Error,
+        title: "关键词写错",
+        explanation: "一行开头的词不是这里可以写的关键词，但与其中一个只差一个字（写错、多写、漏写或颠倒），\
+            例如“分届”（分解）、“期线”（期限）、“牵头单住”（牵头单位）。消息给出最接近的关键词及其写法。\
+            编译器按所猜的关键词继续读下去，因此一处笔误只报告一次；如果猜错了，请对照 docs/language.md 改写这一行。",
+        fires: include_str!("../../tests/fixtures/checks/E0022-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0022-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0023",
+        severity: Severity::Error,
+        title: "正文用了引号“”",
+        explanation: "正文段落要用直角引号「」括起。中文输入法打出的引号“”在政策文件中只是普通文字，\
+            不能括起一段正文（正文里引用词语时照常使用“”）。帮助给出改好的一行：把两端的“”换成「」即可。",
+        fires: include_str!("../../tests/fixtures/checks/E0023-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0023-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0024",
+        severity: Severity::Error,
+        title: "「没有关闭",
+        explanation: "一段以“「”开始的文字没有对应的“」”，它后面的全部内容都会被当作这段文字。\
+            文字中可以再用「」，但左右引号要成对。请在这段文字末尾补上“」”。",
+        fires: include_str!("../../tests/fixtures/checks/E0024-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0024-silent.policy"),
+    },
+    CodeInfo {
         code: "E0101",
         severity: Severity::Error,
         title: "引用了未声明的名称",

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::dates;
 use super::figures::{self, Context, Stmt};
 use super::names::{clean, Names};
 use super::relations;
@@ -306,10 +307,9 @@ impl Emitter {
     fn stmt(&mut self, depth: usize, s: &Stmt) {
         match s {
             Stmt::Figure { name, qty } => self.line(depth, &format!("指标 {name}：{qty}")),
-            Stmt::Restate { path, qty } => self.line(
-                depth,
-                &format!("复述 {path}：{qty}   // 推断：与前文写法相同的数字，视为同一数字"),
-            ),
+            Stmt::Restate { path, qty, note } => {
+                self.line(depth, &format!("复述 {path}：{qty}   // 推断：{note}"))
+            }
             Stmt::Breakdown {
                 name,
                 total,
@@ -489,6 +489,12 @@ impl Emitter {
     }
 
     fn section(&mut self, title: &str, items: &[Item], depth: usize, in_phase: bool) {
+        let outer = self.cx.enter_section(title);
+        self.section_body(title, items, depth, in_phase);
+        self.cx.leave_section(outer);
+    }
+
+    fn section_body(&mut self, title: &str, items: &[Item], depth: usize, in_phase: bool) {
         self.line(depth, &format!("节 {} {{", quoted(title)));
         // A phase heading: 准备部署阶段（2022年3月1日-2022年4月31日）.
         let phase = (!in_phase).then(|| phase_heading(title)).flatten();
@@ -710,7 +716,7 @@ fn phase_line(text: &str) -> Option<(PhaseKind, String, String, usize)> {
         PhaseKind::Phase
     };
     let after = after.trim_start();
-    let (start, end) = figures::first_date(after)?;
+    let (start, end) = dates::first_date(after)?;
     if start != 0 {
         return None;
     }
@@ -740,7 +746,7 @@ fn phase_heading(title: &str) -> Option<(String, String)> {
     let inner_start = open + words[open..].chars().next()?.len_utf8();
     let close = words[inner_start..].find(['）', ')'])? + inner_start;
     let inner = &words[inner_start..close];
-    let (s, e) = figures::first_date(inner)?;
+    let (s, e) = dates::first_date(inner)?;
     if s != 0 || e == 0 {
         return None;
     }

@@ -16,16 +16,21 @@ use std::collections::HashMap;
 
 use crate::quantity::units::{parse_unit, UnitExpr};
 
+use super::dates::{find_dates, milestone_label, number_end, DateSpan};
 use super::names::{clean, Names};
-use super::relations;
+use super::{implied, relations};
 
 /// A statement the paragraph's data makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stmt {
     /// 指标 名称：数量
     Figure { name: String, qty: String },
-    /// 复述 路径：数量 — the same figure as an earlier one.
-    Restate { path: String, qty: String },
+    /// 复述 路径：数量 — the same figure as an earlier one; `note` says why it was read so.
+    Restate {
+        path: String,
+        qty: String,
+        note: String,
+    },
     /// 分解 名称 { 合计：…  分项：… } — `note` says why it was read so when inferred.
     Breakdown {
         name: String,
@@ -64,6 +69,70 @@ pub struct Context {
     pub labels: Names,
     /// The first declaration of each figure as written (for restatements): written → path.
     first: HashMap<String, String>,
+    /// The title of the section being read, without its numbering and generic endings: what
+    /// its figures are about (新能源取暖, 供热管网建设改造).
+    topic: String,
+    /// Tells apart sections with the same title; a figure is restated in another section.
+    section: usize,
+    sections: usize,
+    /// Figures by what they measure, for restatements written differently.
+    measured: HashMap<Measure, Measured>,
+}
+
+/// What a figure measures: the topic of its section, its name as read from the words before
+/// it (before it was made unique) and its unit's dimensions.
+type Measure = (String, String, String);
+
+/// The first figure of a measure, or a measure stated more than once in one section (then
+/// no later figure can say which it restates).
+#[derive(Clone)]
+enum Measured {
+    Once {
+        path: String,
+        written: String,
+        section: usize,
+    },
+    Ambiguous,
+}
+
+impl Context {
+    /// Enters a section titled `title`; returns what [`Context::leave_section`] restores.
+    pub fn enter_section(&mut self, title: &str) -> (String, usize) {
+        self.sections += 1;
+        let outer = (std::mem::take(&mut self.topic), self.section);
+        self.topic = topic_of(title);
+        self.section = self.sections;
+        outer
+    }
+
+    pub fn leave_section(&mut self, outer: (String, usize)) {
+        (self.topic, self.section) = outer;
+    }
+}
+
+/// A section title as a topic: numbering, quotes, blanks and generic endings (项目, 工程,
+/// 工作) removed, so that 「（4）供热管网建设改造项目」 and 「(二) 供热管网建设改造」 agree.
+fn topic_of(title: &str) -> String {
+    let t = title.trim();
+    let t = match super::structure::numbering(t) {
+        Some((_, len)) => &t[len..],
+        None => t,
+    };
+    let mut t: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"'‘’「」《》。．.、，,：:".contains(*c))
+        .collect();
+    loop {
+        let before = t.len();
+        for end in ["项目", "工程", "工作", "任务"] {
+            if let Some(rest) = t.strip_suffix(end) {
+                t = rest.to_string();
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
 }
 
 /// A figure found in the text.
@@ -78,20 +147,13 @@ pub(super) struct Fig {
     /// Whether it names a count (个, 座 …): its name is the noun after it.
     pub(super) count: bool,
     pub(super) path: String,
+    /// The name read from the words around it, before it was made unique.
+    pub(super) base: String,
+    /// Printed as written in the prose, not as `{路径}`: a restatement written differently
+    /// from the figure it restates (`{路径}` would print the first writing).
+    pub(super) literal: bool,
 }
 
-/// A date found in the text.
-#[derive(Debug, Clone)]
-pub(super) struct DateSpan {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    /// Whether it has a month (a day or a month of a year), not just a year.
-    pub(super) has_month: bool,
-}
-
-const RANGE_SEPS: &[char] = &['-', '－', '—', '–', '―', '~', '～', '至', '到'];
-const PERIOD_PARTS: &[&str] = &["上旬", "中旬", "下旬", "底", "末", "初"];
-const BEFORE: &[&str] = &["之前", "以前", "前"];
 /// Words that join a figure to what came before, not part of its name.
 const CONNECTORS: &[&str] = &[
     "其中", "共计", "合计", "总计", "累计", "共", "约为", "约", "为", "达到", "达", "是", "以及",
@@ -111,7 +173,8 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
     name_figures(text, &mut figs, cx);
     let mut stmts = Vec::new();
     let mut declared = vec![false; figs.len()];
-    relations::breakdowns(text, &mut figs, &mut declared, &mut stmts, cx);
+    implied::respectively(text, &mut figs, &mut declared, &mut stmts, cx);
+    relations::breakdowns(text, &mut figs, &mut declared, &mut stmts);
     for (i, f) in figs.iter_mut().enumerate() {
         if declared[i] {
             continue;
@@ -120,8 +183,20 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             stmts.push(Stmt::Restate {
                 path: path.clone(),
                 qty: f.written.clone(),
+                note: "与前文写法相同的数字，视为同一数字".to_string(),
             });
             f.path = path;
+        } else if let Some((path, first)) = measured_again(f, cx) {
+            stmts.push(Stmt::Restate {
+                path: path.clone(),
+                qty: f.written.clone(),
+                note: format!(
+                    "与前文同题“{}”下的{}（{first}）是同一个量",
+                    cx.topic, f.base
+                ),
+            });
+            f.path = path;
+            f.literal = true;
         } else {
             cx.first.insert(f.written.clone(), f.path.clone());
             stmts.push(Stmt::Figure {
@@ -131,6 +206,10 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
         }
     }
     relations::shares(text, &figs, &mut stmts);
+    implied::rates(text, &figs, &mut stmts);
+    implied::averages(text, &figs, &mut stmts);
+    implied::parts_of_whole(text, &figs, &mut stmts);
+    implied::counted_lists(text, &figs, &mut stmts);
     relations::rules(text, &figs, &mut stmts, cx);
     relations::ratios(text, &dates, &mut stmts, cx);
     for d in dates
@@ -161,200 +240,43 @@ fn restated(f: &Fig, cx: &Context) -> Option<String> {
     cx.first.get(&f.written).cloned()
 }
 
-// ───────────────────────────── dates ─────────────────────────────
-
-/// A number at `i` (ASCII or full-width digits): its end index in `chars`.
-pub(super) fn number_end(chars: &[(usize, char)], i: usize) -> usize {
-    let mut j = i;
-    while j < chars.len() && is_digit(chars[j].1) {
-        j += 1;
-    }
-    j
-}
-
-/// A date point at char index `i`: 2022年3月31日, 3月15日, 2023年底, 10月底前, 30日. Returns its
-/// end (char index) and whether it has a month or a day.
-fn date_point(chars: &[(usize, char)], i: usize) -> Option<(usize, bool, bool)> {
-    let at = |k: usize| chars.get(k).map(|c| c.1);
-    let skip_ws = |mut k: usize| {
-        while at(k).is_some_and(|c| c == ' ' || c == '\u{3000}') {
-            k += 1;
-        }
-        k
-    };
-    let mut j = i;
-    let mut month = false;
-    let mut day = false;
-    let n = number_end(chars, j);
-    if n == j {
+/// What a figure measures, where that can be told: in a titled section, with a unit of
+/// measure (not a share), under a name read from the words before it.
+fn measure(f: &Fig, cx: &Context) -> Option<Measure> {
+    let unit = f.unit.as_ref()?;
+    if cx.topic.is_empty() || f.written.ends_with('%') || unit.dims.is_empty() {
         return None;
     }
-    let k = skip_ws(n);
-    match at(k) {
-        Some('年') if n - j == 4 => {
-            j = k + 1;
-            let s = skip_ws(j);
-            let m = number_end(chars, s);
-            let mk = skip_ws(m);
-            if m > s && at(mk) == Some('月') && m - s <= 2 {
-                month = true;
-                j = mk + 1;
-            }
-        }
-        Some('月') if n - j <= 2 => {
-            month = true;
-            j = k + 1;
-        }
-        Some('日' | '号') if n - j <= 2 => {
-            return Some((k + 1, false, true));
-        }
-        _ => return None,
-    }
-    if month {
-        if at(j) == Some('份') {
-            j += 1;
-        }
-        let s = skip_ws(j);
-        let d = number_end(chars, s);
-        let dk = skip_ws(d);
-        if d > s && d - s <= 2 && matches!(at(dk), Some('日' | '号')) {
-            day = true;
-            j = dk + 1;
-        }
-    }
-    if !day {
-        let rest: String = chars[j.min(chars.len())..]
-            .iter()
-            .take(2)
-            .map(|c| c.1)
-            .collect();
-        if let Some(p) = PERIOD_PARTS.iter().find(|p| rest.starts_with(**p)) {
-            j += p.chars().count();
-        }
-    }
-    Some((j, month, day))
+    let dims: Vec<String> = unit.dims.iter().map(|(k, e)| format!("{k}^{e}")).collect();
+    Some((cx.topic.clone(), f.base.clone(), dims.join("·")))
 }
 
-fn find_dates(text: &str, chars: &[(usize, char)]) -> Vec<DateSpan> {
-    let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts = is_digit(chars[i].1) && (i == 0 || !is_digit(chars[i - 1].1));
-        let Some((mut end, month, day)) = starts.then(|| date_point(chars, i)).flatten() else {
-            i += 1;
-            continue;
-        };
-        // A day alone (30日内) is a duration, a figure; it is a date only after a month, in a
-        // range (12月1日-30日), which the range reading below takes.
-        if day
-            && !month
-            && chars
-                .get(end.saturating_sub(1))
-                .is_some_and(|c| c.1 == '日' || c.1 == '号')
-            && end - i <= 3
-        {
-            i += 1;
-            continue;
+/// A figure that measures what a figure of another section measured: the same topic, the
+/// same name and the same unit (新能源取暖 面积 102万平方米 in 四、任务目标, 101万平方米 in
+/// 七、投资估算). It is that figure stated again, however written, and the checks compare the
+/// two. A measure stated twice in one section is ambiguous and restates nothing. Returns the
+/// earlier figure's path and how it was written.
+fn measured_again(f: &Fig, cx: &mut Context) -> Option<(String, String)> {
+    let key = measure(f, cx)?;
+    match cx.measured.get(&key).cloned() {
+        None => {
+            cx.measured.insert(
+                key,
+                Measured::Once {
+                    path: f.path.clone(),
+                    written: f.written.clone(),
+                    section: cx.section,
+                },
+            );
+            None
         }
-        // A year range 2021-2023年 or a date range 3月2日- 3月15日.
-        let mut k = end;
-        while chars.get(k).is_some_and(|c| c.1 == ' ') {
-            k += 1;
+        Some(Measured::Once { section, .. }) if section == cx.section => {
+            cx.measured.insert(key, Measured::Ambiguous);
+            None
         }
-        if chars.get(k).is_some_and(|c| RANGE_SEPS.contains(&c.1)) {
-            let mut m = k + 1;
-            while chars.get(m).is_some_and(|c| c.1 == ' ') {
-                m += 1;
-            }
-            if let Some((e2, _, _)) = date_point(chars, m) {
-                end = e2;
-            }
-        }
-        let tail: String = chars[end.min(chars.len())..]
-            .iter()
-            .take(2)
-            .map(|c| c.1)
-            .collect();
-        if let Some(b) = BEFORE.iter().find(|b| tail.starts_with(**b)) {
-            end += b.chars().count();
-        }
-        out.push(DateSpan {
-            start: byte(i),
-            end: byte(end),
-            has_month: month,
-        });
-        i = end.max(i + 1);
+        Some(Measured::Once { path, written, .. }) => Some((path, written)),
+        Some(Measured::Ambiguous) => None,
     }
-    // A year range: 2021-2023年 (the first year has no 年 of its own).
-    let mut i = 0;
-    while i < chars.len() {
-        let starts = is_digit(chars[i].1) && (i == 0 || !is_digit(chars[i - 1].1));
-        let n = number_end(chars, i);
-        if starts
-            && n - i == 4
-            && chars.get(n).is_some_and(|c| RANGE_SEPS.contains(&c.1))
-            && !out
-                .iter()
-                .any(|d| d.start <= chars[i].0 && chars[i].0 < d.end)
-        {
-            let m = n + 1;
-            let e = number_end(chars, m);
-            if e - m == 4 && chars.get(e).is_some_and(|c| c.1 == '年') {
-                out.push(DateSpan {
-                    start: byte(i),
-                    end: byte(e + 1),
-                    has_month: false,
-                });
-                i = e + 1;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out.sort_by_key(|d| d.start);
-    out
-}
-
-/// The first date in `text`: its byte range.
-pub fn first_date(text: &str) -> Option<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    find_dates(text, &chars).first().map(|d| (d.start, d.end))
-}
-
-/// A milestone's label: the words after the date (what is due), else the words before it.
-fn milestone_label(text: &str, d: &DateSpan, cx: &mut Context) -> String {
-    let after = &text[d.end..];
-    let stop = |c: char| "，。；：、,;:（）()".contains(c);
-    let words: String = after
-        .trim_start_matches(|c: char| stop(c) || c.is_whitespace())
-        .chars()
-        .take_while(|c| !stop(*c))
-        .collect();
-    let mut label = clean(&strip_lead(&words), 14);
-    if label.is_empty() {
-        let before = &text[..d.start];
-        let words: String = before
-            .chars()
-            .rev()
-            .take_while(|c| !stop(*c))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        label = clean(&words, 12);
-    }
-    let label = if label.is_empty() {
-        "节点".to_string()
-    } else {
-        label
-    };
-    let label = if label.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("节点{label}")
-    } else {
-        label
-    };
-    cx.labels.unique(&label)
 }
 
 // ───────────────────────────── figures ─────────────────────────────
@@ -377,6 +299,71 @@ const UNIT_STOPS: &[&str] = &[
     "及以下",
     "之间",
 ];
+
+/// Whether a unit counts things (个, 座, 项), so that what is counted is the noun after it.
+fn is_count(u: &UnitExpr) -> bool {
+    u.dims.len() == 1
+        && u.dims.values().all(|e| *e == 1)
+        && !u.dims.contains_key("户")
+        && ![
+            "元",
+            "平方米",
+            "米",
+            "立方米",
+            "吨",
+            "千瓦",
+            "吉焦",
+            "年",
+            "月",
+            "天",
+            "小时",
+            "采暖季",
+        ]
+        .iter()
+        .any(|b| u.dims.contains_key(*b))
+}
+
+/// Chinese numerals a notice may count in.
+const CN_DIGITS: &str = "一二两三四五六七八九十";
+
+/// Counts written in Chinese numerals after a word that totals a list (共七个, 等三个, 计五项):
+/// elsewhere 一个/三年 are words, not figures.
+fn chinese_counts(text: &str, chars: &[(usize, char)], out: &mut Vec<Fig>) {
+    let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    for i in 1..chars.len() {
+        if !CN_DIGITS.contains(chars[i].1) || CN_DIGITS.contains(chars[i - 1].1) {
+            continue;
+        }
+        if !matches!(chars[i - 1].1, '共' | '等' | '计') {
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && j - i < 3 && CN_DIGITS.contains(chars[j].1) {
+            j += 1;
+        }
+        // Units that count separate things; 部 (四部门) and 次 (二次污染) begin words.
+        let Some(unit_char) = chars.get(j).filter(|c| "个项家座所条处类名".contains(c.1))
+        else {
+            continue;
+        };
+        let Ok(u) = parse_unit(&unit_char.1.to_string()) else {
+            continue;
+        };
+        if !is_count(&u) {
+            continue;
+        }
+        out.push(Fig {
+            start: byte(i),
+            end: byte(j + 1),
+            written: text[byte(i)..byte(j + 1)].to_string(),
+            unit: Some(u),
+            count: true,
+            path: String::new(),
+            base: String::new(),
+            literal: false,
+        });
+    }
+}
 
 fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<Fig> {
     let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
@@ -482,27 +469,7 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             end += 2;
         }
         let written = text[byte(start)..byte(end)].to_string();
-        let count = unit.as_ref().is_some_and(|u| {
-            u.dims.len() == 1
-                && u.dims.values().all(|e| *e == 1)
-                && !u.dims.contains_key("户")
-                && ![
-                    "元",
-                    "平方米",
-                    "米",
-                    "立方米",
-                    "吨",
-                    "千瓦",
-                    "吉焦",
-                    "年",
-                    "月",
-                    "天",
-                    "小时",
-                    "采暖季",
-                ]
-                .iter()
-                .any(|b| u.dims.contains_key(*b))
-        });
+        let count = unit.as_ref().is_some_and(is_count);
         out.push(Fig {
             start: byte(start),
             end: byte(end),
@@ -510,9 +477,22 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             unit,
             count,
             path: String::new(),
+            base: String::new(),
+            literal: false,
         });
         i = end.max(i + 1);
     }
+    chinese_counts(text, chars, &mut out);
+    out.sort_by_key(|f| f.start);
+    // Figures never overlap (the prose replaces each by its reference).
+    let mut end = 0;
+    out.retain(|f| {
+        let keep = f.start >= end;
+        if keep {
+            end = f.end;
+        }
+        keep
+    });
     out
 }
 
@@ -625,7 +605,8 @@ fn name_figures(text: &str, figs: &mut [Fig], cx: &mut Context) {
                 format!("{b}{noun}")
             }
         };
-        f.path = cx.names.unique(&clean(&base, 16));
+        f.base = clean(&base, 16);
+        f.path = cx.names.unique(&f.base);
         floor = f.end;
     }
 }
@@ -636,9 +617,13 @@ fn with_references(text: &str, figs: &[Fig]) -> String {
     let mut at = 0;
     for f in figs {
         out.push_str(&text[at..f.start]);
-        out.push('{');
-        out.push_str(&f.path);
-        out.push('}');
+        if f.literal {
+            out.push_str(&text[f.start..f.end]);
+        } else {
+            out.push('{');
+            out.push_str(&f.path);
+            out.push('}');
+        }
         at = f.end;
     }
     out.push_str(&text[at..]);

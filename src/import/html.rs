@@ -49,6 +49,8 @@ pub fn blocks(html: &str) -> Vec<Block> {
     let mut line = String::new();
     let mut tables: Vec<Table> = Vec::new();
     let mut skip: Vec<String> = Vec::new();
+    // Whether the last tag opened a paragraph (so that a closing one ends an empty paragraph).
+    let mut last_opened_p = false;
     let mut rest = html;
     // A paragraph keeps a leading tab: text pasted from a table comes one cell a paragraph,
     // each starting with a tab, and is read as a table like the same text in a .txt.
@@ -97,6 +99,7 @@ pub fn blocks(html: &str) -> Vec<Block> {
         if !skip.is_empty() {
             continue;
         }
+        let p_open = std::mem::replace(&mut last_opened_p, name == "p" && !closing);
         match (name.as_str(), closing) {
             ("table", false) => {
                 flush(&mut line, &mut out);
@@ -166,7 +169,14 @@ pub fn blocks(html: &str) -> Vec<Block> {
             (n, _) if BREAKS.contains(&n) => {
                 match tables.last_mut().and_then(|t| t.cell.as_mut()) {
                     Some(c) => c.push(' '),
-                    None => flush(&mut line, &mut out),
+                    None => {
+                        // An empty paragraph (<p> </p>) is a blank line: it parts the rows of
+                        // a table written one cell a paragraph, as a blank line does in a .txt.
+                        if n == "p" && closing && p_open && line.trim().is_empty() {
+                            out.push(Block::Line(String::new()));
+                        }
+                        flush(&mut line, &mut out)
+                    }
                 }
             }
             _ => {}

@@ -16,12 +16,16 @@
 //! The importer corrects nothing: a wrong total or an impossible date is written as printed,
 //! for the checks to find. A relation it infers rather than reads gets a `// 推断：…` comment.
 
+mod dates;
 pub mod decode;
 pub mod docx;
 mod emit;
 mod figures;
 pub mod html;
+mod implied;
+mod layout;
 pub mod markdown;
+mod members;
 mod names;
 mod relations;
 mod structure;

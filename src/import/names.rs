@@ -11,13 +11,23 @@ fn allowed(c: char) -> bool {
         || "：:，,、；;｜|{}｛｝「」.。+＋-－×÷=＝/*≤≥<>()（）[]【】〔〕﹝﹞［］<>《》\"'!！?？~～—–".contains(c))
 }
 
+/// `words` as the label of a part, as written (2021年, 高闸镇): forbidden characters dropped,
+/// nothing moved, at most `max` characters.
+pub fn label(words: &str, max: usize) -> String {
+    words.chars().filter(|c| allowed(*c)).take(max).collect()
+}
+
 /// `words` as a name: forbidden characters dropped, a leading digit moved out of the way
 /// (`2021年实施` → `实施（2021年）` would need brackets; `第2021年` misleads, so the year goes last:
 /// `实施·2021年`), at most `max` characters kept from the end (the head noun is last in Chinese).
 pub fn clean(words: &str, max: usize) -> String {
     let kept: String = words.chars().filter(|c| allowed(*c)).collect();
     let chars: Vec<char> = kept.chars().collect();
-    let start = chars.len().saturating_sub(max);
+    let mut start = chars.len().saturating_sub(max);
+    // A number cut at the start keeps its digits (2021年完成…, not 021年完成…).
+    while start > 0 && chars[start - 1].is_ascii_digit() && chars[start].is_ascii_digit() {
+        start -= 1;
+    }
     let mut name: String = chars[start..].iter().collect();
     let lead: String = name
         .chars()

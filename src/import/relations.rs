@@ -5,9 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use super::figures::{
-    is_digit, number_end, strip_lead, strip_tail, words_before, Context, DateSpan, Fig, Stmt,
-};
+use super::dates::{number_end, DateSpan};
+use super::figures::{is_digit, strip_lead, strip_tail, words_before, Context, Fig, Stmt};
 use super::names::{clean, Names};
 
 fn same_dims(a: &Fig, b: &Fig) -> bool {
@@ -27,7 +26,6 @@ pub(super) fn breakdowns(
     figs: &mut [Fig],
     declared: &mut [bool],
     stmts: &mut Vec<Stmt>,
-    cx: &mut Context,
 ) {
     for (pos, _) in text.match_indices("其中") {
         let Some(first) = (0..figs.len()).find(|&i| figs[i].start >= pos && !declared[i]) else {
@@ -83,9 +81,9 @@ pub(super) fn breakdowns(
                                 figs,
                                 declared,
                                 stmts,
-                                cx,
                                 c,
                                 &parts,
+                                None,
                                 Some(note),
                             );
                             continue;
@@ -110,7 +108,7 @@ pub(super) fn breakdowns(
         } else {
             None
         };
-        declare_breakdown(text, figs, declared, stmts, cx, total, &parts, note);
+        declare_breakdown(text, figs, declared, stmts, total, &parts, None, note);
     }
     // a、b共T: the figures of T's kind just before 共 in the same sentence.
     for marker in ["共计", "合计", "总计", "共"] {
@@ -136,7 +134,7 @@ pub(super) fn breakdowns(
                 continue;
             }
             let note = Some(format!("「{marker}」前的同类数字视为它的分项"));
-            declare_breakdown(text, figs, declared, stmts, cx, t, &parts, note);
+            declare_breakdown(text, figs, declared, stmts, t, &parts, None, note);
         }
     }
 }
@@ -186,15 +184,17 @@ fn value_of(f: &Fig) -> Option<(rust_decimal::Decimal, rust_decimal::Decimal)> {
     Some((v * scale, slack * scale))
 }
 
+/// Declares figure `total` as a 分解 of `parts`, labelled by `labels` or else by the words
+/// before each part.
 #[allow(clippy::too_many_arguments)]
-fn declare_breakdown(
+pub(super) fn declare_breakdown(
     text: &str,
     figs: &mut [Fig],
     declared: &mut [bool],
     stmts: &mut Vec<Stmt>,
-    _cx: &mut Context,
     total: usize,
     parts: &[usize],
+    labels_given: Option<&[String]>,
     note: Option<String>,
 ) {
     let name = figs[total].path.clone();
@@ -203,7 +203,10 @@ fn declare_breakdown(
     let mut floor = figs[total].end;
     for (n, &p) in parts.iter().enumerate() {
         let words = strip_tail(&strip_lead(&words_before(text, figs[p].start, floor)));
-        let mut label = clean(&words, 12);
+        let mut label = match labels_given.and_then(|l| l.get(n)) {
+            Some(given) => given.clone(),
+            None => clean(&words, 12),
+        };
         if label.is_empty() {
             label = format!("分项{}", n + 1);
         }

@@ -3,6 +3,7 @@
 //! sections numbered 一、 （一） 1. （1）, leadership groups (组长：姓名 职务), and attachments
 //! (附件说明 and the bodies headed 附件N or by a listed title).
 
+use super::members::{member_line, one_a_line, role_line, split_member};
 use super::Block;
 
 /// A notice read into its parts.
@@ -343,6 +344,12 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
         if !rest.contains('。') && chars(rest) <= 40 && !rest.ends_with(['；', ';', '，']) {
             return Some((s.to_string(), level, None));
         }
+        // A run-in heading printed on a line of its own (（2）新能源取暖项目。): the title.
+        if let Some(head) = rest.trim_end().strip_suffix('。') {
+            if !head.contains(['。', '：', ':', '；', '，']) && chars(head) <= 36 {
+                return Some((s.to_string(), level, None));
+            }
+        }
         if let Some(p) = rest.find('。') {
             let head = &rest[..p];
             let tail = rest[p + '。'.len_utf8()..].trim();
@@ -366,58 +373,43 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
     None
 }
 
-const ROLES: &[&str] = &[
-    "常务副组长",
-    "第一副组长",
-    "副组长",
-    "组长",
-    "成员",
-    "副主任",
-    "主任",
-    "组员",
-    "联络员",
-];
-
-/// `组  长：李  鹏    旗人民政府副旗长` → the role and the rest.
-fn role_line(s: &str) -> Option<(String, String)> {
-    let (head, rest) = s.split_once(['：', ':'])?;
-    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars(head) > 8 || !ROLES.contains(&compact.as_str()) {
-        return None;
-    }
-    Some((compact, rest.trim().to_string()))
-}
-
-/// A member line under a role: `王玉泉    昭君街道办事处主任` — a short name, blanks, a post.
-fn member_line(s: &str) -> bool {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    numbering(s).is_none()
-        && parts.len() >= 2
-        && !has_sentence_punct(s)
-        && !s.contains(['：', ':'])
-        && chars(parts[0]) <= 4
-        && chars(s) <= 50
-}
-
-/// Splits `李  鹏    旗人民政府副旗长` into name and post. A one-character first part followed by
-/// a one- or two-character part is a name written with a blank inside (李  鹏).
-fn split_member(text: &str) -> (Option<String>, String) {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    match parts.as_slice() {
-        [] => (None, String::new()),
-        [only] => {
-            if chars(only) <= 3 {
-                (Some(only.to_string()), String::new())
-            } else {
-                (None, only.to_string())
-            }
+/// Members one a line from the role line at `i`: `组长：姓名 职务` lines, and under a role the
+/// lines with only a name and a post. Returns them and the index after them.
+fn members_by_line(lines: &[Entry], i: usize) -> (Vec<Member>, usize) {
+    let mut members = Vec::new();
+    let Some((role, rest)) = lines[i].line().and_then(role_line) else {
+        return (members, i + 1);
+    };
+    let (name, post) = split_member(&rest);
+    members.push(Member {
+        role: role.clone(),
+        name,
+        post,
+    });
+    let mut last_role = role;
+    let mut k = i + 1;
+    while let Some(l) = lines.get(k).and_then(Entry::line) {
+        if let Some((role, rest)) = role_line(l) {
+            let (name, post) = split_member(&rest);
+            members.push(Member {
+                role: role.clone(),
+                name,
+                post,
+            });
+            last_role = role;
+        } else if member_line(l) {
+            let (name, post) = split_member(l);
+            members.push(Member {
+                role: last_role.clone(),
+                name,
+                post,
+            });
+        } else {
+            break;
         }
-        [a, b, rest @ ..] if chars(a) == 1 && chars(b) <= 2 && !rest.is_empty() => {
-            (Some(format!("{a}{b}")), rest.join(""))
-        }
-        [a, rest @ ..] if chars(a) <= 4 => (Some(a.to_string()), rest.join("")),
-        _ => (None, parts.join("")),
+        k += 1;
     }
+    (members, k)
 }
 
 /// The name of a group from the words that announce it: 成立利通区冬季清洁取暖项目领导小组.
@@ -627,7 +619,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
                 .as_ref()
                 .and_then(|n| n.title.split('《').nth(1))
                 .and_then(|t| t.split('》').next())
-                .unwrap_or("方案")
+                .unwrap_or("")
                 .to_string();
         }
 
@@ -680,8 +672,15 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             continue;
         }
 
-        // A leadership group: role lines and the member lines under them.
-        if let Some((role, rest)) = role_line(l) {
+        // A leadership group: role lines and the member lines under them, or its members one
+        // cell a line (the role, the name and the post on lines of their own).
+        let one_cell_a_line = if l.ends_with(['：', ':']) {
+            let window: Vec<Option<&str>> = lines[i..].iter().take(600).map(Entry::line).collect();
+            one_a_line(&window, 0)
+        } else {
+            None
+        };
+        if one_cell_a_line.is_some() || role_line(l).is_some() {
             let mut title = group_title(sink(&mut stack, &mut attachment, &mut plan));
             if title == "领导小组" {
                 // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
@@ -701,36 +700,10 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             } else {
                 title
             };
-            let mut members = Vec::new();
-            let (name, post) = split_member(&rest);
-            members.push(Member {
-                role: role.clone(),
-                name,
-                post,
-            });
-            let mut last_role = role;
-            let mut k = i + 1;
-            while let Some(l) = lines.get(k).and_then(Entry::line) {
-                if let Some((role, rest)) = role_line(l) {
-                    let (name, post) = split_member(&rest);
-                    members.push(Member {
-                        role: role.clone(),
-                        name,
-                        post,
-                    });
-                    last_role = role;
-                } else if member_line(l) {
-                    let (name, post) = split_member(l);
-                    members.push(Member {
-                        role: last_role.clone(),
-                        name,
-                        post,
-                    });
-                } else {
-                    break;
-                }
-                k += 1;
-            }
+            let (members, k) = match one_cell_a_line {
+                Some((members, used)) => (members, i + used),
+                None => members_by_line(lines, i),
+            };
             sink(&mut stack, &mut attachment, &mut plan)
                 .push(Item::Group(Group { title, members }));
             i = k;
@@ -800,6 +773,16 @@ mod tests {
     }
 
     #[test]
+    fn a_run_in_heading_on_its_own_line_is_a_heading() {
+        assert_eq!(
+            heading("（2）新能源取暖项目。", Some("改造 12717 户。")),
+            Some(("（2）新能源取暖项目。".to_string(), 4, None))
+        );
+        // A numbered sentence with a clause is text, not a heading.
+        assert_eq!(heading("1.各街道统筹实施，住建局负责验收。", None), None);
+    }
+
+    #[test]
     fn cover_notice_then_plan_with_sections() {
         let doc = read(&lines(
             "某县人民政府关于印发《某县改造方案》的通知\n某政办发〔2022〕22号\n各乡镇：\n现印发给你们。\n某县人民政府\n2022年3月31日\n（此件公开发布）\n某县改造方案\n为改善环境，制定本方案。\n一、目标\n改造460户。\n（一）分项。正文。\n",
@@ -814,14 +797,5 @@ mod tests {
         assert!(
             matches!(&doc.plans[0].items[1], Item::Section { title, items, .. } if title == "一、目标" && items.len() == 2)
         );
-    }
-
-    #[test]
-    fn members_with_blank_inside_names_and_missing_names() {
-        assert_eq!(
-            split_member("李  鹏    旗人民政府副旗长"),
-            (Some("李鹏".into()), "旗人民政府副旗长".into())
-        );
-        assert_eq!(split_member("区能源局局长"), (None, "区能源局局长".into()));
     }
 }

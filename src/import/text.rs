@@ -3,7 +3,7 @@
 //! inside its cell continues on an untabbed line. Markdown heading marks (`## `) are markup,
 //! not the notice's words, and are dropped.
 
-use super::Block;
+use super::{layout, Block};
 
 /// The blocks of a plain-text notice.
 pub fn blocks(text: &str) -> Vec<Block> {
@@ -33,9 +33,23 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let (rows, next) = read_table(&lines, i);
             push_table(&mut out, rows);
             i = next;
-        } else {
-            out.push(Block::Line(strip_heading_marks(lines[i]).to_string()));
-            i += 1;
+            continue;
+        }
+        // Tables without tabs. Lines that start neither kind (none holds a tab) are lines.
+        let found = layout::aligned_table(&lines, i)
+            .or_else(|a| layout::cell_per_line_table(&lines, i).map_err(|b| a.min(b)));
+        match found {
+            Ok((rows, next)) => {
+                push_table(&mut out, rows);
+                i = next;
+            }
+            Err(next) => {
+                let next = next.clamp(i + 1, lines.len());
+                for l in &lines[i..next] {
+                    out.push(Block::Line(strip_heading_marks(l).to_string()));
+                }
+                i = next;
+            }
         }
     }
     out

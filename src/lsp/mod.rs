@@ -3,7 +3,8 @@
 //! Each open document is compiled as `policyc check` compiles a file (the same stages, codes
 //! and messages, the project's `policyc.yaml` above it), whenever it changes; its
 //! diagnostics are published with positions in UTF-16 code units. Hover, go to definition,
-//! find references and completion read the last model of the document. Changes that arrive
+//! find references and completion read the last model of the document; formatting is
+//! `policyc fmt`'s. Changes that arrive
 //! together (fast typing) are compiled once: a document is compiled when no message is
 //! waiting, or when a request needs its model.
 
@@ -20,13 +21,15 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
-use lsp_types::request::{Completion, GotoDefinition, HoverRequest, References, Request as _};
+use lsp_types::request::{
+    Completion, Formatting, GotoDefinition, HoverRequest, References, Request as _,
+};
 use lsp_types::{
     CompletionOptions, CompletionParams, DiagnosticRelatedInformation, DiagnosticSeverity,
-    GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString, OneOf,
-    PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Uri,
+    DocumentFormattingParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents,
+    HoverParams, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
+    OneOf, PublishDiagnosticsParams, ReferenceParams, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 
 use crate::diagnostics::{normalize_newlines, Diagnostic, FileId, Severity};
@@ -65,6 +68,7 @@ fn capabilities() -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["{".into()]),
             ..Default::default()
@@ -382,6 +386,10 @@ impl Server {
                     self.complete(&at.text_document.uri, at.position)
                 ))
             }
+            Formatting::METHOD => {
+                let p: DocumentFormattingParams = params(req)?;
+                json(serde_json::json!(self.format(&p.text_document.uri)))
+            }
             other => Err((
                 ErrorCode::MethodNotFound,
                 format!("policyc lsp 不支持 {other}"),
@@ -426,6 +434,24 @@ impl Server {
                 .map(|s| Location::new(uri.clone(), analysis.lines.range(text, s)))
                 .collect(),
         )
+    }
+
+    /// `policyc fmt` of the document, as one edit of the whole text; none when it is
+    /// already formatted or cannot be (a syntax error, reported by the diagnostics).
+    fn format(&mut self, uri: &Uri) -> Option<Vec<lsp_types::TextEdit>> {
+        let (uri, text, analysis) = self.document(uri)?;
+        let path = uri_path(uri.as_str())
+            .map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+        let formatted = crate::driver::on_worker_stack(|| {
+            crate::fmt::format_source(text, &path, FileId(0)).ok()
+        })?;
+        if formatted == text {
+            return Some(Vec::new());
+        }
+        let whole = analysis
+            .lines
+            .range(text, crate::diagnostics::Span::new(0, text.len()));
+        Some(vec![lsp_types::TextEdit::new(whole, formatted)])
     }
 
     fn complete(

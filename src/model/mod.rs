@@ -205,6 +205,37 @@ pub struct Plan {
     pub span: Span,
 }
 
+impl Plan {
+    /// For each of `tasks`, the index in `phases` of the phase it is written inside, if any.
+    /// The model keeps a phase's tasks in the plan's list; phases do not overlap in the text,
+    /// so each task's phase is found by bisection over the phases' starts, in time linear-
+    /// logarithmic in tasks and phases (never their product: plans hold thousands of both).
+    pub fn task_phases(&self) -> Vec<Option<usize>> {
+        let mut by_start: Vec<usize> = (0..self.phases.len()).collect();
+        by_start.sort_by_key(|&i| self.phases[i].span.start);
+        self.tasks
+            .iter()
+            .map(|t| {
+                let after =
+                    by_start.partition_point(|&i| self.phases[i].span.start <= t.span.start);
+                let i = *by_start.get(after.checked_sub(1)?)?;
+                (t.span.end <= self.phases[i].span.end).then_some(i)
+            })
+            .collect()
+    }
+
+    /// For each of `phases`, the indices in `tasks` of the tasks written inside it, in order.
+    pub fn tasks_by_phase(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.phases.len()];
+        for (t, phase) in self.task_phases().into_iter().enumerate() {
+            if let Some(p) = phase {
+                out[p].push(t);
+            }
+        }
+        out
+    }
+}
+
 /// One piece of a plan's text, in document order. Data blocks refer to the plan's lists by
 /// index, so that text and tables render from the same data.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -26,14 +26,36 @@ pub fn json(value: minijinja::Value) -> Result<String, minijinja::Error> {
 /// reads as syntax written as its entity codes `#35;` `#58;` `#59;` `#37;`, which Mermaid
 /// turns back into the characters when it draws. `:` ends a task name; a `%` second on a line
 /// (5%完成) makes Mermaid 11 drop the whole line as a comment; `#…;` reads as an entity code;
-/// `#` and `;` end the data of several statements.
+/// `#` and `;` end the data of several statements. A word that Mermaid's gantt lexer reads as
+/// a statement when a line starts with it (`excludes weekends`, `dateFormat`, `click`, any
+/// case) gets its second letter as an entity code, so the line is a task whatever the name:
+/// the first letter stays, because a line starting with `#` is a comment.
 pub fn mermaid(text: String) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        for c in word.chars() {
+        let mut chars = word.char_indices().peekable();
+        let mut in_ascii_word = false;
+        while let Some((at, c)) = chars.next() {
+            let word_start = !in_ascii_word;
+            in_ascii_word = c.is_ascii_alphanumeric();
+            if word_start && c.is_ascii_alphabetic() && starts_mermaid_keyword(&word[at..]) {
+                out.push(c);
+                if let Some((_, second)) = chars.next() {
+                    out.push_str(&format!("#{};", u32::from(second)));
+                }
+                while let Some(&(_, c)) = chars.peek() {
+                    if !c.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    out.push(c);
+                    chars.next();
+                }
+                in_ascii_word = false;
+                continue;
+            }
             match c {
                 '#' => out.push_str("#35;"),
                 ':' => out.push_str("#58;"),
@@ -47,6 +69,40 @@ pub fn mermaid(text: String) -> String {
         out.push_str("（无名称）");
     }
     out
+}
+
+/// The statement words of Mermaid's gantt lexer (matched case-insensitively at the start of
+/// a token).
+const MERMAID_KEYWORDS: &[&str] = &[
+    "gantt",
+    "dateformat",
+    "inclusiveenddates",
+    "topaxis",
+    "axisformat",
+    "tickinterval",
+    "includes",
+    "excludes",
+    "todaymarker",
+    "weekday",
+    "weekend",
+    "title",
+    "acctitle",
+    "accdescr",
+    "section",
+    "click",
+    "call",
+    "href",
+    "displaymode",
+];
+
+/// Whether `word` (from an ASCII letter on) begins with a Mermaid statement word.
+fn starts_mermaid_keyword(word: &str) -> bool {
+    let head: String = word
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    MERMAID_KEYWORDS.iter().any(|k| head.starts_with(k))
 }
 
 /// A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula
@@ -200,6 +256,15 @@ mod tests {
             "完成#58;验收#59;达到40#37; #35;1"
         );
         assert_eq!(mermaid("  ".into()), "（无名称）");
+        assert_eq!(
+            mermaid("excludes weekends".into()),
+            "e#120;cludes w#101;ekends"
+        );
+        assert_eq!(
+            mermaid("DateFormat DD 完成Section".into()),
+            "D#97;teFormat DD 完成S#101;ction"
+        );
+        assert_eq!(mermaid("清洁取暖 ab myclick".into()), "清洁取暖 ab myclick");
     }
 
     #[test]

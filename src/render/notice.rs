@@ -184,13 +184,14 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
     let plans = policy
         .plans
         .iter()
-        .map(|plan| PlanView {
+        .map(|plan| (plan, plan.tasks_by_phase()))
+        .map(|(plan, phase_tasks)| PlanView {
             title: plan.title.clone(),
             issuer: plan.issuer.clone(),
             date: plan.date.as_ref().map(|d| d.written.clone()),
             contact: plan.contact.clone(),
             phone: plan.phone.clone(),
-            blocks: cx.blocks(plan, &plan.content),
+            blocks: cx.blocks(plan, &phase_tasks, &plan.content),
             // An attachment the notice refers to without a title was never listed.
             attachment_list: plan
                 .attachments
@@ -206,7 +207,7 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
                 .iter()
                 .filter(|a| !a.missing)
                 .map(|a| {
-                    let blocks = cx.blocks(plan, &a.content);
+                    let blocks = cx.blocks(plan, &phase_tasks, &a.content);
                     // A form attached as it is carries its title as the table's title
                     // (第   季度……信息表): the page prints that one, not the same words twice.
                     let titled_by_table = blocks.iter().any(|b| {
@@ -263,8 +264,8 @@ impl Cx<'_> {
             .into_iter()
     }
 
-    /// The text of a list of blocks, in order.
-    fn blocks(&self, plan: &Plan, content: &[Block]) -> Vec<BlockView> {
+    /// The text of a list of blocks, in order; `phase_tasks` is `plan.tasks_by_phase()`.
+    fn blocks(&self, plan: &Plan, phase_tasks: &[Vec<usize>], content: &[Block]) -> Vec<BlockView> {
         let mut out = Vec::new();
         for block in content {
             match block {
@@ -280,7 +281,7 @@ impl Cx<'_> {
                             text: title.clone(),
                         });
                     }
-                    out.extend(self.blocks(plan, content));
+                    out.extend(self.blocks(plan, phase_tasks, content));
                 }
                 Block::Paragraph { markdown } => out.push(BlockView::Paragraph {
                     text: self.fill(markdown),
@@ -294,13 +295,9 @@ impl Cx<'_> {
                     if let Some(p) = plan.phases.get(*index) {
                         out.extend(self.prose(&p.paragraphs));
                         // The tasks written inside the phase, which the model keeps in the
-                        // plan's list: those whose text lies inside the phase's.
-                        for t in plan
-                            .tasks
-                            .iter()
-                            .filter(|t| p.span.start <= t.span.start && t.span.end <= p.span.end)
-                        {
-                            out.extend(self.task_blocks(t));
+                        // plan's list.
+                        for &t in phase_tasks.get(*index).into_iter().flatten() {
+                            out.extend(self.task_blocks(&plan.tasks[t]));
                         }
                     }
                 }

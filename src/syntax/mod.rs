@@ -7,8 +7,11 @@
 pub mod ast;
 pub mod control;
 mod expected;
+pub mod layout;
 mod nesting;
 mod parse;
+mod structure;
+pub mod suggest;
 
 use std::num::NonZeroUsize;
 use std::sync::{Once, PoisonError, RwLock};
@@ -130,56 +133,104 @@ fn parse_nested_within_limit(src: &str, file: FileId) -> Result<ast::File, Vec<D
 /// Most syntax errors reported for one file.
 pub const MAX_SYNTAX_ERRORS: usize = 10;
 
-/// After the first syntax error, finds further ones by blanking the offending line and parsing
-/// again. Blanking replaces every byte of the line with a space, so byte offsets, and thus the
-/// carets of later errors, stay where they are in the original text.
 /// Bytes that the search for further syntax errors may parse again, in all: each further error
 /// costs a whole parse, so in a very large file fewer are looked for (a 100 KB notice gets all
 /// ten; an 8 MiB file two), which keeps a broken file about as fast to check as a good one.
 const RECOVERY_BYTES: usize = 16 * 1024 * 1024;
 
+/// After the first syntax error, finds further ones by mending the text and parsing again: a
+/// recognised slip is replaced by what was meant, any other offending line blanked. Either
+/// keeps the number of bytes, so byte offsets, and thus the carets of later errors, stay
+/// where they are in the original text.
 fn more_errors(
     src: &str,
     first: pest::error::Error<parse::Rule>,
     file: FileId,
     recovery_bytes: usize,
 ) -> Vec<Diagnostic> {
-    let mut errors = vec![expected::syntax_error(src, &first, file)];
+    // A brace or quote that does not pair up explains everything after it: say where it was
+    // left open, once, if that lies before the parser's stopping place.
+    let stop = error_position(&first);
+    if let Some(mismatch) = structure::scan(src, stop) {
+        if mismatch.shows_at() <= stop {
+            return vec![expected::mismatch(src, &mismatch, file)];
+        }
+    }
+    let mut errors = Vec::new();
     let mut text = src.as_bytes().to_vec();
-    let mut pos = error_position(&first);
+    let mut error = first;
     let reparses = (recovery_bytes / src.len().max(1)).max(1);
-    while errors.len() < MAX_SYNTAX_ERRORS.min(reparses + 1) {
-        let line_start = text[..pos.min(text.len())]
+    loop {
+        let pos = error_position(&error).min(text.len());
+        let Ok(current) = std::str::from_utf8(&text) else {
+            break;
+        };
+        let found = expected::syntax_error(current, &error, file);
+        errors.push(found.diagnostic);
+        if errors.len() >= MAX_SYNTAX_ERRORS.min(reparses + 1) {
+            break;
+        }
+        let line_start = text[..pos]
             .iter()
             .rposition(|b| *b == b'\n')
             .map_or(0, |i| i + 1);
-        let line_end = text[pos.min(text.len())..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map_or(text.len(), |i| pos + i);
-        let line = &mut text[line_start..line_end];
-        if line.iter().all(|b| b.is_ascii_whitespace()) {
-            // Nothing left to blank (e.g. a block still open at the end of the file).
-            break;
+        match found.repair {
+            expected::Repair::Stop => break,
+            // A mended slip (分届 → 分解) lets the lines after it be read as written, so
+            // that one mistake is one error.
+            expected::Repair::Replace(at, with) => {
+                if at + with.len() > text.len() {
+                    break;
+                }
+                text[at..at + with.len()].copy_from_slice(with.as_bytes());
+            }
+            expected::Repair::BlankLine => {
+                let line_end = text[pos..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(text.len(), |i| pos + i);
+                let line = &mut text[line_start..line_end];
+                if line.iter().all(|b| b.is_ascii_whitespace()) {
+                    // Nothing left to blank (e.g. a block still open at the end of the file).
+                    break;
+                }
+                let opens = count_any(line, &["{", "｛"]);
+                if opens != count_any(line, &["}", "｝"]) {
+                    // Blanking a block's header would leave its `}` closing the block around
+                    // it, and every line after would be an error of this one.
+                    break;
+                }
+                line.fill(b' ');
+            }
         }
-        line.fill(b' ');
         let Ok(repaired) = std::str::from_utf8(&text) else {
             break;
         };
         match parse::parse_pairs(repaired) {
             Ok(_) => break,
             Err(e) => {
-                let next = error_position(&e);
-                if next < line_start {
-                    // The error moved backwards: what follows depends on the blanked line.
+                if error_position(&e) < line_start {
+                    // The error moved backwards: what follows depends on the mended line.
                     break;
                 }
-                errors.push(expected::syntax_error(src, &e, file));
-                pos = next;
+                error = *e;
             }
         }
     }
     errors
+}
+
+/// How many times any of `needles` occurs in `bytes`.
+fn count_any(bytes: &[u8], needles: &[&str]) -> usize {
+    needles
+        .iter()
+        .map(|n| {
+            bytes
+                .windows(n.len())
+                .filter(|w| *w == n.as_bytes())
+                .count()
+        })
+        .sum()
 }
 
 fn error_position(e: &pest::error::Error<parse::Rule>) -> usize {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::*;
 use crate::date::{DatePoint, PartOfPeriod, Time};
 use crate::diagnostics::{Diagnostic, FileId, Label, Severity, Span};
-use crate::syntax::ast;
+use crate::syntax::{ast, suggest};
 
 mod figures;
 mod org;
@@ -226,6 +226,11 @@ impl Lower<'_> {
             .map(|f| &f.id)
             .find(|id| id.ends_with(last) || id.contains(path) || path.contains(id.as_str()))
             .cloned()
+            .or_else(|| {
+                // One character off (改造户树 for 改造户数).
+                suggest::nearest(path, self.policy.figures.iter().map(|f| f.id.as_str()))
+                    .map(str::to_string)
+            })
     }
 
     // ───────────── notice ─────────────

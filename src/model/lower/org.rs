@@ -66,7 +66,8 @@ impl Lower<'_> {
                         .chain(u.aliases.iter())
                         .any(|n| n.contains(t.value.as_str()) || t.value.contains(n.as_str()))
                 })
-                .map(|u| u.name.clone());
+                .map(|u| u.name.clone())
+                .or_else(|| self.unit_spelled_like(&t.value));
             let d = self.error(
                 "E0103",
                 format!("单位“{}”未在“单位”中声明", t.value),
@@ -75,7 +76,7 @@ impl Lower<'_> {
             );
             d.help = Some(match near {
                 Some(n) => format!(
-                    "若它就是“{n}”，请在“单位”中把它写作别称：{n}（又称 {}）",
+                    "是否指“{n}”？若是，请在“单位”中把它写作别称：{n}（又称 {}）",
                     t.value
                 ),
                 None => format!("请在“单位 {{ … }}”中声明“{}”", t.value),
@@ -86,6 +87,21 @@ impl Lower<'_> {
             unit,
             span: t.span,
         }
+    }
+
+    /// The declared unit that `written` abbreviates (县住建局 for 县住房和城乡建设局) or
+    /// misspells by a character, by any of its names.
+    fn unit_spelled_like(&self, written: &str) -> Option<String> {
+        let names = || {
+            self.policy
+                .units
+                .iter()
+                .flat_map(|u| std::iter::once(&u.name).chain(u.aliases.iter()))
+                .map(String::as_str)
+        };
+        let name =
+            suggest::expansion(written, names()).or_else(|| suggest::nearest(written, names()))?;
+        self.find_unit(name).map(|u| u.name.clone())
     }
 
     pub(super) fn unit_refs(&mut self, list: &[ast::Text]) -> Vec<UnitRef> {

@@ -52,6 +52,18 @@ pub fn mermaid_view(chart: &GanttChart) -> Option<MermaidChart> {
         _ => "6month",
     }
     .to_string();
+    // A section is named after its phase, placed or not.
+    let phase_names: std::collections::HashMap<&str, &str> = chart
+        .unplaced
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .chain(
+            chart
+                .entries
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.as_str())),
+        )
+        .collect();
     let mut sections: Vec<MermaidSection> = Vec::new();
     let mut current: Option<String> = None; // the phase of the open section, if any
     let section_of = |e: &Entry| -> Option<String> {
@@ -64,19 +76,9 @@ pub fn mermaid_view(chart: &GanttChart) -> Option<MermaidChart> {
         let phase = section_of(e);
         if sections.is_empty() || phase != current {
             let name = match &phase {
-                Some(pid) => chart
-                    .entries
-                    .iter()
-                    .find(|p| &p.id == pid)
-                    .map(|p| p.name.clone())
-                    .or_else(|| {
-                        chart
-                            .unplaced
-                            .iter()
-                            .find(|p| &p.id == pid)
-                            .map(|p| p.name.clone())
-                    })
-                    .unwrap_or_else(|| pid.clone()),
+                Some(pid) => phase_names
+                    .get(pid.as_str())
+                    .map_or_else(|| pid.clone(), |n| n.to_string()),
                 None => "任务与节点".into(),
             };
             sections.push(MermaidSection {

@@ -107,10 +107,6 @@ pub(super) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn contains(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
-}
-
 /// Something of a plan that goes on the chart, in document order.
 enum Item<'a> {
     Phase(usize, &'a Phase),
@@ -176,7 +172,8 @@ fn chart(policy: &Policy, plan: &Plan, number: usize) -> GanttChart {
     };
 
     // Top level: phases, milestones and the tasks that stand in no phase.
-    let in_phase = |t: &Task| plan.phases.iter().position(|p| contains(p.span, t.span));
+    let task_phases = plan.task_phases();
+    let mut tasks_by_phase = plan.tasks_by_phase();
     let mut items: Vec<Item> = plan
         .phases
         .iter()
@@ -192,7 +189,7 @@ fn chart(policy: &Policy, plan: &Plan, number: usize) -> GanttChart {
             plan.tasks
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| in_phase(t).is_none())
+                .filter(|(i, _)| task_phases[*i].is_none())
                 .map(|(i, t)| Item::Task(i, t)),
         )
         .collect();
@@ -202,11 +199,9 @@ fn chart(policy: &Policy, plan: &Plan, number: usize) -> GanttChart {
     for item in items {
         match item {
             Item::Phase(i, phase) => {
-                let tasks: Vec<(usize, &Task)> = plan
-                    .tasks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| in_phase(t) == Some(i))
+                let tasks: Vec<(usize, &Task)> = std::mem::take(&mut tasks_by_phase[i])
+                    .into_iter()
+                    .map(|t| (t, &plan.tasks[t]))
                     .collect();
                 let end = b.phase(i, phase, &tasks, previous_phase_end);
                 if end.is_some() {

@@ -210,11 +210,13 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
             indent: 0.0,
         });
     }
-    let mut shown_phases: Vec<String> = Vec::new();
+    let placed: std::collections::HashSet<&str> =
+        chart.entries.iter().map(|e| e.id.as_str()).collect();
+    let mut shown_phases: std::collections::HashSet<String> = std::collections::HashSet::new();
     for e in &chart.entries {
         // A child whose phase could not be placed still sits under a row naming the phase.
         if let Some(pid) = &e.parent {
-            if !shown_phases.contains(pid) && !chart.entries.iter().any(|p| &p.id == pid) {
+            if !shown_phases.contains(pid) && !placed.contains(pid.as_str()) {
                 let name = chart
                     .unplaced
                     .iter()
@@ -228,11 +230,11 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                     label: name,
                     indent: 0.0,
                 });
-                shown_phases.push(pid.clone());
+                shown_phases.insert(pid.clone());
             }
         }
         if e.kind == Kind::Phase {
-            shown_phases.push(e.id.clone());
+            shown_phases.insert(e.id.clone());
         }
         pre.push(Pre {
             entry: Some(e),
