@@ -89,6 +89,30 @@ fn export_yaml_prints_the_model() {
 }
 
 #[test]
+fn serve_on_a_port_in_use_says_so_and_exits() {
+    // Held for the length of the test: policyc serve cannot have it.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let (code, _, err) = policyc(&[
+        "serve",
+        "policies/000_dalate-pingfang-jieneng.policy",
+        "--port",
+        &port,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("error[E0600]"), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert!(err.contains("--port 0"), "{err}");
+}
+
+#[test]
+fn serve_without_policy_files_exits() {
+    let (code, _, err) = policyc(&["serve", "docs"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有找到 .policy 文件"), "{err}");
+}
+
+#[test]
 fn help_is_in_chinese_with_examples_for_every_command() {
     let commands = [
         "check",
@@ -99,6 +123,8 @@ fn help_is_in_chinese_with_examples_for_every_command() {
         "import",
         "explain",
         "completions",
+        "serve",
+        "lsp",
     ];
     let (code, out, _) = policyc(&["--help"]);
     assert_eq!(code, 0);

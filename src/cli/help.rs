@@ -64,6 +64,20 @@ pub(super) const EXPLAIN_EXAMPLES: &str = "\
   policyc explain
   policyc explain A101";
 
+pub(super) const SERVE_EXAMPLES: &str = "\
+示例：
+  policyc serve 方案.policy
+  policyc serve policies/
+  policyc serve policies/ --port 9000
+
+打开打印出的地址（如 http://127.0.0.1:8421/）；保存文件后页面自动更新。";
+
+pub(super) const LSP_EXAMPLES: &str = "\
+示例：
+  policyc lsp
+
+由编辑器启动，经标准输入输出通信；VS Code 扩展在 editors/vscode，用法见 docs/editors.md。";
+
 pub(super) const COMPLETIONS_EXAMPLES: &str = "\
 示例：
   policyc completions bash > ~/.local/share/bash-completion/completions/policyc

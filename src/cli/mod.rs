@@ -1,6 +1,6 @@
 //! Command-line interface: `check`, `build`, `export`, `import`, `explain`, `fmt`, `init`,
-//! `completions`, `help`. Help is in Chinese throughout, clap's own words included
-//! (`help.rs`).
+//! `completions`, `help`, `serve`, `lsp`. Help is in Chinese throughout, clap's own words
+//! included (`help.rs`).
 
 mod build;
 mod check;
@@ -11,6 +11,8 @@ mod help;
 mod import;
 mod init;
 pub mod output;
+
+pub(crate) use build::shown_names;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -123,6 +125,19 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 在浏览器中实时预览：通知文稿、任务分解表、甘特图和检查发现的问题，保存文件后自动更新
+    #[command(after_help = help::SERVE_EXAMPLES)]
+    Serve {
+        /// 政策文件或文件夹
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 端口（只在本机 127.0.0.1 上提供）；0 表示任选一个空闲端口
+        #[arg(long, default_value_t = 8421)]
+        port: u16,
+    },
+    /// 语言服务器（LSP，经标准输入输出通信），供编辑器提示问题、悬停说明、跳转、补全和整理格式
+    #[command(after_help = help::LSP_EXAMPLES)]
+    Lsp,
     /// 解释诊断代码的含义，并给出示例
     #[command(after_help = help::EXPLAIN_EXAMPLES)]
     Explain {
@@ -216,6 +231,8 @@ pub fn run() -> ExitCode {
         Command::Init { name, force } => init::run(name.as_deref(), force),
         Command::Export { file, format } => export::run(&file, format),
         Command::Import { notice, out, force } => import::run(&notice, out.as_deref(), force),
+        Command::Serve { paths, port } => crate::serve::run(&paths, port),
+        Command::Lsp => crate::lsp::run(),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = help::command();

@@ -472,6 +472,16 @@ pub static CODES: &[CodeInfo] = &[
         silent: "policyc import 通知.txt -o 已有的.policy --force",
     },
     CodeInfo {
+        code: "E0600",
+        severity: Severity::Error,
+        title: "预览服务无法启动",
+        explanation: "policyc serve 无法在本机地址 127.0.0.1 的这个端口上提供预览：端口多半已被另一个程序（或另一个 policyc serve）占用，\
+            也可能是小于 1024 的端口需要管理员权限。请用 --port 换一个端口，例如 --port 9000；写 --port 0 则任选一个空闲端口，\
+            实际的预览地址会打印出来。",
+        fires: "policyc serve policies --port 8421（8421 已被占用）",
+        silent: "policyc serve policies --port 0",
+    },
+    CodeInfo {
         code: "E0900",
         severity: Severity::Error,
         title: "内部错误",
