@@ -146,3 +146,23 @@ pub fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
         .collect::<String>()
         .into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SignatureIndents;
+
+    #[test]
+    fn signature_is_centred_over_the_date_four_characters_in() {
+        // 13 characters over 2021年7月20日 (6.5 characters): 4 + (6.5 − 13) / 2 = 0.75.
+        let at = SignatureIndents::of(Some("包头市东河区人民政府办公室"), Some("2021年7月20日"));
+        assert_eq!((at.signature_chars, at.signature_twips), (75, 240));
+        assert_eq!((at.date_chars, at.date_twips), (400, 1280));
+        // Too long to centre: it ends at the right edge, the date stays four characters in.
+        let long = "某某省某某市某某县人民政府办公室与某某局";
+        let at = SignatureIndents::of(Some(long), Some("2021年7月20日"));
+        assert_eq!((at.signature_chars, at.date_chars), (0, 400));
+        // No date: two characters in.
+        let at = SignatureIndents::of(Some("某局"), None);
+        assert_eq!((at.signature_chars, at.signature_twips), (200, 640));
+    }
+}
