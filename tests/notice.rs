@@ -70,7 +70,14 @@ fn docx_follows_the_official_format() {
         mark < line && line < title,
         "标志, line, title in this order"
     );
-    assert!(doc[mark..line].contains(">达拉特旗人民政府<"));
+    // The 标志 is the issuer's name and 文件 (§7.2.2); the 发文字号 is the centred paragraph
+    // that carries the red line.
+    assert!(doc[mark..line].contains(">达拉特旗人民政府文件<"));
+    let number_para = &doc[line..doc[line..].find("</w:p>").unwrap() + line];
+    assert!(
+        number_para.contains(r#"<w:jc w:val="center"/>"#),
+        "{number_para}"
+    );
     let mark_style = &styles[styles.find(r#"w:styleId="IssuerMark""#).unwrap()..];
     let mark_style = &mark_style[..mark_style.find("</w:style>").unwrap()];
     assert!(
@@ -82,10 +89,17 @@ fn docx_follows_the_official_format() {
     assert!(
         line_style.contains(r#"<w:bottom w:val="single" w:sz="12" w:space="4" w:color="FF0000"/>"#)
     );
+    // §7.3.5.1: 成文日期 four characters in from the right, 署名 (8 characters) centred over
+    // it (2024年5月22日: 7 half-width digits and 3 characters, 6.5 characters wide), so
+    // 4 + (6.5 − 8) / 2 = 3.25 characters in; one blank line above the 署名.
     let signature = doc.find(
-        ">达拉特旗人民政府</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val=\"SignatureDate\"/>",
+        r#"<w:spacing w:before="579"/><w:ind w:rightChars="325" w:right="1040"/></w:pPr><w:r><w:t xml:space="preserve">达拉特旗人民政府</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="SignatureDate"/><w:ind w:rightChars="400" w:right="1280"/></w:pPr><w:r><w:t xml:space="preserve">2024年5月22日<"#,
     );
-    assert!(signature.is_some(), "date right under the signature");
+    assert!(
+        signature.is_some(),
+        "date right under the signature, both placed"
+    );
     // Font fallbacks: a missing GB font falls back to the usual serif face.
     let fonts = part(docx, "word/fontTable.xml");
     for (font, alt) in [
@@ -122,41 +136,43 @@ fn docx_imprint_stands_at_the_foot_of_the_last_page_between_rules() {
         plan < cc && cc < printed,
         "版记 after the text, 抄送 above 印发"
     );
-    let imprint: Vec<&str> = doc
-        .split("<w:p>")
-        .filter(|p| p.contains(r#"<w:pStyle w:val="Imprint"/>"#))
-        .collect();
-    assert_eq!(imprint.len(), 2);
-    for p in &imprint {
-        // One frame anchored to the bottom of the text block.
-        assert!(
-            p.contains(r#"w:vAnchor="margin""#) && p.contains(r#"w:yAlign="bottom""#),
-            "{p}"
-        );
-    }
+    // One table as wide as the text block (8844 twips), floating at the bottom of the margin
+    // box, after the last text.
+    let table = &doc[doc[..cc].rfind("<w:tbl>").unwrap()..];
+    let table = &table[..table.find("</w:tbl>").unwrap()];
+    assert!(doc[..cc].rfind("<w:tbl>").unwrap() > plan);
+    assert!(
+        table.contains(r#"w:vertAnchor="margin""#) && table.contains(r#"w:tblpYSpec="bottom""#),
+        "{table}"
+    );
+    assert!(table.contains(r#"<w:tblW w:w="8844" w:type="dxa"/>"#));
     // Thick first and last rules, a thin one between.
+    for rule in [
+        r#"<w:top w:val="single" w:sz="8""#,
+        r#"<w:bottom w:val="single" w:sz="8""#,
+        r#"<w:insideH w:val="single" w:sz="6""#,
+    ] {
+        assert!(table.contains(rule), "{rule} in {table}");
+    }
+    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].contains(">抄送：盟委办公室<") && rows[0].contains(r#"w:hanging="840""#));
+    // 印发机关 one character in from the left, 印发日期 on a right tab one character in from
+    // the right.
     assert!(
-        imprint[0].contains(r#"<w:top w:val="single" w:sz="8""#),
+        rows[1].contains(r#"<w:tab w:val="right" w:pos="8564"/>"#),
         "{}",
-        imprint[0]
+        rows[1]
     );
+    assert!(rows[1].contains(r#"<w:ind w:left="280" w:right="280"/>"#));
     assert!(
-        imprint[0].contains(r#"<w:bottom w:val="single" w:sz="6""#),
+        rows[1].contains(r#"<w:tab/><w:t xml:space="preserve">2020年5月7日印发</w:t>"#),
         "{}",
-        imprint[0]
+        rows[1]
     );
-    assert!(
-        imprint[1].contains(r#"<w:bottom w:val="single" w:sz="8""#),
-        "{}",
-        imprint[1]
-    );
-    // 印发机关 left, 印发日期 right on one line.
-    assert!(imprint[1].contains(r#"<w:tab w:val="right""#));
-    assert!(
-        imprint[1].contains(r#"<w:tab/><w:t xml:space="preserve">2020年5月7日印发</w:t>"#),
-        "{}",
-        imprint[1]
-    );
+    // Nothing follows but the hairline paragraph the table floats from.
+    let after = &doc[doc.rfind("</w:tbl>").unwrap()..];
+    assert!(!after.contains("<w:t"), "{after}");
 }
 
 #[test]

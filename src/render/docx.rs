@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use serde::Serialize;
+
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
@@ -38,6 +40,17 @@ pub fn write_docx(
         .map(|c| c.title.clone())
         .or_else(|| view.plans.first().map(|p| p.title.clone()))
         .unwrap_or_default();
+    let signing = Signing {
+        cover: view
+            .cover
+            .as_ref()
+            .map(|c| SignatureIndents::of(c.signature.as_deref(), c.date.as_deref())),
+        plans: view
+            .plans
+            .iter()
+            .map(|p| SignatureIndents::of(p.issuer.as_deref(), p.date.as_deref()))
+            .collect(),
+    };
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
@@ -50,13 +63,67 @@ pub fn write_docx(
         } else {
             "odd"
         };
-        let ctx = minijinja::context! { title => title.clone(), date, side, ..notice.clone() };
+        let ctx = minijinja::context! {
+            title => title.clone(), date, side, signing => &signing, ..notice.clone()
+        };
         let xml = templates.render(template, &ctx)?;
         let xml = xml_chars(&xml);
         zip.start_file(*part, options)?;
         zip.write_all(xml.as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
+}
+
+/// Where the 署名 and 成文日期 of the cover notice and of each plan stand.
+#[derive(Debug, Serialize)]
+struct Signing {
+    cover: Option<SignatureIndents>,
+    plans: Vec<SignatureIndents>,
+}
+
+/// Right indents of the 署名 and 成文日期 lines after GB/T 9704 §7.3.5.1, the layout of a
+/// notice the office seals on paper: the 成文日期 four characters in from the right edge,
+/// the 署名 centred over it (a seal pressed on both needs them aligned on one centre). Each
+/// indent is given twice: `*_chars` in hundredths of a character (what Word reads) and in
+/// twips (what other readers fall back to), for the 3号 body size.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct SignatureIndents {
+    pub signature_chars: u32,
+    pub signature_twips: u32,
+    pub date_chars: u32,
+    pub date_twips: u32,
+}
+
+/// Twips in a quarter of a character of the 3号 (16 pt) body text.
+const QUARTER_CHAR_TWIPS: u32 = 80;
+
+impl SignatureIndents {
+    /// The indents for this 署名 and 成文日期. Widths are counted in half characters (a
+    /// digit is half as wide as a Chinese character). A 署名 too long to centre over the
+    /// date ends at the right edge; without a date it stands two characters in (§7.3.5.2).
+    pub fn of(signature: Option<&str>, date: Option<&str>) -> SignatureIndents {
+        // Both indents in quarter characters: centring can fall on half a half-width digit.
+        let date_quarters: u32 = 16;
+        let signature_quarters = match (signature, date) {
+            (Some(s), Some(d)) => {
+                let centred = date_quarters as i64 + half_widths(d) as i64 - half_widths(s) as i64;
+                centred.max(0) as u32
+            }
+            _ => 8,
+        };
+        SignatureIndents {
+            signature_chars: signature_quarters * 25,
+            signature_twips: signature_quarters * QUARTER_CHAR_TWIPS,
+            date_chars: date_quarters * 25,
+            date_twips: date_quarters * QUARTER_CHAR_TWIPS,
+        }
+    }
+}
+
+/// The printed width of a line in half characters: ASCII letters and digits take one, Chinese
+/// characters and full-width punctuation two.
+fn half_widths(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 /// The text with every character XML 1.0 forbids mapped or removed, so that the part is
@@ -78,4 +145,24 @@ pub fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SignatureIndents;
+
+    #[test]
+    fn signature_is_centred_over_the_date_four_characters_in() {
+        // 13 characters over 2021年7月20日 (6.5 characters): 4 + (6.5 − 13) / 2 = 0.75.
+        let at = SignatureIndents::of(Some("包头市东河区人民政府办公室"), Some("2021年7月20日"));
+        assert_eq!((at.signature_chars, at.signature_twips), (75, 240));
+        assert_eq!((at.date_chars, at.date_twips), (400, 1280));
+        // Too long to centre: it ends at the right edge, the date stays four characters in.
+        let long = "某某省某某市某某县人民政府办公室与某某局";
+        let at = SignatureIndents::of(Some(long), Some("2021年7月20日"));
+        assert_eq!((at.signature_chars, at.date_chars), (0, 400));
+        // No date: two characters in.
+        let at = SignatureIndents::of(Some("某局"), None);
+        assert_eq!((at.signature_chars, at.signature_twips), (200, 640));
+    }
 }
