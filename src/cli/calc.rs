@@ -76,13 +76,18 @@ pub fn run(
             Err(e) => {
                 status = fail(e.code(), e.message(), None);
                 if format == CalcFormat::Json {
-                    json.push(serde_json::json!({"input": a, "code": e.code(), "message": e.message()}));
+                    json.push(
+                        serde_json::json!({"input": a, "code": e.code(), "message": e.message()}),
+                    );
                 }
             }
         }
     }
     if format == CalcFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&json).expect("JSON values serialise"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).expect("JSON values serialise")
+        );
     }
     status
 }
@@ -90,7 +95,13 @@ pub fn run(
 fn run_roster(path: &Path, out: Option<&Path>, eval: &Evaluator) -> u8 {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return fail("E0705", format!("无法读取名册 {}：{e}", path.display()), None),
+        Err(e) => {
+            return fail(
+                "E0705",
+                format!("无法读取名册 {}：{e}", path.display()),
+                None,
+            )
+        }
     };
     let Some(text) = roster::decode(&bytes) else {
         return fail(
@@ -101,7 +112,12 @@ fn run_roster(path: &Path, out: Option<&Path>, eval: &Evaluator) -> u8 {
     };
     let result = roster::run(&text, eval);
     for b in &result.bad {
-        eprintln!("warning[E0706]: {}:{}: {}；这一行未计入", path.display(), b.line, b.problem);
+        eprintln!(
+            "warning[E0706]: {}:{}: {}；这一行未计入",
+            path.display(),
+            b.line,
+            b.problem
+        );
     }
     if let Some(out) = out {
         let same = std::fs::canonicalize(out).ok() == std::fs::canonicalize(path).ok();
@@ -117,7 +133,11 @@ fn run_roster(path: &Path, out: Option<&Path>, eval: &Evaluator) -> u8 {
         }
     }
     let wan = true;
-    println!("户数：{}户（另有 {} 行有误，未计入）", result.households.len(), result.bad.len());
+    println!(
+        "户数：{}户（另有 {} 行有误，未计入）",
+        result.households.len(),
+        result.bad.len()
+    );
     for (town, total) in &result.towns {
         if !town.is_empty() {
             println!("{town}：{}", money(*total, wan));

@@ -245,7 +245,14 @@ pub fn run() -> ExitCode {
             roster,
             out,
             format,
-        } => calc::run(&file, &rule, &amounts, roster.as_deref(), out.as_deref(), format),
+        } => calc::run(
+            &file,
+            &rule,
+            &amounts,
+            roster.as_deref(),
+            out.as_deref(),
+            format,
+        ),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = help::command();
