@@ -5,6 +5,7 @@
 //! `checks` (lints) → `render` (templates). [`driver`] runs the stages for a file;
 //! [`diagnostics`], [`quantity`] and [`date`] serve all stages.
 
+pub mod calc;
 pub mod checks;
 pub mod cli;
 pub mod date;

@@ -3,6 +3,7 @@
 //! included (`help.rs`).
 
 mod build;
+mod calc;
 mod check;
 mod explain;
 mod export;
@@ -138,6 +139,27 @@ enum Command {
     /// 语言服务器（LSP，经标准输入输出通信），供编辑器提示问题、悬停说明、跳转、补全和整理格式
     #[command(after_help = help::LSP_EXAMPLES)]
     Lsp,
+    /// 计算补贴规则给出的金额：单个金额，或用 --roster 计算整份名册
+    Calc {
+        /// 政策文件
+        #[arg(value_name = "文件")]
+        file: PathBuf,
+        /// 规则名，如 改造补贴
+        #[arg(value_name = "规则")]
+        rule: String,
+        /// 输入金额，如 3.9万元 39999.99元（可写多个）
+        #[arg(value_name = "金额")]
+        amounts: Vec<String>,
+        /// 农户名册（CSV，UTF-8 或 GBK）：每行一户
+        #[arg(long, value_name = "名册.csv")]
+        roster: Option<PathBuf>,
+        /// 写出每户结果的 CSV；已存在时不覆盖
+        #[arg(short = 'o', long = "out", value_name = "结果.csv")]
+        out: Option<PathBuf>,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = calc::CalcFormat::Human, value_name = "格式")]
+        format: calc::CalcFormat,
+    },
     /// 解释诊断代码的含义，并给出示例
     #[command(after_help = help::EXPLAIN_EXAMPLES)]
     Explain {
@@ -233,6 +255,21 @@ pub fn run() -> ExitCode {
         Command::Import { notice, out, force } => import::run(&notice, out.as_deref(), force),
         Command::Serve { paths, port } => crate::serve::run(&paths, port),
         Command::Lsp => crate::lsp::run(),
+        Command::Calc {
+            file,
+            rule,
+            amounts,
+            roster,
+            out,
+            format,
+        } => calc::run(
+            &file,
+            &rule,
+            &amounts,
+            roster.as_deref(),
+            out.as_deref(),
+            format,
+        ),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = help::command();
