@@ -170,6 +170,12 @@ impl Lower<'_> {
                 }
                 ast::BreakdownLine::Restate(r) => {
                     let rs = self.restate(r);
+                    // A breakdown whose total line restates a figure stated earlier (分解
+                    // 能效提升面积按区域 { 复述 能效提升面积：112.17万平方米 … }) has that
+                    // restated figure as its total, so its parts are still added up.
+                    if bd.total.is_none() {
+                        bd.total = Some(rs.figure.clone());
+                    }
                     plan.restatements.push(rs);
                 }
                 ast::BreakdownLine::Part(p) => {
