@@ -116,6 +116,17 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/A110-silent.policy"),
     },
     CodeInfo {
+        code: "A115",
+        severity: Severity::Warning,
+        title: "缺少单位",
+        explanation: "一组相加的数（分解的合计与分项）中，有的数没有写单位，其余的数单位相同，例如“集中供热改造居民350”与“分散式改造居民514户”并列。\
+            没有单位的数本是纯数，不能与户数相加，通知多半是漏印了单位。policyc 按同组其他数的单位读它（这里读作 350户），报告缺少单位，\
+            并照这个读法核对合计与分项之和；读法是推断，所以由此发现的不符也只是警告。\
+            同组的数单位本就各不相同时无从推断，按单位不同（A107）报告。请照原文补上单位；原文确实漏印了，应请起草单位补上。",
+        fires: include_str!("../../tests/fixtures/checks/A115-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A115-silent.policy"),
+    },
+    CodeInfo {
         code: "D201",
         severity: Severity::Error,
         title: "日期不存在",
