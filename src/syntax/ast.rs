@@ -17,6 +17,10 @@ pub struct Text {
 pub struct QuantityLit {
     pub approx_prefix: bool,
     pub approx_suffix: bool,
+    /// 近 or 接近 before the number: just under it.
+    pub near: Option<Text>,
+    /// 余 or 多 after the number and its 万/亿: more than it.
+    pub more: Option<Text>,
     pub number: Text,
     /// True when the number is written in Chinese numerals (三年).
     pub chinese_numeral: bool,

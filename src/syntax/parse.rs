@@ -228,6 +228,8 @@ pub(super) fn quantity(p: P) -> QuantityLit {
     let mut q = QuantityLit {
         approx_prefix: false,
         approx_suffix: false,
+        near: None,
+        more: None,
         number: Text {
             value: String::new(),
             span: sp,
@@ -241,6 +243,8 @@ pub(super) fn quantity(p: P) -> QuantityLit {
         match part.as_rule() {
             Rule::approx_prefix => q.approx_prefix = true,
             Rule::approx_suffix => q.approx_suffix = true,
+            Rule::near_prefix => q.near = Some(text(&part)),
+            Rule::more_suffix => q.more = Some(text(&part)),
             Rule::number => q.number = text(&part),
             Rule::cn_number => {
                 q.number = text(&part);
@@ -349,6 +353,8 @@ fn breakdown_line(p: P) -> Option<BreakdownLine> {
                 value: QuantityLit {
                     approx_prefix: false,
                     approx_suffix: false,
+        near: None,
+        more: None,
                     number: Text {
                         value: String::new(),
                         span: sp,
@@ -447,6 +453,8 @@ fn quantity_placeholder(sp: Span) -> QuantityLit {
     QuantityLit {
         approx_prefix: false,
         approx_suffix: false,
+        near: None,
+        more: None,
         number: Text {
             value: String::new(),
             span: sp,

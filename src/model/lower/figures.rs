@@ -34,6 +34,8 @@ impl Lower<'_> {
             q.approx_prefix || q.approx_suffix,
             src_text,
         ) {
+            Ok(v) if q.more.is_some() => v.more_than(),
+            Ok(v) if q.near.is_some() => v.just_under(),
             Ok(v) => v,
             Err(e) => {
                 self.quantity_error(e, q);
@@ -265,9 +267,15 @@ pub(super) fn written(q: &ast::QuantityLit) -> String {
     if q.approx_prefix {
         s.push('约');
     }
+    if let Some(near) = &q.near {
+        s.push_str(&near.value);
+    }
     s.push_str(&q.number.value);
     if let Some(m) = &q.magnitude {
         s.push_str(&m.value);
+    }
+    if let Some(more) = &q.more {
+        s.push_str(&more.value);
     }
     if let Some(u) = &q.unit {
         s.push_str(&u.value);
