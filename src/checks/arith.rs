@@ -13,8 +13,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::missing_unit::read_in_neighbours_unit;
 use super::interval::{dims_text, last_digit, norm_dims, tolerance_text, usable, Iv, Style};
+use super::missing_unit::read_in_neighbours_unit;
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
 use crate::model::{
@@ -31,7 +31,7 @@ fn soften(mut d: Diagnostic, approx: bool) -> Diagnostic {
     if approx && d.severity == Severity::Error {
         d.severity = Severity::Warning;
         d.notes.push(
-            "涉及约数（约、左右）：约数本是估计，超出其 ±5% 的范围也未必是错，故为警告".into(),
+            "涉及约数（约、左右、近、余、多）：约数本是估计，超出其范围也未必是错，故为警告".into(),
         );
     }
     d
@@ -134,7 +134,9 @@ fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool, out: &mut Vec<Diagn
     let Some(total) = total else { return };
     // A figure written without a unit among its neighbours' is read in their unit (A115),
     // and the sum is checked under that reading, as a warning.
-    let group: Vec<&Figure> = std::iter::once(total).chain(parts.iter().copied()).collect();
+    let group: Vec<&Figure> = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .collect();
     let what = format!("“{}”", bd.id);
     let Some(reading) = read_in_neighbours_unit(f, &group, &what) else {
         out.extend(breakdown_sum_as_read(f, bd, nested, &parts, Some(total)));

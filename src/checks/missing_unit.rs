@@ -92,7 +92,10 @@ pub fn read_in_neighbours_unit(f: &Findings, group: &[&Figure], what: &str) -> O
 
 /// The unit most of `figs` are written in (the first of those tied).
 fn most_common_unit(figs: &[&Figure]) -> Option<String> {
-    let units: Vec<&str> = figs.iter().filter_map(|g| g.quantity.unit.as_deref()).collect();
+    let units: Vec<&str> = figs
+        .iter()
+        .filter_map(|g| g.quantity.unit.as_deref())
+        .collect();
     let count = |u: &str| units.iter().filter(|x| **x == u).count();
     units
         .iter()

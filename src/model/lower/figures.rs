@@ -34,8 +34,8 @@ impl Lower<'_> {
             q.approx_prefix || q.approx_suffix,
             src_text,
         ) {
-            Ok(v) if q.more.is_some() => v.more_than(),
-            Ok(v) if q.near.is_some() => v.just_under(),
+            Ok(v) if q.bound.as_ref().is_some_and(|b| is_near(&b.value)) => v.just_under(),
+            Ok(v) if q.bound.is_some() => v.more_than(),
             Ok(v) => v,
             Err(e) => {
                 self.quantity_error(e, q);
@@ -262,20 +262,26 @@ pub(super) fn fallback_quantity(written: &str) -> Quantity {
     }
 }
 
+/// Whether a figure's bound word is 近/接近 (just under), not 余/多 (more than).
+fn is_near(word: &str) -> bool {
+    word.ends_with('近')
+}
+
 pub(super) fn written(q: &ast::QuantityLit) -> String {
     let mut s = String::new();
     if q.approx_prefix {
         s.push('约');
     }
-    if let Some(near) = &q.near {
-        s.push_str(&near.value);
+    let bound = q.bound.as_ref().map(|b| b.value.as_str());
+    if let Some(near) = bound.filter(|b| is_near(b)) {
+        s.push_str(near);
     }
     s.push_str(&q.number.value);
     if let Some(m) = &q.magnitude {
         s.push_str(&m.value);
     }
-    if let Some(more) = &q.more {
-        s.push_str(&more.value);
+    if let Some(more) = bound.filter(|b| !is_near(b)) {
+        s.push_str(more);
     }
     if let Some(u) = &q.unit {
         s.push_str(&u.value);
