@@ -14,6 +14,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{dims_text, last_digit, norm_dims, tolerance_text, usable, Iv, Style};
+use super::missing_unit::read_in_neighbours_unit;
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Severity, Span};
 use crate::model::{
@@ -30,7 +31,7 @@ fn soften(mut d: Diagnostic, approx: bool) -> Diagnostic {
     if approx && d.severity == Severity::Error {
         d.severity = Severity::Warning;
         d.notes.push(
-            "涉及约数（约、左右）：约数本是估计，超出其 ±5% 的范围也未必是错，故为警告".into(),
+            "涉及约数（约、左右、近、余、多）：约数本是估计，超出其范围也未必是错，故为警告".into(),
         );
     }
     d
@@ -102,9 +103,7 @@ fn walk_breakdown(f: &Findings, bd: &Breakdown, depth: usize, out: &mut Vec<Diag
     if depth > MAX_NESTING {
         return;
     }
-    if let Some(d) = breakdown_sum(f, bd, depth > 0) {
-        out.push(d);
-    }
+    breakdown_sum(f, bd, depth > 0, out);
     for n in &bd.nested {
         walk_breakdown(f, n, depth + 1, out);
     }
@@ -119,19 +118,55 @@ fn is_time_dimension(dim: Option<&str>) -> bool {
     })
 }
 
-fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool) -> Option<Diagnostic> {
-    let parts: Vec<&Figure> = bd
+fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool, out: &mut Vec<Diagnostic>) {
+    let Some(parts) = bd
         .parts
         .iter()
         .map(|p| f.policy.figure(p))
-        .collect::<Option<_>>()?;
+        .collect::<Option<Vec<&Figure>>>()
+    else {
+        return;
+    };
+    let Some(total) = bd.total.as_ref().map(|t| f.policy.figure(t)) else {
+        out.extend(breakdown_sum_as_read(f, bd, nested, &parts, None));
+        return;
+    };
+    let Some(total) = total else { return };
+    // A figure written without a unit among its neighbours' is read in their unit (A115),
+    // and the sum is checked under that reading, as a warning.
+    let group: Vec<&Figure> = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .collect();
+    let what = format!("“{}”", bd.id);
+    let Some(reading) = read_in_neighbours_unit(f, &group, &what) else {
+        out.extend(breakdown_sum_as_read(f, bd, nested, &parts, Some(total)));
+        return;
+    };
+    let parts: Vec<&Figure> = parts.iter().map(|p| reading.figure(p)).collect();
+    let total = reading.figure(total);
+    out.extend(reading.warnings.iter().cloned());
+    if let Some(mut d) = breakdown_sum_as_read(f, bd, nested, &parts, Some(total)) {
+        if d.severity == Severity::Error {
+            d.severity = Severity::Warning;
+        }
+        d.notes.push(format!(
+            "按同组其他数的单位“{}”读原文未写单位的数后核对，故为警告",
+            reading.unit
+        ));
+        out.push(d);
+    }
+}
+
+fn breakdown_sum_as_read(
+    f: &Findings,
+    bd: &Breakdown,
+    nested: bool,
+    parts: &[&Figure],
+    total: Option<&Figure>,
+) -> Option<Diagnostic> {
     if parts.is_empty() || parts.iter().any(|p| !usable(&p.quantity)) {
         return None;
     }
-    let total = match &bd.total {
-        Some(t) => Some(f.policy.figure(t)?),
-        None => None,
-    };
     if total.is_some_and(|t| !usable(&t.quantity)) {
         return None;
     }
@@ -141,7 +176,7 @@ fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool) -> Option<Diagnosti
         if total.is_none() && is_time_dimension(bd.dimension.as_deref()) {
             return None;
         }
-        return shares(f, bd, &parts, total);
+        return shares(f, bd, parts, total);
     }
     let total = total?;
 
@@ -256,7 +291,7 @@ fn breakdown_sum(f: &Findings, bd: &Breakdown, nested: bool) -> Option<Diagnosti
             ),
         )
         .with_primary(total.span, total_label);
-    for p in &parts {
+    for p in parts {
         d = d.with_secondary(p.span, format!("分项“{}”", part_label(bd, &p.id)));
     }
     let cut = cut_to(&total.quantity, computed.value, &style.fmt(computed.value));

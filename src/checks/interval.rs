@@ -417,7 +417,9 @@ impl Style {
 
 /// The tolerance part of a message: what the comparison allowed, and why it is exceeded.
 pub fn tolerance_text(style: &Style, diff: Decimal, tol: Decimal, approx: bool) -> String {
-    let mut s = if tol.is_zero() {
+    let mut s = if tol.is_zero() && approx {
+        "超出所写的范围".to_string()
+    } else if tol.is_zero() {
         "均为精确数，不允许误差".to_string()
     } else if diff > tol {
         format!("超出舍入允许的 ±{}", style.fmt(tol))
@@ -428,7 +430,7 @@ pub fn tolerance_text(style: &Style, diff: Decimal, tol: Decimal, approx: bool) 
         )
     };
     if approx {
-        s.push_str("；其中的约数按 ±5% 计");
+        s.push_str("；其中的约数按 ±5% 计（近、接近按略少于所写的数，余、多按略多于所写的数）");
     }
     s
 }

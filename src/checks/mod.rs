@@ -9,6 +9,7 @@ pub mod arith;
 mod dates;
 pub mod interval;
 pub mod levels;
+mod missing_unit;
 mod org;
 mod rules;
 

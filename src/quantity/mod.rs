@@ -144,6 +144,48 @@ impl Quantity {
         Quantity::resolve(text, false, None, unit, false, &written)
     }
 
+    /// The figure written with 近 or 接近 (近3万户): a little under it, down to the same
+    /// margin an approximate figure has (5 %), never above it.
+    pub fn just_under(mut self) -> Quantity {
+        let margin = self.value.checked_mul(APPROX_TOLERANCE).map(|m| m.abs());
+        if let Some(low) = margin.and_then(|m| self.value.checked_sub(m)) {
+            self.precision = Precision::Approximate;
+            self.low = low.min(self.value);
+            self.high = self.value;
+        }
+        self
+    }
+
+    /// The figure written with 余 or 多 (3.6万余户, 100余户): more than it, short of the
+    /// next unit of its last non-zero digit (3.6万–3.7万户, 100–200户).
+    pub fn more_than(mut self) -> Quantity {
+        let number = self.number.normalize();
+        let place = if number.scale() > 0 {
+            Decimal::new(1, number.scale())
+        } else {
+            let mut place = Decimal::ONE;
+            let ten = Decimal::TEN;
+            while !number.is_zero() && (number % (place * ten)).is_zero() {
+                place *= ten;
+            }
+            place
+        };
+        let scale = if self.number.is_zero() {
+            None
+        } else {
+            self.value.checked_div(self.number)
+        };
+        let high = scale
+            .and_then(|s| place.checked_mul(s))
+            .and_then(|step| self.value.checked_add(step));
+        if let Some(high) = high {
+            self.precision = Precision::Approximate;
+            self.low = self.value.min(high);
+            self.high = self.value.max(high);
+        }
+        self
+    }
+
     /// Whether the figure was stated as a percentage.
     pub fn is_percent(&self) -> bool {
         matches!(self.unit.as_deref(), Some("%") | Some("％"))

@@ -17,6 +17,9 @@ pub struct Text {
 pub struct QuantityLit {
     pub approx_prefix: bool,
     pub approx_suffix: bool,
+    /// A bound word: 近 or 接近 before the number (just under it), or 余 or 多 after the
+    /// number and its 万/亿 (more than it). One per figure: the first one written.
+    pub bound: Option<Text>,
     pub number: Text,
     /// True when the number is written in Chinese numerals (三年).
     pub chinese_numeral: bool,
@@ -156,7 +159,8 @@ pub enum Item {
     Figure(Figure),
     Breakdown(Breakdown),
     Restate(Restate),
-    Rate(Rate),
+    // Boxed: a rate holds several figures, and would make every item as large.
+    Rate(Box<Rate>),
     Ratio(RatioDecl),
     Assume(Figure),
     Rule(Rule),

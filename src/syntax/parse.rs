@@ -198,7 +198,7 @@ fn item(p: P) -> Option<Item> {
         Rule::assume => Item::Assume(figure(p)),
         Rule::breakdown => Item::Breakdown(breakdown(p)),
         Rule::restate => Item::Restate(restate(p)),
-        Rule::rate => Item::Rate(rate(p)),
+        Rule::rate => Item::Rate(Box::new(rate(p))),
         Rule::ratio_decl => {
             let sp = span(&p);
             let mut inner = p.into_inner();
@@ -228,6 +228,7 @@ pub(super) fn quantity(p: P) -> QuantityLit {
     let mut q = QuantityLit {
         approx_prefix: false,
         approx_suffix: false,
+        bound: None,
         number: Text {
             value: String::new(),
             span: sp,
@@ -241,6 +242,9 @@ pub(super) fn quantity(p: P) -> QuantityLit {
         match part.as_rule() {
             Rule::approx_prefix => q.approx_prefix = true,
             Rule::approx_suffix => q.approx_suffix = true,
+            Rule::near_prefix | Rule::more_suffix if q.bound.is_none() => {
+                q.bound = Some(text(&part));
+            }
             Rule::number => q.number = text(&part),
             Rule::cn_number => {
                 q.number = text(&part);
@@ -349,6 +353,7 @@ fn breakdown_line(p: P) -> Option<BreakdownLine> {
                 value: QuantityLit {
                     approx_prefix: false,
                     approx_suffix: false,
+                    bound: None,
                     number: Text {
                         value: String::new(),
                         span: sp,
@@ -447,6 +452,7 @@ fn quantity_placeholder(sp: Span) -> QuantityLit {
     QuantityLit {
         approx_prefix: false,
         approx_suffix: false,
+        bound: None,
         number: Text {
             value: String::new(),
             span: sp,

@@ -34,6 +34,8 @@ impl Lower<'_> {
             q.approx_prefix || q.approx_suffix,
             src_text,
         ) {
+            Ok(v) if q.bound.as_ref().is_some_and(|b| is_near(&b.value)) => v.just_under(),
+            Ok(v) if q.bound.is_some() => v.more_than(),
             Ok(v) => v,
             Err(e) => {
                 self.quantity_error(e, q);
@@ -170,6 +172,12 @@ impl Lower<'_> {
                 }
                 ast::BreakdownLine::Restate(r) => {
                     let rs = self.restate(r);
+                    // A breakdown whose total line restates a figure stated earlier (分解
+                    // 能效提升面积按区域 { 复述 能效提升面积：112.17万平方米 … }) has that
+                    // restated figure as its total, so its parts are still added up.
+                    if bd.total.is_none() {
+                        bd.total = Some(rs.figure.clone());
+                    }
                     plan.restatements.push(rs);
                 }
                 ast::BreakdownLine::Part(p) => {
@@ -254,14 +262,26 @@ pub(super) fn fallback_quantity(written: &str) -> Quantity {
     }
 }
 
+/// Whether a figure's bound word is 近/接近 (just under), not 余/多 (more than).
+fn is_near(word: &str) -> bool {
+    word.ends_with('近')
+}
+
 pub(super) fn written(q: &ast::QuantityLit) -> String {
     let mut s = String::new();
     if q.approx_prefix {
         s.push('约');
     }
+    let bound = q.bound.as_ref().map(|b| b.value.as_str());
+    if let Some(near) = bound.filter(|b| is_near(b)) {
+        s.push_str(near);
+    }
     s.push_str(&q.number.value);
     if let Some(m) = &q.magnitude {
         s.push_str(&m.value);
+    }
+    if let Some(more) = bound.filter(|b| !is_near(b)) {
+        s.push_str(more);
     }
     if let Some(u) = &q.unit {
         s.push_str(&u.value);
