@@ -235,3 +235,25 @@ fn check_of_several_files_prints_a_line_per_file_with_findings() {
         "{out}"
     );
 }
+
+/// `policyc export … | head`: a reader that stops early closes the pipe; policyc stops
+/// quietly with the status of a process ended by SIGPIPE, not with a panic on stderr.
+#[test]
+fn a_closed_stdout_ends_policyc_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["export", "policies/003_donghe-qingjie-qunuan-2021.policy"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, long before the model (megabytes of JSON) is written.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}
