@@ -384,22 +384,8 @@ fn memory(o: &Options, rows: &mut Vec<Row>) {
     }
     for (count, extra) in [(o.count, ""), (o.count * 10, ""), (o.count * 10, FINDING)] {
         let (dir, bytes) = corpus_variant(o.seed, count, extra);
-        let out = Command::new(time)
-            .args(["-f", "%M"])
-            .arg(POLICYC)
-            .arg("check")
-            .arg(&dir)
-            .env_remove("POLICYC_JOBS")
-            .stdout(Stdio::null())
-            .output()
-            .expect("GNU time runs");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let kb: u64 = stderr
-            .lines()
-            .last()
-            .and_then(|l| l.trim().parse().ok())
+        let rss = peak_rss(&["check".into(), dir.to_string_lossy().into_owned()])
             .expect("GNU time prints the peak RSS in KB");
-        let rss = kb * 1024;
         rows.push(Row {
             what: format!(
                 "peak memory of `policyc check` over {count} files{}",
@@ -507,12 +493,14 @@ fn blowups(o: &Options, rows: &mut Vec<Row>) {
     }
 }
 
-/// Peak resident memory of one run of policyc, by GNU time, when it is installed.
+/// Peak resident memory of one run of policyc (on every core), by GNU time, when it is
+/// installed.
 fn peak_rss(args: &[String]) -> Option<u64> {
     let out = Command::new("/usr/bin/time")
         .args(["-f", "%M"])
         .arg(POLICYC)
         .args(args)
+        .env_remove("POLICYC_JOBS")
         .stdout(Stdio::null())
         .output()
         .ok()?;

@@ -193,18 +193,24 @@ fn find_unclosed(lines: &Lines, stop: usize) -> Option<Mismatch> {
         for _ in &line.leading_closes {
             stack.pop();
         }
-        for (brace, header) in &line.opens {
-            stack.push(Open {
-                brace: *brace,
-                header: header.clone(),
-                indent: if *indent == usize::MAX { 0 } else { *indent },
-                content_indent: None,
-            });
-        }
+        push_opens(&mut stack, *indent, line);
     }
     // Nothing in the layout gives it away.
     let end = lines.last().map_or(0, |(_, s, _)| s.end);
     open_at_stop.or_else(|| stack.last().map(|top| unclosed(top, Span::new(end, end))))
+}
+
+/// Pushes the blocks `line` opens; a line that starts inside a quote (`usize::MAX`) counts as
+/// unindented.
+fn push_opens(stack: &mut Vec<Open>, indent: usize, line: &Line) {
+    for (brace, header) in &line.opens {
+        stack.push(Open {
+            brace: *brace,
+            header: header.clone(),
+            indent: if indent == usize::MAX { 0 } else { indent },
+            content_indent: None,
+        });
+    }
 }
 
 fn unclosed(top: &Open, due: Span) -> Mismatch {
@@ -237,14 +243,7 @@ fn find_extra(lines: &Lines) -> Option<Mismatch> {
             }
             stack.pop();
         }
-        for (brace, header) in &line.opens {
-            stack.push(Open {
-                brace: *brace,
-                header: header.clone(),
-                indent: if *indent == usize::MAX { 0 } else { *indent },
-                content_indent: None,
-            });
-        }
+        push_opens(&mut stack, *indent, line);
     }
     None
 }
