@@ -172,8 +172,11 @@ fn chart(policy: &Policy, plan: &Plan, number: usize) -> GanttChart {
     };
 
     // Top level: phases, milestones and the tasks that stand in no phase.
-    let task_phases = plan.task_phases();
     let mut tasks_by_phase = plan.tasks_by_phase();
+    let mut in_a_phase = vec![false; plan.tasks.len()];
+    for &t in tasks_by_phase.iter().flatten() {
+        in_a_phase[t] = true;
+    }
     let mut items: Vec<Item> = plan
         .phases
         .iter()
@@ -189,7 +192,7 @@ fn chart(policy: &Policy, plan: &Plan, number: usize) -> GanttChart {
             plan.tasks
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| task_phases[*i].is_none())
+                .filter(|(i, _)| !in_a_phase[*i])
                 .map(|(i, t)| Item::Task(i, t)),
         )
         .collect();
