@@ -79,8 +79,12 @@ fn two_builds_are_identical_and_text_outputs_are_snapshotted() {
 #[test]
 fn notice_drafts_cover_every_figure_and_date_of_their_seeds() {
     let tool = root().join("../shared/tools/figures.py");
-    if !tool.exists() {
-        eprintln!("../shared/tools/figures.py is not beside the project; skipped");
+    let python = Command::new("python3").arg("--version").output();
+    if !tool.exists() || python.is_err() {
+        crate::skip(
+            "build::notice_drafts_cover_every_figure_and_date_of_their_seeds",
+            "needs python3 and ../shared/tools/figures.py beside the project",
+        );
         return;
     }
     let out = temp("figures");
@@ -148,9 +152,9 @@ fn notice_drafts_round_trip_to_their_seeds() {
     let tool = root().join("../shared/tools/roundtrip.py");
     let python = Command::new("python3").arg("--version").output();
     if !tool.exists() || python.is_err() {
-        eprintln!(
-            "SKIPPED notice_drafts_round_trip_to_their_seeds: needs python3 and \
-             ../shared/tools/roundtrip.py beside the project"
+        crate::skip(
+            "build::notice_drafts_round_trip_to_their_seeds",
+            "needs python3 and ../shared/tools/roundtrip.py beside the project",
         );
         return;
     }

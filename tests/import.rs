@@ -116,7 +116,10 @@ fn figures_and_dates_of_the_seeds_are_held_as_data() {
     let tool = root().join("../shared/tools/figures.py");
     let python = Command::new("python3").arg("--version").output();
     if !tool.exists() || python.is_err() {
-        eprintln!("SKIPPED: figures coverage needs python3 and ../shared/tools/figures.py");
+        crate::skip(
+            "import::figures_and_dates_of_the_seeds_are_held_as_data",
+            "needs python3 and ../shared/tools/figures.py beside the project",
+        );
         return;
     }
     let dir = scratch("coverage");

@@ -80,7 +80,10 @@ fn screenshot(page: &mut cdp::Page, name: &str) -> PathBuf {
 #[test]
 fn the_open_page_follows_saves_of_the_policy_file() {
     if !Path::new(CHROMIUM).exists() {
-        eprintln!("跳过：没有 {CHROMIUM}（.ci/run 会用 apt-get 安装 chromium）");
+        crate::skip(
+            "serve_browser::the_open_page_follows_saves_of_the_policy_file",
+            &format!("no {CHROMIUM} (.ci/run installs it with apt-get)"),
+        );
         return;
     }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("serve-{}", std::process::id()));
