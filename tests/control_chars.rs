@@ -3,9 +3,8 @@
 //! never reach an output: every notice.docx part and gantt.svg stays well-formed XML, and no
 //! output file holds one.
 
-#[path = "../fuzz/src/oracles.rs"]
-#[allow(dead_code)]
-mod oracles;
+// The oracles of fuzz/src/oracles.rs, loaded once in this binary (by fuzz_regressions).
+use crate::fuzz_regressions::targets::oracles;
 
 use std::path::Path;
 
