@@ -99,6 +99,15 @@ fn post_like(s: &str) -> bool {
         && POST_ENDS.iter().any(|e| s.ends_with(e))
 }
 
+/// A member that is a body of people, not a person: the leaders of several units named at
+/// once (`两镇、各街道办事处主要领导`, `各乡镇主要负责人`, `有关部门负责同志`). The notice gives no
+/// name because there is none to give: recorded as （集体）, not as a missing name.
+pub(super) fn collective(s: &str) -> bool {
+    let many = s.contains('各') || s.starts_with("有关") || s.starts_with("相关");
+    many && !s.contains(['，', ','])
+        && (post_like(s) || ["领导", "同志"].iter().any(|e| s.ends_with(e)))
+}
+
 /// A person's name: two to four characters, Chinese (a · inside for a minority name).
 fn name_like(s: &str) -> bool {
     let n = chars(s);
@@ -122,7 +131,7 @@ pub(super) fn one_a_line(lines: &[Option<&str>], at: usize) -> Option<(Vec<Membe
         if let Some(r) = role_alone(l) {
             // A role line must have a member under it.
             let next = line(k + 1);
-            if !next.is_some_and(|n| name_like(n) || post_like(n)) {
+            if !next.is_some_and(|n| name_like(n) || post_like(n) || collective(n)) {
                 break;
             }
             role = r;
@@ -134,7 +143,7 @@ pub(super) fn one_a_line(lines: &[Option<&str>], at: usize) -> Option<(Vec<Membe
                 post: line(k + 1).unwrap_or_default().to_string(),
             });
             k += 2;
-        } else if post_like(l) && !members.is_empty() {
+        } else if (post_like(l) || collective(l)) && !members.is_empty() {
             members.push(Member {
                 role: role.clone(),
                 name: None,
@@ -159,6 +168,15 @@ mod tests {
             (Some("李鹏".into()), "旗人民政府副旗长".into())
         );
         assert_eq!(split_member("区能源局局长"), (None, "区能源局局长".into()));
+    }
+
+    #[test]
+    fn the_leaders_of_several_units_are_a_collective_member() {
+        assert!(collective("两镇、各街道办事处主要领导"));
+        assert!(collective("各乡镇主要负责人"));
+        assert!(collective("有关部门负责同志"));
+        assert!(!collective("区能源局局长"));
+        assert!(!collective("各镇要落实责任，加强领导"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! sections numbered 一、 （一） 1. （1）, leadership groups (组长：姓名 职务), and attachments
 //! (附件说明 and the bodies headed 附件N or by a listed title).
 
-use super::members::{member_line, one_a_line, role_line, split_member};
+use super::members::{collective, member_line, one_a_line, role_line, split_member};
 use super::Block;
 
 /// A notice read into its parts.
@@ -65,7 +65,8 @@ pub struct Group {
 #[derive(Debug)]
 pub struct Member {
     pub role: String,
-    /// None when the notice prints the post without a name.
+    /// None when the notice prints the post without a name (or names a body of people,
+    /// [`super::members::collective`]).
     pub name: Option<String>,
     pub post: String,
 }
@@ -397,7 +398,7 @@ fn members_by_line(lines: &[Entry], i: usize) -> (Vec<Member>, usize) {
                 post,
             });
             last_role = role;
-        } else if member_line(l) {
+        } else if member_line(l) || collective(l) {
             let (name, post) = split_member(l);
             members.push(Member {
                 role: last_role.clone(),
