@@ -217,10 +217,28 @@ fn notices_nobody_tuned_for_import_and_compile() {
         assert_eq!(code, 0, "{}: {err}", path.display());
         let out = dir.join(path.file_name().unwrap()).with_extension("policy");
         std::fs::write(&out, draft).unwrap();
-        let (code, msg, _) = policyc(&["check", out.to_str().unwrap()]);
-        assert!(code == 0 || code == 1, "{}: {msg}", path.display());
+        let (code, msg, err) = policyc(&["check", out.to_str().unwrap()]);
+        assert!(code == 0 || code == 1, "{}: {msg}{err}", path.display());
+        // None of these extracts prints a wrong figure or an impossible date: an error on
+        // one of them is the importer misreading it.
+        assert!(!msg.contains("error["), "{}: {msg}", path.display());
     }
     assert!(n >= 5, "at least five published notices besides the seeds");
+}
+
+#[test]
+fn a_notice_in_traditional_characters_keeps_its_numbers_and_dates() {
+    let (code, draft, err) = import("tests/fixtures/import/heilongjiang-weifang-jieneng-2015.txt");
+    assert_eq!(code, 0, "{err}");
+    // 建村[2015]40號 is a cited document, not a figure 40; the date under the signature is a
+    // date, not a section heading.
+    assert!(draft.contains("依据：建村[2015]40號"), "{draft}");
+    assert!(!draft.contains("：40\n"), "{draft}");
+    assert!(draft.contains("节点 节点：2015年7月28日"), "{draft}");
+    assert!(!draft.contains("节 「2015年7月28日」"), "{draft}");
+    let (_, draft, _) = import("tests/fixtures/import/guoban-jianzhu-jieneng-2024.txt");
+    assert!(draft.contains("发文字号：國辦函〔2024〕20號"), "{draft}");
+    assert!(draft.contains("主送：各省"), "{draft}");
 }
 
 #[test]

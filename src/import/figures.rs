@@ -397,9 +397,10 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
         }
         let digits_end = j;
         // 20mm, 2m: a unit in ASCII letters is fine; a number glued to letters (B0D, C20) is a code.
+        // A number before 号 (號) or a closing bracket is a document's number or year.
         if chars
             .get(j)
-            .is_some_and(|c| c.1 == '〕' || c.1 == ']' || c.1 == '号')
+            .is_some_and(|c| matches!(c.1, '〕' | ']' | '﹞' | '］' | '号' | '號'))
         {
             i = j;
             continue;

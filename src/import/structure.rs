@@ -130,9 +130,10 @@ fn has_sentence_punct(s: &str) -> bool {
     s.contains(['。', '，', '；', ',', ';'])
 }
 
-/// 〔2022〕22号 as a document number line.
+/// 〔2022〕22号 as a document number line (號 where the notice is printed in traditional
+/// characters).
 fn is_doc_number(s: &str) -> bool {
-    chars(s) <= 30 && (s.contains('〔') || s.contains('[') || s.contains('﹝')) && s.ends_with('号')
+    chars(s) <= 30 && s.contains(['〔', '[', '﹝', '［']) && s.ends_with(['号', '號'])
 }
 
 /// A line that holds only a date as a signature date is printed: 2022年3月31日, or digits
@@ -367,6 +368,7 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
         && chars(s) >= 2
         && !s.contains(['。', '，', '；', '：', ':', '、', ',', '（', '('])
         && !s.ends_with(|c: char| c.is_ascii_digit())
+        && !is_date_line(s)
         && next_longer
     {
         return Some((s.to_string(), 9, None));
