@@ -428,3 +428,31 @@ fn tables_laid_out_with_spaces_or_one_cell_a_line_are_tables() {
     // The total row is kept as written: 1200 + 800 is not 2100.
     assert!(out.contains("[A102]"), "{out}");
 }
+
+#[test]
+fn a_rate_in_one_section_applies_to_the_count_and_the_payers_amount_in_another() {
+    let (draft, out) = import_text(
+        "across",
+        &plan(
+            "一、补贴标准\n\n中央资金补贴标准为 3500 元/户，地方资金补贴标准为 1800 元/户。\n\n\
+             二、资金测算\n\n甲镇改造 1000 户，共投资 800 万元，其中中央专项补助资金 350 万元，区财政配套 190 万元，农户自筹 260 万元。\n",
+        ),
+    );
+    assert!(
+        draft.contains("推断：前文的中央标准3500 元/户、这里的数量1000 户与中央的金额350 万元"),
+        "{draft}"
+    );
+    assert!(draft.contains("前文的地方标准1800 元/户"), "{draft}");
+    // 3500 × 1000 = 350万 holds; 1800 × 1000 is 180万, not 190万: one finding.
+    assert_eq!(out.matches("[A105]").count(), 1, "{out}");
+    assert!(out.contains("190"), "{out}");
+    // Two different rates of one payer: no reading says which applies.
+    let (draft, _) = import_text(
+        "across-ambiguous",
+        &plan(
+            "一、补贴标准\n\n空气源热泵中央资金补贴标准为 3500 元/户。\n\n燃气壁挂炉中央资金补贴标准为 2000 元/户。\n\n\
+             二、资金测算\n\n改造 1000 户，中央专项补助资金 350 万元。\n",
+        ),
+    );
+    assert!(!draft.contains("前文的中央标准"), "{draft}");
+}

@@ -9,6 +9,7 @@
 //! - [`structure`]: blocks → the notice's parts (cover notice, plans, sections, tasks, phases,
 //!   groups, attachments);
 //! - [`figures`]: figures and dates inside one paragraph, named from their context;
+//! - [`across`]: a rate stated in one section applied to a count and an amount in another;
 //! - [`relations`]: what the text states between them (其中/共, 占…%, 按7:3, subsidy rules,
 //!   cited documents) and the column relations a table's rows bear out;
 //! - [`emit`]: the policy text, top to bottom like the notice.
@@ -16,6 +17,7 @@
 //! The importer corrects nothing: a wrong total or an impossible date is written as printed,
 //! for the checks to find. A relation it infers rather than reads gets a `// 推断：…` comment.
 
+mod across;
 mod dates;
 pub mod decode;
 pub mod docx;
