@@ -157,6 +157,54 @@ pub(super) fn one_a_line(lines: &[Option<&str>], at: usize) -> Option<(Vec<Membe
     (!members.is_empty()).then_some((members, k - at))
 }
 
+/// Members laid out as a table, as a Word notice (and policyc's own notice.docx) sets a group:
+/// each row a role cell (`组长：`, or empty under the role above), a name and a post; a row with
+/// only a post is a member without a name (or a collective one). None unless every row reads
+/// so and there are two members or more.
+pub(super) fn roster(rows: &[Vec<String>]) -> Option<Vec<Member>> {
+    let mut members = Vec::new();
+    let mut role: Option<String> = None;
+    for r in rows {
+        let (first, rest) = r.split_first()?;
+        let first = first.trim();
+        if !first.is_empty() {
+            let with_colon = if first.ends_with(['：', ':']) {
+                first.to_string()
+            } else {
+                format!("{first}：")
+            };
+            role = Some(role_alone(&with_colon)?);
+        }
+        let role = role.clone()?;
+        let cells: Vec<&str> = rest
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let member = match cells.as_slice() {
+            [name, post] => {
+                let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+                if !name_like(&name) {
+                    return None;
+                }
+                Member {
+                    role,
+                    name: Some(name),
+                    post: post.to_string(),
+                }
+            }
+            [post] if post_like(post) || collective(post) => Member {
+                role,
+                name: None,
+                post: post.to_string(),
+            },
+            _ => return None,
+        };
+        members.push(member);
+    }
+    (members.len() >= 2).then_some(members)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +216,24 @@ mod tests {
             (Some("李鹏".into()), "旗人民政府副旗长".into())
         );
         assert_eq!(split_member("区能源局局长"), (None, "区能源局局长".into()));
+    }
+
+    #[test]
+    fn a_table_of_roles_names_and_posts_is_a_roster() {
+        let row = |a: &str, b: &str, c: &str| vec![a.to_string(), b.to_string(), c.to_string()];
+        let members = roster(&[
+            row("组长：", "李鹏", "旗人民政府副旗长"),
+            row("成员：", "杨东", "旗人民政府办公室副主任"),
+            row("", "王 旭", "区审计局局长"),
+            row("", "", "两镇、各街道办事处主要领导"),
+        ])
+        .expect("a roster");
+        assert_eq!(members.len(), 4);
+        assert_eq!(members[2].name.as_deref(), Some("王旭"));
+        assert_eq!(members[2].role, "成员");
+        assert_eq!(members[3].name, None);
+        // A table of figures is not one.
+        assert!(roster(&[row("序号", "乡镇", "户数"), row("1", "高闸镇", "1200")]).is_none());
     }
 
     #[test]

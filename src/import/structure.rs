@@ -3,7 +3,7 @@
 //! sections numbered 一、 （一） 1. （1）, leadership groups (组长：姓名 职务), and attachments
 //! (附件说明 and the bodies headed 附件N or by a listed title).
 
-use super::members::{collective, member_line, one_a_line, role_line, split_member};
+use super::members::{collective, member_line, one_a_line, role_line, roster, split_member};
 use super::Block;
 
 /// A notice read into its parts.
@@ -107,6 +107,13 @@ impl Entry {
         match self {
             Entry::Line(l) => Some(l),
             Entry::Table(_) => None,
+        }
+    }
+
+    fn table(&self) -> Option<&[Vec<String>]> {
+        match self {
+            Entry::Table(rows) => Some(rows),
+            Entry::Line(_) => None,
         }
     }
 }
@@ -547,10 +554,46 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         &mut plan.items
     }
 
+    /// The name of the group whose members follow: from the words that announce it, the
+    /// heading right above them, or the attachment they stand in.
+    fn group_name(
+        stack: &mut [(u8, String, Vec<Item>)],
+        attachment: &mut Option<(String, String, Vec<Item>)>,
+        plan: &mut Plan,
+    ) -> String {
+        let mut title = group_title(sink(stack, attachment, plan));
+        if title == "领导小组" {
+            // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
+            if let Some(top) = stack.last().filter(|s| s.2.is_empty()) {
+                let words = numbering(&top.1).map_or(top.1.as_str(), |(_, len)| &top.1[len..]);
+                if words.contains('组') || words.contains("专班") {
+                    title = words.trim().to_string();
+                }
+            }
+        }
+        if title == "领导小组" {
+            attachment
+                .as_ref()
+                .map(|a| a.1.clone())
+                .filter(|t| t.contains("小组") || t.contains("专班"))
+                .unwrap_or(title)
+        } else {
+            title
+        }
+    }
+
     while i < lines.len() {
         let entry = &lines[i];
         let next = lines.get(i + 1).and_then(Entry::line);
         let Some(l) = entry.line() else {
+            if let Some(members) = lines[i].table().and_then(roster) {
+                // A group's members laid out as a table (role, name, post).
+                let title = group_name(&mut stack, &mut attachment, &mut plan);
+                sink(&mut stack, &mut attachment, &mut plan)
+                    .push(Item::Group(Group { title, members }));
+                i += 1;
+                continue;
+            }
             if let Entry::Table(rows) = entry {
                 // A table's title is the line just above it when that line names a table.
                 let target = sink(&mut stack, &mut attachment, &mut plan);
@@ -684,25 +727,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             None
         };
         if one_cell_a_line.is_some() || role_line(l).is_some() {
-            let mut title = group_title(sink(&mut stack, &mut attachment, &mut plan));
-            if title == "领导小组" {
-                // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
-                if let Some(top) = stack.last().filter(|s| s.2.is_empty()) {
-                    let words = numbering(&top.1).map_or(top.1.as_str(), |(_, len)| &top.1[len..]);
-                    if words.contains('组') || words.contains("专班") {
-                        title = words.trim().to_string();
-                    }
-                }
-            }
-            let title = if title == "领导小组" {
-                attachment
-                    .as_ref()
-                    .map(|a| a.1.clone())
-                    .filter(|t| t.contains("小组") || t.contains("专班"))
-                    .unwrap_or(title)
-            } else {
-                title
-            };
+            let title = group_name(&mut stack, &mut attachment, &mut plan);
             let (members, k) = match one_cell_a_line {
                 Some((members, used)) => (members, i + used),
                 None => members_by_line(lines, i),
