@@ -456,3 +456,24 @@ fn a_rate_in_one_section_applies_to_the_count_and_the_payers_amount_in_another()
     );
     assert!(!draft.contains("前文的中央标准"), "{draft}");
 }
+
+#[test]
+fn policyc_s_own_notice_docx_imports_back_to_the_same_draft() {
+    // 000 built, then its notice.docx imported: headings come back from their styles (a
+    // run-in heading with a comma, （一）坚持以人为本，为民服务。) and the group from its table.
+    let dir = scratch("own-docx");
+    let (_, text, _) = import("seeds/000_48bbf71bc7c3280f.txt");
+    let draft = dir.join("000.policy");
+    std::fs::write(&draft, &text).unwrap();
+    let out = scratch("own-docx-built");
+    let (code, _, err) = policyc(&[
+        "build",
+        "-o",
+        out.to_str().unwrap(),
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, again, err) = import(out.join("000/notice.docx").to_str().unwrap());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(body(&again), body(&text));
+}

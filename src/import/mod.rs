@@ -46,6 +46,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 pub enum Block {
     /// One line (a paragraph) of text as printed.
     Line(String),
+    /// A paragraph its document marks as a heading (a Word heading style), read as a section
+    /// title even where its punctuation would make it a sentence.
+    Heading(String),
     /// A table: rows of cells as printed; a merged cell's text stands in its first cell and the
     /// cells it covers are empty.
     Table(Vec<Vec<String>>),
@@ -215,7 +218,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], source: &str) -> Result<Imported,
         }
     };
     if blocks.iter().all(|b| match b {
-        Block::Line(l) => l.trim().is_empty(),
+        Block::Line(l) | Block::Heading(l) => l.trim().is_empty(),
         Block::Table(rows) => rows.iter().flatten().all(|c| c.trim().is_empty()),
     }) {
         return Err(ImportError::Empty);

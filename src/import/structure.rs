@@ -85,6 +85,7 @@ pub fn read(blocks: &[Block]) -> Doc {
                     lines.push(Entry::Line(t.to_string()));
                 }
             }
+            Block::Heading(h) => lines.push(Entry::Heading(h.trim().to_string())),
             Block::Table(rows) => lines.push(Entry::Table(rows.clone())),
         }
     }
@@ -99,13 +100,15 @@ pub fn read(blocks: &[Block]) -> Doc {
 #[derive(Debug, Clone)]
 enum Entry {
     Line(String),
+    /// A line its document marks as a heading.
+    Heading(String),
     Table(Vec<Vec<String>>),
 }
 
 impl Entry {
     fn line(&self) -> Option<&str> {
         match self {
-            Entry::Line(l) => Some(l),
+            Entry::Line(l) | Entry::Heading(l) => Some(l),
             Entry::Table(_) => None,
         }
     }
@@ -113,7 +116,7 @@ impl Entry {
     fn table(&self) -> Option<&[Vec<String>]> {
         match self {
             Entry::Table(rows) => Some(rows),
-            Entry::Line(_) => None,
+            _ => None,
         }
     }
 }
@@ -738,7 +741,14 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             continue;
         }
 
-        if let Some((title, level, tail)) = heading(l, next) {
+        let styled = matches!(entry, Entry::Heading(_)).then(|| {
+            (
+                l.to_string(),
+                numbering(l).map_or(9, |(level, _)| level),
+                None,
+            )
+        });
+        if let Some((title, level, tail)) = heading(l, next).or(styled) {
             let level = if level == 9 {
                 stack.last().map_or(1, |s| s.0.saturating_add(1).min(8))
             } else {
