@@ -2,7 +2,8 @@
 //! `word/document.xml` in order, line breaks as new lines, tables with merged cells (a
 //! horizontal merge keeps its text in the first cell and leaves the covered cells empty; a
 //! vertical merge's continuation cells are empty), and the text of text boxes, where a notice
-//! often keeps its 版记, as paragraphs of their own where they stand.
+//! often keeps its 版记, as paragraphs of their own where they stand. A paragraph in a heading
+//! style (标题 1–9, `heading N` in `word/styles.xml`) is a heading, whatever its punctuation.
 
 use std::io::{Cursor, Read};
 
@@ -27,7 +28,48 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
         .take(MAX_INPUT_BYTES * 4)
         .read_to_string(&mut xml)
         .map_err(|e| ImportError::NotWord(format!("正文无法读取（{e}）")))?;
-    parse(&xml)
+    drop(entry);
+    let headings = heading_styles(&mut zip);
+    parse(&xml, &headings)
+}
+
+/// The ids of the heading styles (`heading 1` … `heading 9`, whatever the id: Word in Chinese
+/// names them 1, 2 …); ids `Heading1` … where the document has no styles part.
+fn heading_styles<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<String> {
+    let mut out: Vec<String> = (1..=9).map(|n| format!("Heading{n}")).collect();
+    let Ok(entry) = zip.by_name("word/styles.xml") else {
+        return out;
+    };
+    let mut xml = String::new();
+    if entry
+        .take(MAX_INPUT_BYTES)
+        .read_to_string(&mut xml)
+        .is_err()
+    {
+        return out;
+    }
+    let mut reader = Reader::from_str(&xml);
+    let mut id: Option<String> = None;
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "w:style" => id = attr(&e, "w:styleId"),
+                "w:name" => {
+                    let name = attr(&e, "w:val").unwrap_or_default().to_ascii_lowercase();
+                    let level = name
+                        .strip_prefix("heading ")
+                        .and_then(|n| n.parse::<u8>().ok());
+                    if let (Some(id), Some(1..=9)) = (id.as_ref(), level) {
+                        out.push(id.clone());
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// One table being read: its rows, the current row and cell.
@@ -40,11 +82,13 @@ struct TableState {
     continues_merge: bool,
 }
 
-fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
+fn parse(xml: &str, heading_styles: &[String]) -> Result<Vec<Block>, ImportError> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     // Paragraphs nest (a text box inside a paragraph): a stack of open paragraphs' text.
     let mut paras: Vec<String> = Vec::new();
+    // Whether the outermost open paragraph outside tables is in a heading style.
+    let mut heading = false;
     let mut tables: Vec<TableState> = Vec::new();
     let mut in_text = false;
     loop {
@@ -61,7 +105,15 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
             Event::Empty(e) if e.name().as_ref() == "w:p" => {}
             Event::Start(e) | Event::Empty(e) => {
                 match e.name().as_ref() {
-                    "w:p" => paras.push(String::new()),
+                    "w:p" => {
+                        if paras.is_empty() {
+                            heading = false;
+                        }
+                        paras.push(String::new());
+                    }
+                    "w:pStyle" if paras.len() == 1 && tables.is_empty() => {
+                        heading = attr(&e, "w:val").is_some_and(|v| heading_styles.contains(&v));
+                    }
                     "w:t" => in_text = true,
                     "w:br" | "w:cr" => {
                         if let Some(p) = paras.last_mut() {
@@ -144,6 +196,9 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
                                 out.push(Block::Line(l.to_string()));
                             }
                         }
+                        _ if heading && !text.trim().is_empty() && !text.contains('\n') => {
+                            out.push(Block::Heading(text));
+                        }
                         _ => {
                             for l in text.split('\n') {
                                 out.push(Block::Line(l.to_string()));
@@ -214,7 +269,7 @@ mod tests {
               <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>
             </w:tbl>
             </w:body></w:document>"#;
-        let b = parse(xml).unwrap();
+        let b = parse(xml, &[]).unwrap();
         assert_eq!(b[0], Block::Line("一、目标".into()));
         assert_eq!(b[1], Block::Line("甲".into()));
         assert_eq!(b[2], Block::Line("乙 & 丙".into()));
@@ -226,6 +281,20 @@ mod tests {
                 vec!["".into(), "2".into()],
             ])
         );
+    }
+
+    #[test]
+    fn a_paragraph_in_a_heading_style_is_a_heading() {
+        let xml = r#"<w:document><w:body>
+            <w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>（一）坚持以人为本，为民服务。</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>正文。</w:t></w:r></w:p>
+            </w:body></w:document>"#;
+        let b = parse(xml, &["2".to_string()]).unwrap();
+        assert_eq!(
+            b[0],
+            Block::Heading("（一）坚持以人为本，为民服务。".into())
+        );
+        assert_eq!(b[1], Block::Line("正文。".into()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::dates;
 use super::figures::{self, Context, Stmt};
+use super::members::collective;
 use super::names::{clean, Names};
 use super::relations;
 use super::structure::{numbering, Doc, Group, Item, Notice};
@@ -561,7 +562,11 @@ impl Emitter {
             &format!("领导小组 {} {{", group_title_text(&g.title)),
         );
         for m in &g.members {
-            let name = m.name.clone().unwrap_or_else(|| "（未列姓名）".to_string());
+            let name = match &m.name {
+                Some(n) => n.clone(),
+                None if collective(&m.post) => "（集体）".to_string(),
+                None => "（未列姓名）".to_string(),
+            };
             let name: String = name.chars().filter(|c| !"|｜{}".contains(*c)).collect();
             let post: String = m.post.chars().filter(|c| !"{}｛｝".contains(*c)).collect();
             let post = post.replace("//", "／／");

@@ -77,6 +77,8 @@ pub struct Context {
     sections: usize,
     /// Figures by what they measure, for restatements written differently.
     measured: HashMap<Measure, Measured>,
+    /// The rates stated so far, for the counts and amounts of later sections.
+    rates: super::across::Rates,
 }
 
 /// What a figure measures: the topic of its section, its name as read from the words before
@@ -207,6 +209,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
     }
     relations::shares(text, &figs, &mut stmts);
     implied::rates(text, &figs, &mut stmts);
+    cx.rates.read(text, &figs, &mut stmts);
     implied::averages(text, &figs, &mut stmts);
     implied::parts_of_whole(text, &figs, &mut stmts);
     implied::counted_lists(text, &figs, &mut stmts);
@@ -397,9 +400,10 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
         }
         let digits_end = j;
         // 20mm, 2m: a unit in ASCII letters is fine; a number glued to letters (B0D, C20) is a code.
+        // A number before 号 (號) or a closing bracket is a document's number or year.
         if chars
             .get(j)
-            .is_some_and(|c| c.1 == '〕' || c.1 == ']' || c.1 == '号')
+            .is_some_and(|c| matches!(c.1, '〕' | ']' | '﹞' | '］' | '号' | '號'))
         {
             i = j;
             continue;
@@ -594,6 +598,7 @@ fn name_figures(text: &str, figs: &mut [Fig], cx: &mut Context) {
                 "比例" => ["率", "比", "比例", "比重", "占比"]
                     .iter()
                     .any(|s| b.ends_with(s)),
+                "标准" => b.ends_with("标准"),
                 _ => false,
             };
             if b.is_empty() {

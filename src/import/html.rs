@@ -2,6 +2,11 @@
 //! with `colspan`/`rowspan`, character entities. Site chrome is not the notice: `<head>`,
 //! scripts and styles, `<nav>`, `<header>`, `<footer>`, `<aside>`, forms and frames are
 //! dropped with everything inside them.
+//!
+//! Text laid out with tabs keeps them, so that a table copied as text reads as in a .txt:
+//! inside `<pre>` (LibreOffice's HTML of a text document) lines and tabs are as written, and
+//! LibreOffice's XHTML (its odf2xhtml filter) writes each tab as a `<span>` opening with a
+//! no-break space, read back as the tab.
 
 use super::{nested_table_text, Block};
 
@@ -49,6 +54,11 @@ pub fn blocks(html: &str) -> Vec<Block> {
     let mut line = String::new();
     let mut tables: Vec<Table> = Vec::new();
     let mut skip: Vec<String> = Vec::new();
+    // Open <pre> elements: inside one, a line break ends a line and a tab stays a tab.
+    let mut pre = 0usize;
+    // LibreOffice's XHTML says so in its head (a DCTERMS.source naming the filter).
+    let head = html.find("<body").map_or(html, |b| &html[..b]);
+    let odf_tabs = head.contains("odf2xhtml");
     // Whether the last tag opened a paragraph (so that a closing one ends an empty paragraph).
     let mut last_opened_p = false;
     let mut rest = html;
@@ -63,10 +73,17 @@ pub fn blocks(html: &str) -> Vec<Block> {
     };
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            push_text(rest, &skip, &mut tables, &mut line);
+            push_text(rest, &skip, &mut tables, &mut line, pre > 0, &mut out);
             break;
         };
-        push_text(&rest[..lt], &skip, &mut tables, &mut line);
+        push_text(
+            &rest[..lt],
+            &skip,
+            &mut tables,
+            &mut line,
+            pre > 0,
+            &mut out,
+        );
         rest = &rest[lt..];
         if let Some(r) = rest.strip_prefix("<!--") {
             rest = r.find("-->").map_or("", |e| &r[e + 3..]);
@@ -101,6 +118,23 @@ pub fn blocks(html: &str) -> Vec<Block> {
         }
         let p_open = std::mem::replace(&mut last_opened_p, name == "p" && !closing);
         match (name.as_str(), closing) {
+            ("span", false) if odf_tabs && tables.is_empty() => {
+                if let Some(space) = ["\u{a0}", "&#160;", "&nbsp;"]
+                    .into_iter()
+                    .find(|s| rest.starts_with(s))
+                {
+                    line.push('\t');
+                    rest = &rest[space.len()..];
+                }
+            }
+            ("pre", _) if tables.is_empty() => {
+                flush(&mut line, &mut out);
+                pre = if closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
+            }
             ("table", false) => {
                 flush(&mut line, &mut out);
                 tables.push(Table::default());
@@ -224,8 +258,31 @@ fn attr(tag: &str, name: &str) -> Option<usize> {
         .ok()
 }
 
-fn push_text(raw: &str, skip: &[String], tables: &mut [Table], line: &mut String) {
+/// Adds text to the open cell or line; inside `<pre>` each line break ends a line, and an
+/// empty one is a blank line as in a .txt.
+fn push_text(
+    raw: &str,
+    skip: &[String],
+    tables: &mut [Table],
+    line: &mut String,
+    pre: bool,
+    out: &mut Vec<Block>,
+) {
     if !skip.is_empty() || raw.is_empty() {
+        return;
+    }
+    // A no-break space is a space to the reader (LibreOffice keeps a run of blanks as
+    // blank and no-break space by turns), as &nbsp; is.
+    let raw = raw.replace('\u{a0}', " ");
+    if pre && tables.is_empty() {
+        let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
+        let mut pieces = raw.split('\n');
+        line.push_str(&entities(pieces.next().unwrap_or_default()));
+        for piece in pieces {
+            out.push(Block::Line(line.trim_end().to_string()));
+            line.clear();
+            line.push_str(&entities(piece));
+        }
         return;
     }
     let text = entities(&raw.replace(['\n', '\r'], " "));
@@ -308,6 +365,39 @@ mod tests {
                 Block::Line("改造 460户".into()),
                 Block::Line("其中甲".into())
             ]
+        );
+    }
+
+    #[test]
+    fn pre_keeps_lines_and_tabs() {
+        let b =
+            blocks("<body><pre> 标题\n\n\t旗县市\n\t<font>合计</font>\n</pre><p>后文</p></body>");
+        assert_eq!(
+            b,
+            vec![
+                Block::Line(" 标题".into()),
+                Block::Line("".into()),
+                Block::Line("\t旗县市".into()),
+                Block::Line("\t合计".into()),
+                Block::Line("后文".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn odf2xhtml_tabs_are_spans_opening_with_a_no_break_space() {
+        let html = "<head><meta name=\"DCTERMS.source\" content=\"http://xml.openoffice.org/odf2xhtml\"/></head><body><p>序号<span>\u{a0}项目</span></p><p>第\u{a0} \u{a0}季度</p></body>";
+        assert_eq!(
+            blocks(html),
+            vec![
+                Block::Line("序号\t项目".into()),
+                Block::Line("第   季度".into())
+            ]
+        );
+        // Elsewhere a span with a no-break space is a space.
+        assert_eq!(
+            blocks("<body><p>序号<span>\u{a0}项目</span></p></body>"),
+            vec![Block::Line("序号 项目".into())]
         );
     }
 

@@ -99,6 +99,15 @@ fn post_like(s: &str) -> bool {
         && POST_ENDS.iter().any(|e| s.ends_with(e))
 }
 
+/// A member that is a body of people, not a person: the leaders of several units named at
+/// once (`两镇、各街道办事处主要领导`, `各乡镇主要负责人`, `有关部门负责同志`). The notice gives no
+/// name because there is none to give: recorded as （集体）, not as a missing name.
+pub(super) fn collective(s: &str) -> bool {
+    let many = s.contains('各') || s.starts_with("有关") || s.starts_with("相关");
+    many && !s.contains(['，', ','])
+        && (post_like(s) || ["领导", "同志"].iter().any(|e| s.ends_with(e)))
+}
+
 /// A person's name: two to four characters, Chinese (a · inside for a minority name).
 fn name_like(s: &str) -> bool {
     let n = chars(s);
@@ -122,7 +131,7 @@ pub(super) fn one_a_line(lines: &[Option<&str>], at: usize) -> Option<(Vec<Membe
         if let Some(r) = role_alone(l) {
             // A role line must have a member under it.
             let next = line(k + 1);
-            if !next.is_some_and(|n| name_like(n) || post_like(n)) {
+            if !next.is_some_and(|n| name_like(n) || post_like(n) || collective(n)) {
                 break;
             }
             role = r;
@@ -134,7 +143,7 @@ pub(super) fn one_a_line(lines: &[Option<&str>], at: usize) -> Option<(Vec<Membe
                 post: line(k + 1).unwrap_or_default().to_string(),
             });
             k += 2;
-        } else if post_like(l) && !members.is_empty() {
+        } else if (post_like(l) || collective(l)) && !members.is_empty() {
             members.push(Member {
                 role: role.clone(),
                 name: None,
@@ -148,6 +157,54 @@ pub(super) fn one_a_line(lines: &[Option<&str>], at: usize) -> Option<(Vec<Membe
     (!members.is_empty()).then_some((members, k - at))
 }
 
+/// Members laid out as a table, as a Word notice (and policyc's own notice.docx) sets a group:
+/// each row a role cell (`组长：`, or empty under the role above), a name and a post; a row with
+/// only a post is a member without a name (or a collective one). None unless every row reads
+/// so and there are two members or more.
+pub(super) fn roster(rows: &[Vec<String>]) -> Option<Vec<Member>> {
+    let mut members = Vec::new();
+    let mut role: Option<String> = None;
+    for r in rows {
+        let (first, rest) = r.split_first()?;
+        let first = first.trim();
+        if !first.is_empty() {
+            let with_colon = if first.ends_with(['：', ':']) {
+                first.to_string()
+            } else {
+                format!("{first}：")
+            };
+            role = Some(role_alone(&with_colon)?);
+        }
+        let role = role.clone()?;
+        let cells: Vec<&str> = rest
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let member = match cells.as_slice() {
+            [name, post] => {
+                let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+                if !name_like(&name) {
+                    return None;
+                }
+                Member {
+                    role,
+                    name: Some(name),
+                    post: post.to_string(),
+                }
+            }
+            [post] if post_like(post) || collective(post) => Member {
+                role,
+                name: None,
+                post: post.to_string(),
+            },
+            _ => return None,
+        };
+        members.push(member);
+    }
+    (members.len() >= 2).then_some(members)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +216,33 @@ mod tests {
             (Some("李鹏".into()), "旗人民政府副旗长".into())
         );
         assert_eq!(split_member("区能源局局长"), (None, "区能源局局长".into()));
+    }
+
+    #[test]
+    fn a_table_of_roles_names_and_posts_is_a_roster() {
+        let row = |a: &str, b: &str, c: &str| vec![a.to_string(), b.to_string(), c.to_string()];
+        let members = roster(&[
+            row("组长：", "李鹏", "旗人民政府副旗长"),
+            row("成员：", "杨东", "旗人民政府办公室副主任"),
+            row("", "王 旭", "区审计局局长"),
+            row("", "", "两镇、各街道办事处主要领导"),
+        ])
+        .expect("a roster");
+        assert_eq!(members.len(), 4);
+        assert_eq!(members[2].name.as_deref(), Some("王旭"));
+        assert_eq!(members[2].role, "成员");
+        assert_eq!(members[3].name, None);
+        // A table of figures is not one.
+        assert!(roster(&[row("序号", "乡镇", "户数"), row("1", "高闸镇", "1200")]).is_none());
+    }
+
+    #[test]
+    fn the_leaders_of_several_units_are_a_collective_member() {
+        assert!(collective("两镇、各街道办事处主要领导"));
+        assert!(collective("各乡镇主要负责人"));
+        assert!(collective("有关部门负责同志"));
+        assert!(!collective("区能源局局长"));
+        assert!(!collective("各镇要落实责任，加强领导"));
     }
 
     #[test]

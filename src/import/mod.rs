@@ -9,6 +9,7 @@
 //! - [`structure`]: blocks → the notice's parts (cover notice, plans, sections, tasks, phases,
 //!   groups, attachments);
 //! - [`figures`]: figures and dates inside one paragraph, named from their context;
+//! - [`across`]: a rate stated in one section applied to a count and an amount in another;
 //! - [`relations`]: what the text states between them (其中/共, 占…%, 按7:3, subsidy rules,
 //!   cited documents) and the column relations a table's rows bear out;
 //! - [`emit`]: the policy text, top to bottom like the notice.
@@ -16,6 +17,7 @@
 //! The importer corrects nothing: a wrong total or an impossible date is written as printed,
 //! for the checks to find. A relation it infers rather than reads gets a `// 推断：…` comment.
 
+mod across;
 mod dates;
 pub mod decode;
 pub mod docx;
@@ -44,6 +46,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 pub enum Block {
     /// One line (a paragraph) of text as printed.
     Line(String),
+    /// A paragraph its document marks as a heading (a Word heading style), read as a section
+    /// title even where its punctuation would make it a sentence.
+    Heading(String),
     /// A table: rows of cells as printed; a merged cell's text stands in its first cell and the
     /// cells it covers are empty.
     Table(Vec<Vec<String>>),
@@ -213,7 +218,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8], source: &str) -> Result<Imported,
         }
     };
     if blocks.iter().all(|b| match b {
-        Block::Line(l) => l.trim().is_empty(),
+        Block::Line(l) | Block::Heading(l) => l.trim().is_empty(),
         Block::Table(rows) => rows.iter().flatten().all(|c| c.trim().is_empty()),
     }) {
         return Err(ImportError::Empty);

@@ -427,7 +427,8 @@ pub(super) fn citations(text: &str) -> Vec<String> {
         let after = text[pos + close + close_char.len_utf8()..].trim_start();
         let num: String = after.chars().take_while(|c| is_digit(*c)).collect();
         let after_num = after[num.len()..].trim_start();
-        if num.is_empty() || !after_num.starts_with('号') {
+        // 号, or 號 in a notice printed in traditional characters (both three bytes).
+        if num.is_empty() || !after_num.starts_with(['号', '號']) {
             continue;
         }
         let end = text.len() - after_num.len() + '号'.len_utf8();
@@ -437,10 +438,12 @@ pub(super) fn citations(text: &str) -> Vec<String> {
     for (pos, _) in text.match_indices("令第") {
         let after = &text[pos + "令第".len()..];
         let num: String = after.chars().take_while(|c| is_digit(*c)).collect();
-        if num.is_empty() || !after[num.len()..].starts_with('号') {
+        let rest = &after[num.len()..];
+        if num.is_empty() || !rest.starts_with(['号', '號']) {
             continue;
         }
-        found.push((pos, format!("{}令第{num}号", head(pos))));
+        let mark = &rest[..'号'.len_utf8()];
+        found.push((pos, format!("{}令第{num}{mark}", head(pos))));
     }
     found.sort_by_key(|f| f.0);
     let mut out: Vec<String> = Vec::new();
@@ -560,6 +563,11 @@ mod citation_tests {
         assert_eq!(
             citations("根据《办法》（内建管﹝2019﹞186号）、《方案》（吴政办发〔2021〕36号）和公安部令第119号"),
             vec!["内建管﹝2019﹞186号", "吴政办发〔2021〕36号", "公安部令第119号"]
+        );
+        // Printed in traditional characters, with ASCII brackets: kept as written.
+        assert_eq!(
+            citations("《關于做好農村危房改造工作的通知》(建村[2015]40號)要求"),
+            vec!["建村[2015]40號"]
         );
     }
 }

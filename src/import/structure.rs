@@ -3,7 +3,7 @@
 //! sections numbered 一、 （一） 1. （1）, leadership groups (组长：姓名 职务), and attachments
 //! (附件说明 and the bodies headed 附件N or by a listed title).
 
-use super::members::{member_line, one_a_line, role_line, split_member};
+use super::members::{collective, member_line, one_a_line, role_line, roster, split_member};
 use super::Block;
 
 /// A notice read into its parts.
@@ -65,7 +65,8 @@ pub struct Group {
 #[derive(Debug)]
 pub struct Member {
     pub role: String,
-    /// None when the notice prints the post without a name.
+    /// None when the notice prints the post without a name (or names a body of people,
+    /// [`super::members::collective`]).
     pub name: Option<String>,
     pub post: String,
 }
@@ -84,6 +85,7 @@ pub fn read(blocks: &[Block]) -> Doc {
                     lines.push(Entry::Line(t.to_string()));
                 }
             }
+            Block::Heading(h) => lines.push(Entry::Heading(h.trim().to_string())),
             Block::Table(rows) => lines.push(Entry::Table(rows.clone())),
         }
     }
@@ -98,14 +100,23 @@ pub fn read(blocks: &[Block]) -> Doc {
 #[derive(Debug, Clone)]
 enum Entry {
     Line(String),
+    /// A line its document marks as a heading.
+    Heading(String),
     Table(Vec<Vec<String>>),
 }
 
 impl Entry {
     fn line(&self) -> Option<&str> {
         match self {
-            Entry::Line(l) => Some(l),
+            Entry::Line(l) | Entry::Heading(l) => Some(l),
             Entry::Table(_) => None,
+        }
+    }
+
+    fn table(&self) -> Option<&[Vec<String>]> {
+        match self {
+            Entry::Table(rows) => Some(rows),
+            _ => None,
         }
     }
 }
@@ -129,9 +140,10 @@ fn has_sentence_punct(s: &str) -> bool {
     s.contains(['。', '，', '；', ',', ';'])
 }
 
-/// 〔2022〕22号 as a document number line.
+/// 〔2022〕22号 as a document number line (號 where the notice is printed in traditional
+/// characters).
 fn is_doc_number(s: &str) -> bool {
-    chars(s) <= 30 && (s.contains('〔') || s.contains('[') || s.contains('﹝')) && s.ends_with('号')
+    chars(s) <= 30 && s.contains(['〔', '[', '﹝', '［']) && s.ends_with(['号', '號'])
 }
 
 /// A line that holds only a date as a signature date is printed: 2022年3月31日, or digits
@@ -366,6 +378,7 @@ fn heading(s: &str, next: Option<&str>) -> Option<(String, u8, Option<String>)> 
         && chars(s) >= 2
         && !s.contains(['。', '，', '；', '：', ':', '、', ',', '（', '('])
         && !s.ends_with(|c: char| c.is_ascii_digit())
+        && !is_date_line(s)
         && next_longer
     {
         return Some((s.to_string(), 9, None));
@@ -397,7 +410,7 @@ fn members_by_line(lines: &[Entry], i: usize) -> (Vec<Member>, usize) {
                 post,
             });
             last_role = role;
-        } else if member_line(l) {
+        } else if member_line(l) || collective(l) {
             let (name, post) = split_member(l);
             members.push(Member {
                 role: last_role.clone(),
@@ -544,10 +557,46 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         &mut plan.items
     }
 
+    /// The name of the group whose members follow: from the words that announce it, the
+    /// heading right above them, or the attachment they stand in.
+    fn group_name(
+        stack: &mut [(u8, String, Vec<Item>)],
+        attachment: &mut Option<(String, String, Vec<Item>)>,
+        plan: &mut Plan,
+    ) -> String {
+        let mut title = group_title(sink(stack, attachment, plan));
+        if title == "领导小组" {
+            // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
+            if let Some(top) = stack.last().filter(|s| s.2.is_empty()) {
+                let words = numbering(&top.1).map_or(top.1.as_str(), |(_, len)| &top.1[len..]);
+                if words.contains('组') || words.contains("专班") {
+                    title = words.trim().to_string();
+                }
+            }
+        }
+        if title == "领导小组" {
+            attachment
+                .as_ref()
+                .map(|a| a.1.clone())
+                .filter(|t| t.contains("小组") || t.contains("专班"))
+                .unwrap_or(title)
+        } else {
+            title
+        }
+    }
+
     while i < lines.len() {
         let entry = &lines[i];
         let next = lines.get(i + 1).and_then(Entry::line);
         let Some(l) = entry.line() else {
+            if let Some(members) = lines[i].table().and_then(roster) {
+                // A group's members laid out as a table (role, name, post).
+                let title = group_name(&mut stack, &mut attachment, &mut plan);
+                sink(&mut stack, &mut attachment, &mut plan)
+                    .push(Item::Group(Group { title, members }));
+                i += 1;
+                continue;
+            }
             if let Entry::Table(rows) = entry {
                 // A table's title is the line just above it when that line names a table.
                 let target = sink(&mut stack, &mut attachment, &mut plan);
@@ -681,25 +730,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             None
         };
         if one_cell_a_line.is_some() || role_line(l).is_some() {
-            let mut title = group_title(sink(&mut stack, &mut attachment, &mut plan));
-            if title == "领导小组" {
-                // Members right under a heading that names the group: 2. 新能源取暖建设改造项目小组.
-                if let Some(top) = stack.last().filter(|s| s.2.is_empty()) {
-                    let words = numbering(&top.1).map_or(top.1.as_str(), |(_, len)| &top.1[len..]);
-                    if words.contains('组') || words.contains("专班") {
-                        title = words.trim().to_string();
-                    }
-                }
-            }
-            let title = if title == "领导小组" {
-                attachment
-                    .as_ref()
-                    .map(|a| a.1.clone())
-                    .filter(|t| t.contains("小组") || t.contains("专班"))
-                    .unwrap_or(title)
-            } else {
-                title
-            };
+            let title = group_name(&mut stack, &mut attachment, &mut plan);
             let (members, k) = match one_cell_a_line {
                 Some((members, used)) => (members, i + used),
                 None => members_by_line(lines, i),
@@ -710,7 +741,14 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             continue;
         }
 
-        if let Some((title, level, tail)) = heading(l, next) {
+        let styled = matches!(entry, Entry::Heading(_)).then(|| {
+            (
+                l.to_string(),
+                numbering(l).map_or(9, |(level, _)| level),
+                None,
+            )
+        });
+        if let Some((title, level, tail)) = heading(l, next).or(styled) {
             let level = if level == 9 {
                 stack.last().map_or(1, |s| s.0.saturating_add(1).min(8))
             } else {
