@@ -316,7 +316,9 @@ pub static CODES: &[CodeInfo] = &[
         severity: Severity::Error,
         title: "「没有关闭",
         explanation: "一段以“「”开始的文字没有对应的“」”，它后面的全部内容都会被当作这段文字。\
-            文字中可以再用「」，但左右引号要成对。请在这段文字末尾补上“」”。",
+            文字中可以再用「」，但左右引号要成对。\
+            字段的值（`内容：「……`）里的“「”没有“」”时，文件仍能读下去，但这个“「”只被当作这一行的一个字，\
+            原文想引起来的后几行成了另外的内容，同样按此报告。请在这段文字末尾补上“」”。",
         fires: include_str!("../../tests/fixtures/checks/E0024-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/E0024-silent.policy"),
     },
