@@ -92,6 +92,8 @@ const CHECKS: &[Check] = &[
     ("O404 承担任务的单位不在领导小组", org::duties_outside_group),
     ("O405 无法识别的角色", org::unknown_role),
     ("O406 附件未附", org::missing_attachment),
+    ("O407 成员的姓名或职务写法有误", org::member_line_slips),
+    ("O408 办公室与小组成员不符", org::office_outside_group),
 ];
 
 /// Runs every check over a policy. One check's failure never stops the others.

@@ -641,6 +641,30 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/O406-silent.policy"),
     },
     CodeInfo {
+        code: "O407",
+        severity: Severity::Warning,
+        title: "成员的姓名或职务写法有误",
+        explanation: "领导小组的成员写作“角色：姓名｜职务”。这一行“｜”前是空的（`成员：｜县财政局局长`），\
+            或者姓名的位置写的是职务而没有“｜”（`成员：县财政局局长`）：职务以已声明的单位开头而后面还有字，\
+            或以局长、主任、书记、区长等职衔结尾，都不是人名。\
+            policyc 把这两种写法都读作“职务，未列姓名”，职务中的单位照常算作领导小组的成员单位（O404 不会因此误报），\
+            并在这里报告一次（不再重复报告 O403）。原文未列姓名时请写作“成员：（未列姓名）｜县财政局局长”，原文有姓名就补上。",
+        fires: include_str!("../../tests/fixtures/checks/O407-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O407-silent.policy"),
+    },
+    CodeInfo {
+        code: "O408",
+        severity: Severity::Warning,
+        title: "办公室与小组成员不符",
+        explanation: "领导小组的办公室由小组统一领导，通常设在一个成员单位，由一名成员兼任主任。\
+            两种不符在这里报告：办公室设在某单位，而小组（含其工作组）成员中没有这个单位的人——\
+            成员所属单位按职务开头的单位名称确定（区住建局局长 → 区住建局），办公室自己的工作人员也算，按警告报告；\
+            办公室主任写了姓名，而小组成员中没有此人：写明“兼任”的按警告（兼任者应是成员），\
+            没有写明的只作提示。集合单位不检查。请核对办公室所在单位和主任的姓名是否与成员名单一致。",
+        fires: include_str!("../../tests/fixtures/checks/O408-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O408-silent.policy"),
+    },
+    CodeInfo {
         code: "R301",
         severity: Severity::Error,
         title: "规则有空档",
