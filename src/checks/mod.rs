@@ -75,6 +75,7 @@ const CHECKS: &[Check] = &[
     ("表格的列关系", arith::table_relations),
     ("复述", arith::restatements),
     ("核算", arith::calcs),
+    ("A115 单独的数缺少单位", missing_unit::lone_figures),
     ("D201 不存在的日期", dates::no_such_date),
     ("D202 无法读取的日期", dates::unreadable),
     ("D203 结束早于开始", dates::ends_before_start),
