@@ -10,6 +10,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod deadlines;
+pub use deadlines::{deadline_before_issue, task_after_plan};
+
 use super::Findings;
 use crate::date::{format_chinese, resolve, DatePoint, DateProblem, Time, TimeKind, YEAR_RANGE};
 use crate::diagnostics::{Severity, Span};

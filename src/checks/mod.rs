@@ -84,6 +84,8 @@ const CHECKS: &[Check] = &[
     ("D206 超出方案期限", dates::outside_plan),
     ("D207 超出所属阶段或次序颠倒", dates::outside_phase),
     ("D208 年份超出范围", dates::year_out_of_range),
+    ("D209 任务时限晚于方案", dates::task_after_plan),
+    ("D210 时限早于成文日期", dates::deadline_before_issue),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

@@ -226,6 +226,28 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D208-silent.policy"),
     },
     CodeInfo {
+        code: "D209",
+        severity: Severity::Warning,
+        title: "任务时限晚于方案期限",
+        explanation: "任务的完成时限晚于方案期限的最后一天；方案没有写期限时，晚于最后一个阶段结束的日子。\
+            方案期限是整个方案的时间范围，期限之后完成的任务不在这个方案之内，多半是时限或期限写错了年份或月份。\
+            写在有日期的阶段之中的任务与所属阶段比较（见 D207），不在这里报告；节点和不属于任务的目标（到2025年……）不比较。\
+            没有写年份的时限若按次年读就在期限之内，不报告。若任务确实延续到期限之后，应同时修改方案期限或阶段安排。",
+        fires: include_str!("../../tests/fixtures/checks/D209-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D209-silent.policy"),
+    },
+    CodeInfo {
+        code: "D210",
+        severity: Severity::Note,
+        title: "时限早于成文日期",
+        explanation: "任务的完成时限或节点的截止日期早于方案（或印发通知）的成文日期：通知印发时，这个时限已经过去了。\
+            方案补记印发前已经开展的工作（5月印发、写明4月完成动员部署）是常见的，所以这只是提示；\
+            也可能是年份或月份写错了（2024年的方案写成2023年10月底前）。只比较任务的完成时限和写作“……前”的节点，时间段不比较。\
+            没有写年份的时限若按次年读就在成文日期之后，不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D210-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D210-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",
