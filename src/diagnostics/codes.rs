@@ -185,6 +185,7 @@ pub static CODES: &[CodeInfo] = &[
             例如共用交界的那一天（3月15日）或那一个月（3月—6月、6月—9月），\
             或者“5月11日—5月31日”之后写作“5月—11月”。\
             没有写年份的阶段若按次年读就能衔接（跨年的方案），不报告。\
+            一个阶段伸进更后面的阶段（组织实施到12月31日，而12月有两个验收阶段）也报告，与它重叠的每个后续阶段各报告一次。\
             若两个阶段本来就同时进行，可忽略本警告。",
         fires: include_str!("../../tests/fixtures/checks/D205-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/D205-silent.policy"),
