@@ -11,7 +11,9 @@
 use chrono::{Datelike, NaiveDate};
 
 mod deadlines;
+mod years;
 pub use deadlines::{deadline_before_issue, task_after_plan};
+pub use years::years_disagree;
 
 use super::Findings;
 use crate::date::{format_chinese, resolve, DatePoint, DateProblem, Time, TimeKind, YEAR_RANGE};

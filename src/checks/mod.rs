@@ -86,6 +86,7 @@ const CHECKS: &[Check] = &[
     ("D208 年份超出范围", dates::year_out_of_range),
     ("D209 任务时限晚于方案", dates::task_after_plan),
     ("D210 时限早于成文日期", dates::deadline_before_issue),
+    ("D211 年份前后不一致", dates::years_disagree),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

@@ -249,6 +249,17 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D210-silent.policy"),
     },
     CodeInfo {
+        code: "D211",
+        severity: Severity::Warning,
+        title: "年份前后不一致",
+        explanation: "同一份文件中应当一致的年份写得不同：发文字号中的年份（〔2022〕）与成文日期的年份；\
+            方案标题中的年份（2024年清洁取暖实施方案）与方案期限；印发通知的标题所引的方案（《2025年清洁取暖改造实施方案》）\
+            与方案自己的标题（除年份外相同）。这多半是沿用旧文件时漏改了年份。\
+            标题中写了几个年份（2021—2023年）的，只比较与通知所引标题是否一致。两处都照原文保留，请起草单位确认哪一个是对的。",
+        fires: include_str!("../../tests/fixtures/checks/D211-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D211-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",
