@@ -277,3 +277,27 @@ fn an_unknown_reference_suggests_the_nearest_declared_name() {
     assert!(human.contains("是否指“改造户数”？"), "{human}");
     insta::assert_snapshot!(human);
 }
+
+#[test]
+fn an_unknown_field_of_a_block_is_told_the_fields_the_block_has() {
+    let (ok, codes, human, _) = check("通知 {\n  标题：某通知\n  发布日期：2024年5月1日\n}\n");
+    assert!(!ok);
+    assert_eq!(codes, ["E0001"], "{human}");
+    let help = human.lines().find(|l| l.contains("帮助")).unwrap();
+    for field in [
+        "标题",
+        "发文机关",
+        "发文字号",
+        "主送",
+        "正文",
+        "署名",
+        "成文日期",
+        "印发",
+        "抄送",
+        "联系电话",
+    ] {
+        assert!(help.contains(field), "{field} missing: {help}");
+    }
+    // Not the keywords of a plan.
+    assert!(!help.contains("指标"), "{help}");
+}

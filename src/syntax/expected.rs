@@ -397,8 +397,11 @@ fn hint(src: &str, pos: usize, expected: &Expected) -> String {
         if !line.is_empty() && !line.contains(['：', ':', '{', '｛', '}', '｝']) {
             return format!("每一行以关键词开头；若这是一段正文，请用「」括起：「{line}」");
         }
-        return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文"
-            .into();
+        // A field this block does not have (发布日期 in 通知): name the ones it has.
+        return format!(
+            "每一行以关键词开头，这里可用的关键词有：{}；或是用「」括起的一段正文",
+            expected.keywords.join("、")
+        );
     }
     if others.iter().any(|e| e == "换行") && others.iter().any(|e| e.contains("「」")) {
         return "一行只写一项内容：说明文字请放在「」中，同一行的两项内容之间用“；”分隔".into();
