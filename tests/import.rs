@@ -96,9 +96,20 @@ fn the_seeds_real_errors_are_reported_and_agreeing_figures_are_not() {
     );
     let f004 = findings("004_9a5568da85a3d5d1");
     assert!(f004.contains("2022511"), "{f004}");
-    // 000's figures all agree: no arithmetic finding at all.
+    // 000's figures all agree: no arithmetic finding, only the unit the notice leaves out
+    // of “不低于20万给予补贴” (A115).
     let f000 = findings("000_48bbf71bc7c3280f");
-    assert!(!f000.contains("[A1"), "{f000}");
+    let arithmetic: Vec<&str> = f000
+        .lines()
+        .filter(|l| l.contains("[A1") && !l.contains("[A115]"))
+        .collect();
+    assert!(arithmetic.is_empty(), "{f000}");
+    assert!(
+        f000.lines()
+            .filter(|l| l.contains("[A115]"))
+            .all(|l| l.contains("写作 20万")),
+        "{f000}"
+    );
     // 003 states 1.2亿 for 4055+8577万: the truncation warning, no A101 error. Its 七、投资估算
     // restates three quantities of 四、任务目标 differently (102 → 101万平方米, 50 → 51公里,
     // 126 → 127万平方米): the three A104 errors the hand-written file reports, and no other.

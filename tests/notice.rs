@@ -505,3 +505,33 @@ fn docx_puts_wide_forms_on_landscape_sections() {
     // The body's last child is the final (portrait) sectPr.
     assert!(doc.contains("</w:sectPr>\n</w:body>"));
 }
+
+#[test]
+fn a_notice_that_is_only_a_leadership_group_prints_its_members() {
+    let (md, html, docx) = drafts_of(
+        "通知 {\n  标题：某县人民政府办公室关于成立清洁取暖工作领导小组的通知\n  \
+         正文：「决定成立清洁取暖工作领导小组，组成人员如下：」\n  署名：某县人民政府办公室\n}\n\
+         领导小组 某县清洁取暖工作领导小组 {\n  组长：张伟｜县人民政府县长\n  成员：李明｜县住建局局长\n}\n",
+    );
+    let doc = part(&docx, "word/document.xml");
+    for draft in [&md, &html, &doc] {
+        let members = draft.find("张伟").expect("the group's members are printed");
+        // In the body of the notice, before its signature.
+        assert!(draft.find("组成人员如下").unwrap() < members);
+        assert!(members < draft.rfind("某县人民政府办公室").unwrap());
+        assert!(draft.contains("李明"));
+    }
+    // A group written after the plans is printed after them.
+    let (md, _, _) = drafts_of(
+        "方案 某县清洁取暖实施方案 {\n  「一、目标」\n}\n领导小组 某县清洁取暖工作领导小组 {\n  组长：张伟｜县人民政府县长\n}\n",
+    );
+    assert!(md.find("一、目标").unwrap() < md.find("张伟").unwrap());
+}
+
+#[test]
+fn a_plan_without_a_title_prints_no_empty_heading() {
+    let (md, html, _) = drafts_of("方案 「」 {\n  「一、目标」\n}\n");
+    assert!(md.contains("一、目标"));
+    assert!(!md.lines().any(|l| l.trim() == "#"), "{md}");
+    assert!(!html.contains("<h1></h1>"), "{html}");
+}

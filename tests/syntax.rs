@@ -277,3 +277,41 @@ fn an_unknown_reference_suggests_the_nearest_declared_name() {
     assert!(human.contains("是否指“改造户数”？"), "{human}");
     insta::assert_snapshot!(human);
 }
+
+#[test]
+fn an_unknown_field_of_a_block_is_told_the_fields_the_block_has() {
+    let (ok, codes, human, _) = check("通知 {\n  标题：某通知\n  发布日期：2024年5月1日\n}\n");
+    assert!(!ok);
+    assert_eq!(codes, ["E0001"], "{human}");
+    let help = human.lines().find(|l| l.contains("帮助")).unwrap();
+    for field in [
+        "标题",
+        "发文机关",
+        "发文字号",
+        "主送",
+        "正文",
+        "署名",
+        "成文日期",
+        "印发",
+        "抄送",
+        "联系电话",
+    ] {
+        assert!(help.contains(field), "{field} missing: {help}");
+    }
+    // Not the keywords of a plan.
+    assert!(!help.contains("指标"), "{help}");
+}
+
+#[test]
+fn a_name_with_a_blank_or_a_comma_gets_the_caret_on_the_name() {
+    let (ok, codes, human, json) =
+        check("方案 示例 {\n  指标 改造 户数：460户\n  标准 中央，补贴：3500元/户\n}\n");
+    assert!(!ok);
+    assert_eq!(codes, ["E0001", "E0001"], "{human}");
+    assert!(human.contains("名称“改造 户数”中有空格"), "{human}");
+    assert!(human.contains("名称“中央，补贴”中有逗号"), "{human}");
+    assert!(human.contains("写作“指标 改造户数：…”"), "{human}");
+    // The caret stands under the name, not under the keyword.
+    assert_eq!(json[0]["line"], 2);
+    assert_eq!(json[0]["column"], 6);
+}

@@ -384,6 +384,39 @@ fn same_scale(a: &Iv, ra: Decimal, b: &Iv, rb: Decimal) -> Option<bool> {
     Some(ok1 && ok2)
 }
 
+/// Whether the parts (and the total, if any, with the whole ratio) can be in the ratio
+/// `terms` at the precision written.
+fn fits_ratio(
+    parts: &[&Figure],
+    terms: &[Decimal],
+    total: Option<&Iv>,
+    r_sum: Decimal,
+) -> Option<bool> {
+    let mut items: Vec<(Iv, Decimal)> = parts
+        .iter()
+        .zip(terms)
+        .map(|(p, r)| (Iv::of(&p.quantity), *r))
+        .collect();
+    if let Some(t) = total {
+        items.push((t.clone(), r_sum));
+    }
+    let mut consistent = true;
+    for (i, (a, ra)) in items.iter().enumerate() {
+        if ra.is_zero() {
+            let zero = Iv::zero(a.dims.clone());
+            consistent &= a.overlaps(&zero);
+            continue;
+        }
+        for (b, rb) in items.iter().skip(i + 1) {
+            if rb.is_zero() {
+                continue;
+            }
+            consistent &= same_scale(a, *ra, b, *rb)?;
+        }
+    }
+    Some(consistent)
+}
+
 fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagnostic> {
     let parts: Vec<&Figure> = bd
         .parts
@@ -427,33 +460,15 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
     if r_sum <= Decimal::ZERO || ratio.terms.iter().any(|t| *t < Decimal::ZERO) {
         return None;
     }
-    // Items with their share: each part, and the total with the whole ratio.
-    let mut items: Vec<(Iv, Decimal)> = parts
-        .iter()
-        .zip(&ratio.terms)
-        .map(|(p, r)| (Iv::of(&p.quantity), *r))
-        .collect();
-    if let Some(t) = total.filter(|t| usable(&t.quantity) && norm_dims(&t.quantity.dims) == want) {
-        items.push((Iv::of(&t.quantity), r_sum));
-    }
-    let mut consistent = true;
-    for (i, (a, ra)) in items.iter().enumerate() {
-        if ra.is_zero() {
-            let zero = Iv::zero(a.dims.clone());
-            consistent &= a.overlaps(&zero);
-            continue;
-        }
-        for (b, rb) in items.iter().skip(i + 1) {
-            if rb.is_zero() {
-                continue;
-            }
-            consistent &= same_scale(a, *ra, b, *rb)?;
-        }
-    }
+    let total_iv = total
+        .filter(|t| usable(&t.quantity) && norm_dims(&t.quantity.dims) == want)
+        .map(|t| Iv::of(&t.quantity));
+    let consistent = fits_ratio(&parts, &ratio.terms, total_iv.as_ref(), r_sum)?;
     if consistent {
         return None;
     }
-    let approx = items.iter().any(|(iv, _)| iv.approx);
+    let approx = parts.iter().any(|p| Iv::of(&p.quantity).approx)
+        || total_iv.as_ref().is_some_and(|t| t.approx);
     let (base, base_text) = match total {
         Some(t) => (t.quantity.value, format!("合计 {}", t.quantity.written)),
         None => {
@@ -501,6 +516,18 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
     }
     if let Some(t) = total {
         d = d.with_secondary(t.span, "合计");
+    }
+    // 3:7 where the rule says 7:3: the split is right, the other way round.
+    let reversed: Vec<Decimal> = ratio.terms.iter().rev().copied().collect();
+    if reversed != ratio.terms
+        && fits_ratio(&parts, &reversed, total_iv.as_ref(), r_sum) == Some(true)
+    {
+        let written: Vec<String> = reversed.iter().map(|t| t.normalize().to_string()).collect();
+        d = d.with_note(format!(
+            "各分项恰好符合颠倒过来的比例 {}：可能把比例的先后用反了（如市、区两级的分担写反）；\
+             若比例只适用于其中一部分资金，原文的分配也可能另有依据",
+            written.join(":")
+        ));
     }
     Some(soften(
         d.with_help(

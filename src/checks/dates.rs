@@ -10,6 +10,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod deadlines;
+mod years;
+pub use deadlines::{deadline_before_issue, task_after_plan};
+pub use years::years_disagree;
+
 use super::Findings;
 use crate::date::{format_chinese, resolve, DatePoint, DateProblem, Time, TimeKind, YEAR_RANGE};
 use crate::diagnostics::{Severity, Span};
@@ -654,7 +659,22 @@ pub fn phases_overlap(f: &mut Findings) {
         let period = plan.period.as_ref().and_then(interval);
         for pair in plan.phases.windows(2) {
             let (prev, next) = (&pair[0], &pair[1]);
-            if let Some(d) = phase_pair(f, period, prev, next) {
+            if let Some(d) = phase_pair(f, period, prev, next, true) {
+                f.report(d);
+            }
+        }
+        // A phase can also run into a later window than the next one (组织实施 against both
+        // 检查验收 windows). Each phase is held against the phase before its predecessor that
+        // ends last, found in one pass (plans hold thousands of phases).
+        let mut latest: Option<(NaiveDate, usize)> = None;
+        for j in 2..plan.phases.len() {
+            if let Some(iv) = interval(&plan.phases[j - 2].time) {
+                if latest.is_none_or(|(end, _)| iv.end > end) {
+                    latest = Some((iv.end, j - 2));
+                }
+            }
+            let Some((_, i)) = latest else { continue };
+            if let Some(d) = phase_pair(f, period, &plan.phases[i], &plan.phases[j], false) {
                 f.report(d);
             }
         }
@@ -666,7 +686,13 @@ fn phase_pair(
     period: Option<Iv>,
     prev: &Phase,
     next: &Phase,
+    adjacent: bool,
 ) -> Option<crate::diagnostics::Diagnostic> {
+    let earlier = if adjacent {
+        "前一阶段"
+    } else {
+        "更早的阶段"
+    };
     let a = interval(&prev.time).or_else(|| month_reading(&prev.time))?;
     // The next year is a plausible reading of the later phase when it keeps it inside the
     // plan's period or, without a period, when it starts within three months of the end of
@@ -694,8 +720,12 @@ fn phase_pair(
             (b, pair_problem(a, b)?)
         }
     };
+    // Beyond the next phase only an overlap is reported: order is judged pair by pair.
+    if !adjacent && !matches!(problem, PairProblem::Overlap { .. }) {
+        return None;
+    }
     let what = format!(
-        "阶段“{}”（{}）与前一阶段“{}”（{}）",
+        "阶段“{}”（{}）与{earlier}“{}”（{}）",
         next.name, next.time.written, prev.name, prev.time.written
     );
     let d = match problem {
@@ -703,11 +733,11 @@ fn phase_pair(
             .new_diag("D205", format!("{what}重叠{}天", days(from, to)))
             .with_primary(
                 next.time.span,
-                format!("在前一阶段结束前就开始（{}）", shown(b)),
+                format!("在{earlier}结束前就开始（{}）", shown(b)),
             )
             .with_secondary(
                 prev.time.span,
-                format!("前一阶段到{}才结束", format_chinese(a.end)),
+                format!("{earlier}到{}才结束", format_chinese(a.end)),
             )
             .with_note(format!("重叠的日子：{}", shown(Iv::days(from, to)))),
         PairProblem::Reversed => f
@@ -736,9 +766,11 @@ fn phase_pair(
     } else {
         d
     };
-    Some(d.with_help(
-        "相邻的阶段应前后衔接：后一阶段从前一阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告",
-    ))
+    Some(d.with_help(if adjacent {
+        "相邻的阶段应前后衔接：后一阶段从前一阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告"
+    } else {
+        "阶段应依次进行：排在后面的阶段从前面各阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告"
+    }))
 }
 
 enum PairProblem {

@@ -119,3 +119,86 @@ fn in_unit(q: &Quantity, unit: &str) -> Option<Quantity> {
     )
     .ok()
 }
+
+/// A115 on a figure stated alone (指标, 复述, 标准, 假设) without a unit: `指标 改造小区数：36`,
+/// or a rate whose unit has no numerator (`1600/户` for 1600元/户). Such a figure cannot
+/// be compared, added or multiplied with what it stands for. The unit suggested is the one
+/// the same figure has where it is stated again, or, for a rate, the one the other rates
+/// per the same thing have.
+pub fn lone_figures(f: &mut Findings) {
+    use crate::model::FigureRole;
+    let policy = f.policy;
+    // Path of a restatement's figure → path of its first statement, and back.
+    let mut same: Vec<(&str, &str)> = Vec::new();
+    for p in &policy.plans {
+        for r in &p.restatements {
+            same.push((r.figure.as_str(), r.target.as_str()));
+        }
+    }
+    let unit_of = |id: &str| policy.figure(id).and_then(|g| g.quantity.unit.clone());
+    for fig in &policy.figures {
+        if !matches!(
+            fig.role,
+            FigureRole::Target
+                | FigureRole::Restatement
+                | FigureRole::Rate
+                | FigureRole::Assumption
+        ) || !usable(&fig.quantity)
+        {
+            continue;
+        }
+        let q = &fig.quantity;
+        let (message, suggested) = match q.unit.as_deref() {
+            None => {
+                let elsewhere = same.iter().find_map(|&(a, b)| {
+                    if a == fig.id {
+                        unit_of(b)
+                    } else if b == fig.id {
+                        unit_of(a)
+                    } else {
+                        None
+                    }
+                });
+                (
+                    format!("“{}”缺少单位：写作 {}", fig.label, q.written),
+                    elsewhere,
+                )
+            }
+            Some(u) if u.starts_with('/') => {
+                let per = u.to_string();
+                let like = policy.figures.iter().find_map(|g| {
+                    let gu = g.quantity.unit.as_deref()?;
+                    (gu.ends_with(per.as_str()) && gu.len() > per.len()).then(|| gu.to_string())
+                });
+                (
+                    format!(
+                        "“{}”的单位缺少“/”前的部分：写作 {}，是每{}多少什么？",
+                        fig.label,
+                        q.written,
+                        u.trim_start_matches('/')
+                    ),
+                    like,
+                )
+            }
+            Some(_) => continue,
+        };
+        let number = q.written.split('/').next().unwrap_or(&q.written);
+        let help = match &suggested {
+            Some(u) if q.unit.is_some() => format!(
+                "请照原文补上单位，如 {}{u}（本文件别处这样写）；原文确实漏印了，应请起草单位补上",
+                number.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '万' && c != '亿')
+            ),
+            Some(u) => format!(
+                "请照原文补上单位，如 {}{u}（这个数在别处这样写）；原文确实漏印了，应请起草单位补上",
+                q.written
+            ),
+            None => "请照原文补上单位（户、个、平方米、万元……）；原文确实漏印了，应请起草单位补上"
+                .to_string(),
+        };
+        let d = f
+            .new_diag("A115", message)
+            .with_primary(fig.span, "缺少单位")
+            .with_help(help);
+        f.report(d);
+    }
+}

@@ -75,6 +75,7 @@ const CHECKS: &[Check] = &[
     ("表格的列关系", arith::table_relations),
     ("复述", arith::restatements),
     ("核算", arith::calcs),
+    ("A115 单独的数缺少单位", missing_unit::lone_figures),
     ("D201 不存在的日期", dates::no_such_date),
     ("D202 无法读取的日期", dates::unreadable),
     ("D203 结束早于开始", dates::ends_before_start),
@@ -83,6 +84,9 @@ const CHECKS: &[Check] = &[
     ("D206 超出方案期限", dates::outside_plan),
     ("D207 超出所属阶段或次序颠倒", dates::outside_phase),
     ("D208 年份超出范围", dates::year_out_of_range),
+    ("D209 任务时限晚于方案", dates::task_after_plan),
+    ("D210 时限早于成文日期", dates::deadline_before_issue),
+    ("D211 年份前后不一致", dates::years_disagree),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),
@@ -92,6 +96,8 @@ const CHECKS: &[Check] = &[
     ("O404 承担任务的单位不在领导小组", org::duties_outside_group),
     ("O405 无法识别的角色", org::unknown_role),
     ("O406 附件未附", org::missing_attachment),
+    ("O407 成员的姓名或职务写法有误", org::member_line_slips),
+    ("O408 办公室与小组成员不符", org::office_outside_group),
 ];
 
 /// Runs every check over a policy. One check's failure never stops the others.

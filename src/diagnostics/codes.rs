@@ -76,7 +76,7 @@ pub static CODES: &[CodeInfo] = &[
         code: "A106",
         severity: Severity::Error,
         title: "分项不符合规定的比例",
-        explanation: "分解写了“比例”（如 市区两级按 7:3 分担），但各分项的金额在四舍五入的范围内找不到符合该比例的分法；有合计时，合计也要符合。消息给出按比例应得的各分项。比例的项数与分项个数不同时也报告，此时通常应把比例适用的那几个分项写成一个嵌套的分解。涉及约数时为警告。",
+        explanation: "分解写了“比例”（如 市区两级按 7:3 分担），但各分项的金额在四舍五入的范围内找不到符合该比例的分法；有合计时，合计也要符合。消息给出按比例应得的各分项。比例的项数与分项个数不同时也报告，此时通常应把比例适用的那几个分项写成一个嵌套的分解。各分项恰好符合颠倒过来的比例（规定 7:3，分项是 3:7）时，消息注明可能把比例的先后用反了。涉及约数时为警告。",
         fires: include_str!("../../tests/fixtures/checks/A106-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/A106-silent.policy"),
     },
@@ -122,7 +122,10 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "一组相加的数（分解的合计与分项）中，有的数没有写单位，其余的数单位相同，例如“集中供热改造居民350”与“分散式改造居民514户”并列。\
             没有单位的数本是纯数，不能与户数相加，通知多半是漏印了单位。policyc 按同组其他数的单位读它（这里读作 350户），报告缺少单位，\
             并照这个读法核对合计与分项之和；读法是推断，所以由此发现的不符也只是警告。\
-            同组的数单位本就各不相同时无从推断，按单位不同（A107）报告。请照原文补上单位；原文确实漏印了，应请起草单位补上。",
+            同组的数单位本就各不相同时无从推断，按单位不同（A107）报告。\
+            单独写出的数（指标、复述、标准、假设）没有单位（`指标 改造小区数：36`），或标准的单位只有“/”后的部分\
+            （`1600/户`，漏了“元”），也在这里报告：这个数在别处写了单位，或本文件有单位为“元/户”这样的数时，提示给出这个单位。\
+            百分比和带量词的中文数字（三年）有单位，不报告。请照原文补上单位；原文确实漏印了，应请起草单位补上。",
         fires: include_str!("../../tests/fixtures/checks/A115-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/A115-silent.policy"),
     },
@@ -182,6 +185,7 @@ pub static CODES: &[CodeInfo] = &[
             例如共用交界的那一天（3月15日）或那一个月（3月—6月、6月—9月），\
             或者“5月11日—5月31日”之后写作“5月—11月”。\
             没有写年份的阶段若按次年读就能衔接（跨年的方案），不报告。\
+            一个阶段伸进更后面的阶段（组织实施到12月31日，而12月有两个验收阶段）也报告，与它重叠的每个后续阶段各报告一次。\
             若两个阶段本来就同时进行，可忽略本警告。",
         fires: include_str!("../../tests/fixtures/checks/D205-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/D205-silent.policy"),
@@ -221,6 +225,39 @@ pub static CODES: &[CodeInfo] = &[
             请核对年份是否多打、少打或颠倒了数字。",
         fires: include_str!("../../tests/fixtures/checks/D208-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/D208-silent.policy"),
+    },
+    CodeInfo {
+        code: "D209",
+        severity: Severity::Warning,
+        title: "任务时限晚于方案期限",
+        explanation: "任务的完成时限晚于方案期限的最后一天；方案没有写期限时，晚于最后一个阶段结束的日子。\
+            方案期限是整个方案的时间范围，期限之后完成的任务不在这个方案之内，多半是时限或期限写错了年份或月份。\
+            写在有日期的阶段之中的任务与所属阶段比较（见 D207），不在这里报告；节点和不属于任务的目标（到2025年……）不比较。\
+            没有写年份的时限若按次年读就在期限之内，不报告。若任务确实延续到期限之后，应同时修改方案期限或阶段安排。",
+        fires: include_str!("../../tests/fixtures/checks/D209-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D209-silent.policy"),
+    },
+    CodeInfo {
+        code: "D210",
+        severity: Severity::Note,
+        title: "时限早于成文日期",
+        explanation: "任务的完成时限或节点的截止日期早于方案（或印发通知）的成文日期：通知印发时，这个时限已经过去了。\
+            方案补记印发前已经开展的工作（5月印发、写明4月完成动员部署）是常见的，所以这只是提示；\
+            也可能是年份或月份写错了（2024年的方案写成2023年10月底前）。只比较任务的完成时限和写作“……前”的节点，时间段不比较。\
+            没有写年份的时限若按次年读就在成文日期之后，不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D210-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D210-silent.policy"),
+    },
+    CodeInfo {
+        code: "D211",
+        severity: Severity::Warning,
+        title: "年份前后不一致",
+        explanation: "同一份文件中应当一致的年份写得不同：发文字号中的年份（〔2022〕）与成文日期的年份；\
+            方案标题中的年份（2024年清洁取暖实施方案）与方案期限；印发通知的标题所引的方案（《2025年清洁取暖改造实施方案》）\
+            与方案自己的标题（除年份外相同）。这多半是沿用旧文件时漏改了年份。\
+            标题中写了几个年份（2021—2023年）的，只比较与通知所引标题是否一致。两处都照原文保留，请起草单位确认哪一个是对的。",
+        fires: include_str!("../../tests/fixtures/checks/D211-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D211-silent.policy"),
     },
     CodeInfo {
         code: "E0001",
@@ -316,7 +353,9 @@ pub static CODES: &[CodeInfo] = &[
         severity: Severity::Error,
         title: "「没有关闭",
         explanation: "一段以“「”开始的文字没有对应的“」”，它后面的全部内容都会被当作这段文字。\
-            文字中可以再用「」，但左右引号要成对。请在这段文字末尾补上“」”。",
+            文字中可以再用「」，但左右引号要成对。\
+            字段的值（`内容：「……`）里的“「”没有“」”时，文件仍能读下去，但这个“「”只被当作这一行的一个字，\
+            原文想引起来的后几行成了另外的内容，同样按此报告。请在这段文字末尾补上“」”。",
         fires: include_str!("../../tests/fixtures/checks/E0024-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/E0024-silent.policy"),
     },
@@ -573,7 +612,9 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "每项任务应有一个对它负总责的牵头单位。只写了责任单位、实施单位或配合单位的任务仍然没有牵头单位：\
             有几个单位却没有牵头单位，或者一个单位也没写，按警告报告；\
             只有一个责任单位（或实施单位）的，例如职责分工式的条目，这个单位就是牵头单位，不报告；\
-            承担任务的都是集合单位（两镇、各街道办事处）的，各自对本辖区负责，通常不设牵头单位，也不报告。\
+            承担任务的都是集合单位（两镇、各街道办事处）的，各自对本辖区负责，通常不设牵头单位，也不报告；\
+            正文中按“一是……二是……”列举的条目（编号、标题或内容以“一是”“二是”开头）是一段话中的分项，\
+            由上下文交代责任，没有写任何单位时不报告。\
             请写明“牵头单位：…”，其余单位写作责任单位或配合单位。",
         fires: include_str!("../../tests/fixtures/checks/O401-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/O401-silent.policy"),
@@ -637,6 +678,30 @@ pub static CODES: &[CodeInfo] = &[
             读者无从查看附件所载的清单或表格。这是提示：请在发布前附上附件，或从附件说明中删去。",
         fires: include_str!("../../tests/fixtures/checks/O406-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/O406-silent.policy"),
+    },
+    CodeInfo {
+        code: "O407",
+        severity: Severity::Warning,
+        title: "成员的姓名或职务写法有误",
+        explanation: "领导小组的成员写作“角色：姓名｜职务”。这一行“｜”前是空的（`成员：｜县财政局局长`），\
+            或者姓名的位置写的是职务而没有“｜”（`成员：县财政局局长`）：职务以已声明的单位开头而后面还有字，\
+            或以局长、主任、书记、区长等职衔结尾，都不是人名。\
+            policyc 把这两种写法都读作“职务，未列姓名”，职务中的单位照常算作领导小组的成员单位（O404 不会因此误报），\
+            并在这里报告一次（不再重复报告 O403）。原文未列姓名时请写作“成员：（未列姓名）｜县财政局局长”，原文有姓名就补上。",
+        fires: include_str!("../../tests/fixtures/checks/O407-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O407-silent.policy"),
+    },
+    CodeInfo {
+        code: "O408",
+        severity: Severity::Warning,
+        title: "办公室与小组成员不符",
+        explanation: "领导小组的办公室由小组统一领导，通常设在一个成员单位，由一名成员兼任主任。\
+            两种不符在这里报告：办公室设在某单位，而小组（含其工作组）成员中没有这个单位的人——\
+            成员所属单位按职务开头的单位名称确定（区住建局局长 → 区住建局），办公室自己的工作人员也算，按警告报告；\
+            办公室主任写了姓名，而小组成员中没有此人：写明“兼任”的按警告（兼任者应是成员），\
+            没有写明的只作提示。集合单位不检查。请核对办公室所在单位和主任的姓名是否与成员名单一致。",
+        fires: include_str!("../../tests/fixtures/checks/O408-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O408-silent.policy"),
     },
     CodeInfo {
         code: "R301",

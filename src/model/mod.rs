@@ -163,7 +163,71 @@ pub struct Member {
     pub post: Option<String>,
     /// The declared unit whose name (or alias) the post starts with.
     pub unit: Option<String>,
+    /// How the line was written wrong, when it was (O407).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip: Option<MemberSlip>,
     pub span: Span,
+}
+
+/// A member's line written so that a name or a post is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberSlip {
+    /// `成员：｜县财政局局长`: nothing where the name goes; read as （未列姓名）.
+    EmptyName,
+    /// `成员：县财政局局长`: a post where the name goes, without the 「｜」 before it; read as
+    /// the post, with the name not given.
+    PostAsName,
+}
+
+/// The body a post names, without the title at its end: 九原供电分局局长 → 九原供电分局.
+pub fn post_body(post: &str) -> Option<&str> {
+    const TITLES: &[&str] = &[
+        "主要负责人",
+        "主要领导",
+        "分管领导",
+        "负责人",
+        "副总经理",
+        "总经理",
+        "董事长",
+        "副局长",
+        "局长",
+        "副主任",
+        "主任",
+        "副书记",
+        "书记",
+        "副主席",
+        "主席",
+        "副区长",
+        "区长",
+        "副旗长",
+        "旗长",
+        "副县长",
+        "县长",
+        "副市长",
+        "市长",
+        "副镇长",
+        "镇长",
+        "副队长",
+        "大队长",
+        "队长",
+        "副科长",
+        "科长",
+        "副经理",
+        "经理",
+        "副所长",
+        "所长",
+        "副站长",
+        "站长",
+        "副院长",
+        "院长",
+        "副校长",
+        "校长",
+        "副部长",
+        "部长",
+    ];
+    let body = TITLES.iter().find_map(|t| post.strip_suffix(t))?;
+    (body.chars().count() >= 3).then_some(body)
 }
 
 /// A group's office.

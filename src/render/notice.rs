@@ -16,7 +16,12 @@ use crate::model::*;
 #[derive(Debug, Serialize)]
 pub struct NoticeView {
     pub cover: Option<CoverView>,
+    /// Leadership groups written outside every plan and before the first (a notice that
+    /// sets up a group): printed in the cover notice's body, before its signature.
+    pub groups: Vec<BlockView>,
     pub plans: Vec<PlanView>,
+    /// Leadership groups written outside every plan, after the first: printed after the plans.
+    pub trailing_groups: Vec<BlockView>,
 }
 
 /// The cover notice (版头 and 主体 of GB/T 9704).
@@ -232,7 +237,27 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
                 .collect(),
         })
         .collect();
-    NoticeView { cover, plans }
+    let inside_a_plan = |g: &Group| {
+        policy
+            .plans
+            .iter()
+            .any(|p| p.span.start <= g.span.start && g.span.end <= p.span.end)
+    };
+    let first_plan = policy.plans.iter().map(|p| p.span.start).min();
+    let (mut groups, mut trailing_groups) = (Vec::new(), Vec::new());
+    for g in policy.groups.iter().filter(|g| !inside_a_plan(g)) {
+        if first_plan.is_some_and(|start| start < g.span.start) {
+            trailing_groups.extend(group_blocks(g, false));
+        } else {
+            groups.extend(group_blocks(g, false));
+        }
+    }
+    NoticeView {
+        cover,
+        groups,
+        plans,
+        trailing_groups,
+    }
 }
 
 struct Cx<'a> {

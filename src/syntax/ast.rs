@@ -115,6 +115,9 @@ pub enum NoticeField {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct File {
     pub items: Vec<TopItem>,
+    /// Where a 「 stands in unquoted text without its 」 (`内容：「…` never closed): the
+    /// drafter opened a quotation that the grammar could only read as part of the line.
+    pub stray_quotes: Vec<Span>,
 }
 
 /// What stands at the top level.

@@ -248,6 +248,11 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
     if let Some(found) = misspelled_keyword(src, pos, &expected, file) {
         return found;
     }
+    if line_start {
+        if let Some(found) = name_with_a_break(src, pos, file) {
+            return found;
+        }
+    }
 
     let mut items: Vec<String> = Vec::new();
     if line_start && !expected.keywords.is_empty() {
@@ -353,6 +358,50 @@ fn curly_quoted_prose(src: &str, pos: usize, expected: &Expected, file: FileId) 
     })
 }
 
+/// E0001 on the name itself when a figure's name holds a blank or a comma (`指标 改造 户数：460户`,
+/// `标准 中央,补贴：…`): the parser stops at the keyword, the drafter's slip is in the name.
+fn name_with_a_break(src: &str, pos: usize, file: FileId) -> Option<Found> {
+    let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
+    let line = &src[pos..line_end];
+    let keyword = ["指标", "标准", "假设", "复述", "比例"]
+        .into_iter()
+        .find(|k| line.starts_with(k))?;
+    let after = &line[keyword.len()..];
+    let lead = after.len() - after.trim_start().len();
+    if lead == 0 {
+        return None;
+    }
+    let name_start = keyword.len() + lead;
+    let colon = line[name_start..].find(['：', ':'])? + name_start;
+    let name = line[name_start..colon].trim_end();
+    let breaks = [' ', '\u{3000}', '\t', ',', '，', '、'];
+    let inner = name.find(breaks)?;
+    if name[inner..].trim_start_matches(breaks).is_empty() || name.contains(['「', '{', '｛']) {
+        return None;
+    }
+    let joined: String = name.chars().filter(|c| !breaks.contains(c)).collect();
+    let what = if name.contains([',', '，', '、']) {
+        "逗号"
+    } else {
+        "空格"
+    };
+    let span = Span::new(pos + name_start, pos + name_start + name.len());
+    let d = Diagnostic::new(
+        "E0001",
+        Severity::Error,
+        format!("名称“{name}”中有{what}"),
+        file,
+    )
+    .with_primary(span, format!("名称中不能有{what}"))
+    .with_help(format!(
+        "名称连写，不含空格和标点：写作“{keyword} {joined}：…”；原文的名称有标点时，把说明写在「」中"
+    ));
+    Some(Found {
+        diagnostic: d,
+        repair: Repair::BlankLine,
+    })
+}
+
 /// E0022: a word where a keyword was expected that is one slip away from one of them.
 fn misspelled_keyword(src: &str, pos: usize, expected: &Expected, file: FileId) -> Option<Found> {
     if expected.literals.is_empty() {
@@ -397,8 +446,11 @@ fn hint(src: &str, pos: usize, expected: &Expected) -> String {
         if !line.is_empty() && !line.contains(['：', ':', '{', '｛', '}', '｝']) {
             return format!("每一行以关键词开头；若这是一段正文，请用「」括起：「{line}」");
         }
-        return "每一行以关键词开头（如 节、指标、分解、任务、阶段、表），或是用「」括起的一段正文"
-            .into();
+        // A field this block does not have (发布日期 in 通知): name the ones it has.
+        return format!(
+            "每一行以关键词开头，这里可用的关键词有：{}；或是用「」括起的一段正文",
+            expected.keywords.join("、")
+        );
     }
     if others.iter().any(|e| e == "换行") && others.iter().any(|e| e.contains("「」")) {
         return "一行只写一项内容：说明文字请放在「」中，同一行的两项内容之间用“；”分隔".into();

@@ -84,7 +84,46 @@ fn dedent(s: &str) -> String {
     out.join("\n").trim().to_string()
 }
 
+/// The 「 of unquoted free text that no 」 of the same text closes: in `内容：「完成改造` the
+/// quotation never closed, so the grammar read the 「 as a character of the line.
+fn stray_quotes(p: &P) -> Vec<Span> {
+    let mut out = Vec::new();
+    for pair in p.clone().into_inner().flatten() {
+        if !matches!(
+            pair.as_rule(),
+            Rule::line_text
+                | Rule::title_text
+                | Rule::list_item
+                | Rule::unit_ref
+                | Rule::unit_name
+                | Rule::cell
+                | Rule::post
+                | Rule::person_name
+                | Rule::raw_when
+                | Rule::printed_by
+        ) {
+            continue;
+        }
+        let start = pair.as_span().start();
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in pair.as_str().char_indices() {
+            match c {
+                '「' => open.push(i),
+                '」' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&i) = open.first() {
+            out.push(Span::new(start + i, start + i + '「'.len_utf8()));
+        }
+    }
+    out
+}
+
 pub(super) fn file(p: P) -> File {
+    let stray_quotes = stray_quotes(&p);
     let mut items = Vec::new();
     for child in p.into_inner() {
         match child.as_rule() {
@@ -110,7 +149,10 @@ pub(super) fn file(p: P) -> File {
             _ => {}
         }
     }
-    File { items }
+    File {
+        items,
+        stray_quotes,
+    }
 }
 
 fn notice(p: P) -> Notice {

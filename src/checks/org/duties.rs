@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::near::NameIndex;
 use super::{likely_same, members, names, parts, task_name, units_same, Class, Findings};
 use crate::diagnostics::{Severity, Span};
-use crate::model::{Group, OrgUnit, Plan, Policy, Task};
+use crate::model::{post_body, Group, OrgUnit, Plan, Policy, Task};
 
 /// Where a unit was given a duty, what it was, and whether it leads.
 type Duty = (Span, String, bool);
@@ -247,54 +247,4 @@ fn similar_bodies<'b>(u: &OrgUnit, bodies: &[&'b str], index: &NameIndex) -> Vec
         .into_iter()
         .map(|k| bodies[k])
         .collect()
-}
-
-/// The body a post names, without the title at its end: 九原供电分局局长 → 九原供电分局.
-fn post_body(post: &str) -> Option<&str> {
-    const TITLES: &[&str] = &[
-        "主要负责人",
-        "主要领导",
-        "分管领导",
-        "负责人",
-        "副总经理",
-        "总经理",
-        "董事长",
-        "副局长",
-        "局长",
-        "副主任",
-        "主任",
-        "副书记",
-        "书记",
-        "副主席",
-        "主席",
-        "副区长",
-        "区长",
-        "副旗长",
-        "旗长",
-        "副县长",
-        "县长",
-        "副市长",
-        "市长",
-        "副镇长",
-        "镇长",
-        "副队长",
-        "大队长",
-        "队长",
-        "副科长",
-        "科长",
-        "副经理",
-        "经理",
-        "副所长",
-        "所长",
-        "副站长",
-        "站长",
-        "副院长",
-        "院长",
-        "副校长",
-        "校长",
-        "副部长",
-        "部长",
-    ];
-    let body = TITLES.iter().find_map(|t| post.strip_suffix(t))?;
-    (body.chars().count() >= 3).then_some(body)
 }

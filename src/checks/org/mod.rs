@@ -14,9 +14,13 @@ use crate::model::{Group, Member, OrgUnit, Task, UnitRef};
 use near::NameIndex;
 
 mod duties;
+mod members;
 mod near;
+mod office;
 
 pub use duties::duties_outside_group;
+pub use members::member_line_slips;
+pub use office::office_outside_group;
 
 fn task_name(t: &Task) -> String {
     match (&t.number, &t.title) {
@@ -55,6 +59,27 @@ fn members(g: &Group) -> impl Iterator<Item = &Member> {
 
 // ───────────────────────────── O401 ─────────────────────────────
 
+/// A task numbered as the items of a list in prose are: 一是、二是 … (its number, or the first
+/// words of its title or content).
+fn prose_numbered(t: &Task) -> bool {
+    let numbered = |s: &str| {
+        let s = s.trim_start();
+        let digits = s
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        digits > 0 && s.chars().nth(digits) == Some('是')
+    };
+    [
+        t.number.as_deref(),
+        t.title.as_deref(),
+        t.content.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .any(numbered)
+}
+
 /// O401: a task without a lead unit (牵头单位). A task with only 责任单位 is still without a
 /// lead: with one such unit it is worth a look (a note), with several nobody answers for
 /// the whole (a warning).
@@ -87,6 +112,10 @@ pub fn task_without_lead(f: &mut Findings) {
         if carrying.len() == 1
             || (!carrying.is_empty() && carrying.iter().all(|(_, r)| collective(r)))
         {
+            continue;
+        }
+        // 一是…二是…: the items of a list in prose, which the text around them assigns.
+        if others.is_empty() && prose_numbered(t) {
             continue;
         }
         let name = task_name(t);
@@ -852,7 +881,12 @@ impl<'p> Usages<'p> {
 pub fn post_without_name(f: &mut Findings) {
     for g in all_groups(f) {
         let all: Vec<&Member> = members(g).collect();
-        let missing: Vec<&Member> = all.iter().copied().filter(|m| m.name_missing).collect();
+        // A line written wrong (O407) is reported there, once.
+        let missing: Vec<&Member> = all
+            .iter()
+            .copied()
+            .filter(|m| m.name_missing && m.slip.is_none())
+            .collect();
         if missing.is_empty() {
             continue;
         }

@@ -51,6 +51,9 @@ pub fn lower<'s>(
         restate_counts: HashMap::new(),
         year: None,
     };
+    for &at in &file.stray_quotes {
+        cx.stray_quote(at);
+    }
     // Units first: tasks and groups anywhere in the file may name them.
     for item in &file.items {
         match item {
@@ -133,6 +136,25 @@ impl Lower<'_> {
             Diagnostic::new(code, Severity::Error, message, self.file_id).with_primary(span, label),
         );
         self.diags.last_mut().expect("just pushed")
+    }
+
+    /// E0024 on a 「 that unquoted text holds without its 」: the value keeps the stray
+    /// bracket and everything the drafter meant to quote after it is read as separate lines.
+    fn stray_quote(&mut self, at: Span) {
+        let line = self.src[..at.start.min(self.src.len())]
+            .matches('\n')
+            .count()
+            + 1;
+        self.error(
+            "E0024",
+            format!("第{line}行的“「”没有对应的“」”"),
+            at,
+            "这段文字没有结束",
+        )
+        .help = Some(
+            "在这段文字的末尾加上“」”；没有“」”时，“「”只是这一行的一个字，后面的行不属于这段文字"
+                .into(),
+        );
     }
 
     /// 允许 O402 「理由」: a known check code, and a reason for silencing it.

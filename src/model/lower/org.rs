@@ -126,21 +126,26 @@ impl Lower<'_> {
     }
 
     pub(super) fn member(&mut self, m: &ast::Member) -> Member {
-        let post = m.post.as_ref().map(|p| p.value.clone());
-        // The unit is the longest declared name or alias the post begins with
-        // (区发展和改革局局长 → 区发展和改革局).
-        let unit = post.as_deref().and_then(|p| {
-            p.char_indices()
-                .map(|(i, c)| i + c.len_utf8())
-                .rev()
-                .find_map(|end| self.find_unit(&p[..end]))
-                .map(|u| u.name.clone())
-        });
-        let (person, name_missing, collective) = match &m.person {
+        let mut post = m.post.as_ref().map(|p| p.value.clone());
+        let (mut person, mut name_missing, collective) = match &m.person {
             ast::Person::Named(t) => (Some(t.value.clone()), false, false),
             ast::Person::Missing(_) => (None, true, false),
             ast::Person::Collective(_) => (None, false, true),
         };
+        let mut slip = None;
+        if person.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            // 成员：｜县财政局局长 — the name left blank: as if the notice omitted it.
+            (person, name_missing, slip) = (None, true, Some(MemberSlip::EmptyName));
+        } else if post.is_none() {
+            // 成员：县财政局局长 — a post where the name goes: read as the post.
+            if let Some(p) = person.as_deref().filter(|p| self.reads_as_post(p)) {
+                post = Some(p.to_string());
+                (person, name_missing, slip) = (None, true, Some(MemberSlip::PostAsName));
+            }
+        }
+        // The unit is the longest declared name or alias the post begins with
+        // (区发展和改革局局长 → 区发展和改革局).
+        let unit = post.as_deref().and_then(|p| self.unit_a_post_names(p));
         Member {
             role: m.role.value.split_whitespace().collect(),
             person,
@@ -148,7 +153,28 @@ impl Lower<'_> {
             collective,
             post,
             unit,
+            slip,
             span: m.span,
         }
+    }
+
+    /// The declared unit whose name or alias is the longest beginning of `post`.
+    fn unit_a_post_names(&self, post: &str) -> Option<String> {
+        post.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .rev()
+            .find_map(|end| self.find_unit(&post[..end]))
+            .map(|u| u.name.clone())
+    }
+
+    /// Text written where a person's name goes that is a post: a declared unit followed by
+    /// more (县财政局局长), or a body and a title (县农业农村局局长). A name is a few
+    /// characters with no unit and no title in it.
+    fn reads_as_post(&self, text: &str) -> bool {
+        let unit_and_more = text
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .any(|end| end < text.len() && self.find_unit(&text[..end]).is_some());
+        unit_and_more || post_body(text).is_some()
     }
 }
