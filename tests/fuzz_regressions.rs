@@ -11,7 +11,7 @@
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
-mod targets;
+pub mod targets;
 
 use std::path::{Path, PathBuf};
 
