@@ -20,7 +20,8 @@ mod svg;
 
 use serde::Serialize;
 
-use super::Templates;
+use super::{FindingView, Templates};
+use crate::diagnostics::Span;
 use crate::model::Policy;
 
 pub use mermaid::{mermaid_view, MermaidChart, MermaidSection, MermaidTask};
@@ -116,6 +117,45 @@ pub struct Entry {
     pub adjusted: Option<Adjusted>,
     /// One end is not stated and was assumed.
     pub inferred: Option<Inferred>,
+    /// What the checks found about this entry's time against another's ([`CHART_CODES`]).
+    pub findings: Vec<ChartFinding>,
+    /// Where the entry is written in the policy file, to find the checks' findings about it.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The checks whose findings relate one time of a plan to another — D205 phases overlapping
+/// or out of order, D206 outside the plan's period, D207 outside its phase — and so show on
+/// the chart, at the entry they point to. (Impossible dates show as `adjusted`.)
+pub const CHART_CODES: [&str; 3] = ["D205", "D206", "D207"];
+
+/// A check's finding shown on the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartFinding {
+    pub code: String,
+    pub message: String,
+}
+
+/// Puts each finding of [`CHART_CODES`] on the entry whose text holds its place, the
+/// innermost one (a task rather than the phase it stands in).
+pub fn attach_findings(file: &mut GanttFile, findings: &[FindingView]) {
+    for f in findings {
+        let Some(at) = f.span.filter(|_| CHART_CODES.contains(&f.code.as_str())) else {
+            continue;
+        };
+        let entry = file
+            .charts
+            .iter_mut()
+            .flat_map(|c| c.entries.iter_mut())
+            .filter(|e| e.span.start <= at.start && at.start < e.span.end.max(e.span.start + 1))
+            .min_by_key(|e| e.span.end - e.span.start);
+        if let Some(e) = entry {
+            e.findings.push(ChartFinding {
+                code: f.code.clone(),
+                message: f.message.clone(),
+            });
+        }
+    }
 }
 
 /// A figure an entry states.
@@ -174,18 +214,33 @@ pub struct PageChart {
     pub mmd_file: Option<String>,
 }
 
-/// The build command's writer: [`write_gantt`].
+/// The build command's writer: [`write_gantt_with`], the checks' findings on the chart.
 pub fn write(input: &super::RenderInput) -> anyhow::Result<Vec<super::Output>> {
-    Ok(write_gantt(input.policy, input.templates)?)
+    Ok(write_gantt_with(
+        input.policy,
+        input.templates,
+        &input.findings.items,
+    )?)
 }
 
-/// Renders gantt.json, gantt.html, and for each plan with something to draw gantt.mmd and
-/// gantt.svg (gantt-2.mmd … when the file holds several plans).
+/// [`write_gantt_with`] without findings.
 pub fn write_gantt(
     policy: &Policy,
     templates: &Templates,
 ) -> Result<Vec<(String, Vec<u8>)>, minijinja::Error> {
-    let file = gantt(policy);
+    write_gantt_with(policy, templates, &[])
+}
+
+/// Renders gantt.json, gantt.html, and for each plan with something to draw gantt.mmd and
+/// gantt.svg (gantt-2.mmd … when the file holds several plans); `findings` of
+/// [`CHART_CODES`] are shown at their entries.
+pub fn write_gantt_with(
+    policy: &Policy,
+    templates: &Templates,
+    findings: &[FindingView],
+) -> Result<Vec<(String, Vec<u8>)>, minijinja::Error> {
+    let mut file = gantt(policy);
+    attach_findings(&mut file, findings);
     let mut out = Vec::new();
     out.push((
         "gantt.json".to_string(),
