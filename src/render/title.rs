@@ -51,7 +51,7 @@ const BEFORE_PLAN: &[&str] = &[
     "专项",
 ];
 /// Place-name suffixes, grade 1 after them; not when the next character continues a word
-/// (市场, 县域, 区域, 省级, 区委).
+/// (市场, 县域, 区域, 省级, 区委) or the suffix ends a word of 城 (城乡建设).
 const PLACE_SUFFIXES: &[char] = &['省', '市', '州', '盟', '旗', '县', '区', '镇', '乡'];
 const CONTINUES_WORD: &[char] = &[
     '场', '域', '级', '委', '属', '直', '辖', '内', '外', '长', '民', '政', '府', '人', '际', '容',
@@ -129,6 +129,10 @@ fn candidates(chars: &[char]) -> Vec<(usize, Grade)> {
             } else if PLACE_SUFFIXES.contains(&chars[i - 1])
                 && i >= 3
                 && !CONTINUES_WORD.contains(&chars[i])
+                // 城乡, 城市, 城区, 城镇 are words, not a place's end; nor is the first of
+                // two suffixes (乡镇, 旗县, 盟市).
+                && chars[i - 2] != '城'
+                && !PLACE_SUFFIXES.contains(&chars[i])
             {
                 1
             } else {
@@ -252,6 +256,12 @@ mod tests {
                 "做好冬季清洁取暖工作的实施意见》的通知"
             ]
         );
+        // 住房和城乡建设局 is one organ's name: never broken after 城乡.
+        let got = lines(
+            "关于印发《2020年兴安盟住房和城乡建设局专项工作行动计划》的通知",
+            38,
+        );
+        assert!(got.iter().all(|l| !l.ends_with("城乡")), "{got:?}");
         // No line starts with a closing mark or ends with an opening one.
         for l in lines(
             "关于印发《某某市某某区二〇二四年城镇老旧小区改造工作实施方案》的通知",
