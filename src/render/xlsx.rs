@@ -362,6 +362,33 @@ const MIN_PRINT_SCALE: u16 = 82;
 /// (0.7 inch each side).
 const PRINTABLE_WIDTH_PT: usize = 741;
 
+/// Columns narrowed (their text wraps into more lines) until the sheet prints one page
+/// wide at [`MIN_PRINT_SCALE`], none below eight characters (or its own width if less); a
+/// sheet too wide even so keeps them, and prints across pages.
+fn fit_widths(mut widths: Vec<usize>) -> Vec<usize> {
+    const FLOOR: usize = 8;
+    let fits = |w: &[usize]| print_scale(w).is_none();
+    let narrowed = |w: &[usize]| -> Vec<usize> {
+        w.iter()
+            .map(|&c| if c > FLOOR { FLOOR + (c - FLOOR) * 9 / 10 } else { c })
+            .collect()
+    };
+    let mut floor: Vec<usize> = widths.iter().map(|&c| c.min(FLOOR)).collect();
+    if !fits(&floor) {
+        return widths;
+    }
+    while !fits(&widths) {
+        let next = narrowed(&widths);
+        if next == widths {
+            // Within a tenth of the floor: the floor fits.
+            std::mem::swap(&mut widths, &mut floor);
+            break;
+        }
+        widths = next;
+    }
+    widths
+}
+
 /// `None` when the columns fit one A4 landscape page wide at [`MIN_PRINT_SCALE`] or more
 /// (then the sheet is fitted to the page width), else that scale. A column `w` characters
 /// wide is `7w + 5` pixels of ¾ pt (Excel's default 11 pt font has 7-pixel digits).
@@ -400,7 +427,7 @@ impl Book {
     /// Excel refuses replaced, made unique), with the grid's cells, merges, widths and heights.
     pub fn add_sheet(&mut self, title: &str, grid: Grid, caps: &[usize]) -> anyhow::Result<()> {
         let name = self.sheet_name(title);
-        let widths = grid.widths(caps);
+        let widths = fit_widths(grid.widths(caps));
         let heights = grid.heights(&widths);
         let ws = self.workbook.add_worksheet();
         ws.set_name(&name)

@@ -570,7 +570,13 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
     for (k, present) in [
         ("phase", chart.entries.iter().any(|e| e.kind == Kind::Phase)),
         ("step", chart.entries.iter().any(|e| e.kind == Kind::Step)),
-        ("task", chart.entries.iter().any(|e| e.kind == Kind::Task)),
+        (
+            "task",
+            chart
+                .entries
+                .iter()
+                .any(|e| e.kind == Kind::Task && !e.milestone),
+        ),
         ("milestone", chart.entries.iter().any(|e| e.milestone)),
         (
             "inferred",
