@@ -370,7 +370,13 @@ fn fit_widths(mut widths: Vec<usize>) -> Vec<usize> {
     let fits = |w: &[usize]| print_scale(w).is_none();
     let narrowed = |w: &[usize]| -> Vec<usize> {
         w.iter()
-            .map(|&c| if c > FLOOR { FLOOR + (c - FLOOR) * 9 / 10 } else { c })
+            .map(|&c| {
+                if c > FLOOR {
+                    FLOOR + (c - FLOOR) * 9 / 10
+                } else {
+                    c
+                }
+            })
             .collect()
     };
     let mut floor: Vec<usize> = widths.iter().map(|&c| c.min(FLOOR)).collect();

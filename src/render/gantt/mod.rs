@@ -137,20 +137,34 @@ pub struct ChartFinding {
 }
 
 /// Puts each finding of [`CHART_CODES`] on the entry whose text holds its place, the
-/// innermost one (a task rather than the phase it stands in).
+/// innermost one (a task rather than the phase it stands in). Entries' texts nest or are
+/// apart, so the innermost is the last one starting at or before the place that still
+/// contains it: found by bisection, then walking back past earlier siblings.
 pub fn attach_findings(file: &mut GanttFile, findings: &[FindingView]) {
+    let mut starts: Vec<(Span, usize, usize)> = file
+        .charts
+        .iter()
+        .enumerate()
+        .flat_map(|(c, chart)| {
+            chart
+                .entries
+                .iter()
+                .enumerate()
+                .map(move |(e, x)| (x.span, c, e))
+        })
+        .collect();
+    starts.sort_by_key(|(span, _, _)| (span.start, std::cmp::Reverse(span.end)));
     for f in findings {
         let Some(at) = f.span.filter(|_| CHART_CODES.contains(&f.code.as_str())) else {
             continue;
         };
-        let entry = file
-            .charts
-            .iter_mut()
-            .flat_map(|c| c.entries.iter_mut())
-            .filter(|e| e.span.start <= at.start && at.start < e.span.end.max(e.span.start + 1))
-            .min_by_key(|e| e.span.end - e.span.start);
-        if let Some(e) = entry {
-            e.findings.push(ChartFinding {
+        let before = starts.partition_point(|(span, _, _)| span.start <= at.start);
+        let holder = starts[..before]
+            .iter()
+            .rev()
+            .find(|(span, _, _)| at.start < span.end.max(span.start + 1));
+        if let Some(&(_, c, e)) = holder {
+            file.charts[c].entries[e].findings.push(ChartFinding {
                 code: f.code.clone(),
                 message: f.message.clone(),
             });
