@@ -217,13 +217,15 @@ fn deadlines_and_missing_times_are_inferred_or_listed() {
     let policy = compile(&fixture("gantt-cases.policy"));
     let json = serde_json::to_value(gantt(&policy)).unwrap();
 
-    // 完成时限：2022年10月底前, in no phase: from the period's start.
+    // 完成时限：2022年10月底前 and no start: a milestone on its deadline, nothing assumed.
     let t1 = entry(&json, "task1");
     assert_eq!(
         (&t1["start"], &t1["end"]),
-        (&"2022-01-01".into(), &"2022-10-31".into())
+        (&"2022-10-31".into(), &"2022-10-31".into())
     );
-    assert_eq!(t1["inferred"]["side"], "start");
+    assert_eq!(t1["milestone"], true);
+    assert_eq!(t1["kind"], "task");
+    assert!(t1["inferred"].is_null());
     assert_eq!(t1["written"], "完成时限：2022年10月底前");
     assert_eq!(t1["responsible"], serde_json::json!(["市住建局"]));
     assert_eq!(t1["cooperating"], serde_json::json!(["市财政局"]));
@@ -275,8 +277,12 @@ fn mermaid_ends_are_exclusive_and_labels_are_escaped() {
     );
     assert!(mmd.contains(":crit, milestone, phase1_milestone1, 2022-04-30, 1d\n"));
     // The task title 验收:整改;复查#2 达到95%… keeps Mermaid's syntax characters out.
-    let line = mmd.lines().find(|l| l.contains(":task1,")).unwrap();
-    let name = line.trim().split(" :task1,").next().unwrap();
+    // (A task with only its deadline is a milestone: `名称 :milestone, task1, …`.)
+    let line = mmd
+        .lines()
+        .find(|l| l.contains(":milestone, task1,"))
+        .unwrap();
+    let name = line.trim().split(" :milestone, task1,").next().unwrap();
     let mut bare = name.to_string();
     for code in ["#35;", "#58;", "#59;", "#37;"] {
         bare = bare.replace(code, "");

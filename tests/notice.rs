@@ -32,9 +32,10 @@ fn docx_follows_the_official_format() {
     // A4 with the 156 mm × 225 mm text block.
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
     assert!(doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1588""#));
-    // Title in the title style, then recipients, body, 附件说明, signature and date.
+    // Title in the title style, broken between words into two lines of one paragraph
+    // (GB/T 9704 §7.3.1), then recipients, body, 附件说明, signature and date.
     let title = doc
-        .find("关于印发《达拉特旗平房区节能改造工作实施方案》的通知")
+        .find(r#"<w:t xml:space="preserve">达拉特旗人民政府关于印发《达拉特旗</w:t><w:br/><w:t xml:space="preserve">平房区节能改造工作实施方案》的通知</w:t>"#)
         .unwrap();
     assert!(doc[..title].contains(r#"<w:pStyle w:val="Title"/>"#));
     for (style, text) in [
@@ -486,10 +487,12 @@ fn docx_puts_wide_forms_on_landscape_sections() {
         })
         .collect();
     let orientations: Vec<bool> = sections.iter().map(|s| s.1).collect();
-    // 附件1, 附件2 wide; 附件3 (8 columns) portrait; 附件4 wide; the rest portrait.
+    // 附件1, 附件2 wide, each a landscape section, with no empty portrait section between
+    // them (it printed a blank page); 附件3 (8 columns) portrait; 附件4 wide; the rest
+    // portrait.
     assert_eq!(
         orientations,
-        [false, true, false, true, false, true, false],
+        [false, true, true, false, true, false],
         "portrait and landscape sections in order"
     );
     // Each landscape section holds its form: the text between its start and its sectPr.

@@ -427,3 +427,163 @@ fn two_policies_with_the_same_name_get_separate_folders() {
     assert!(index.contains("href=\"./same-2/tasks.html\""));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// index.html lists each file's findings most severe first; each names its code as a link to
+/// the code's explanation at the foot of the page and its line as a link into source.html,
+/// where that line carries an anchor and the finding under it.
+#[test]
+fn index_sorts_findings_by_severity_and_links_explanations_and_lines() {
+    let (out, _) = build(&[]);
+    let all = files(&out);
+    let index = text(&all["index.html"]);
+    let severities: Vec<&str> = index
+        .split("<li class=\"")
+        .skip(1)
+        .map(|li| li.split('"').next().unwrap())
+        .filter(|c| ["error", "warning", "note"].contains(c))
+        .collect();
+    // 000 and tables.policy, each in its own run: never a note before an error of the same
+    // file. Within each file's list the ranks never go down.
+    for section in index.split("<section class=\"policy\">").skip(1) {
+        let ranks: Vec<usize> = section
+            .split("<li class=\"")
+            .skip(1)
+            .filter_map(|li| {
+                ["error", "warning", "note"]
+                    .iter()
+                    .position(|s| li.starts_with(s))
+            })
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    }
+    assert!(severities.contains(&"error") && severities.contains(&"warning"));
+    // tables.policy: E0103 on line 36, linked to its explanation and its line.
+    let li = index
+        .lines()
+        .find(|l| l.contains("E0103"))
+        .expect("the E0103 finding");
+    assert!(li.contains(r##"<a href="#code-E0103">E0103</a>"##), "{li}");
+    assert!(
+        li.contains(r#"<a href="./tables/source.html#L36">第 36 行</a>"#),
+        "{li}"
+    );
+    assert!(index.contains(r#"<dt id="code-E0103">E0103"#));
+    let source = text(&all["tables/source.html"]);
+    let line = &source[source.find(r#"<li id="L36" class="flagged">"#).unwrap()..];
+    let next = &line[line.find("</li>").unwrap()..];
+    assert!(
+        next[..next.find("<li id=").unwrap()].contains("错误[E0103]"),
+        "the finding is shown under its line"
+    );
+    // Raw HTML of the policy stays text in source.html.
+    assert!(!source.contains("<i>") && source.contains("&lt;i&gt;"));
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// A sheet's page setup, read from the workbook's XML.
+fn page_setup(bytes: &[u8], sheet: usize) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{sheet}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// Print-ready spreadsheets: A4 landscape; one page wide when that keeps 11 pt text at 9 pt
+/// or more, else printed at 82% (9 pt) across pages with the first column repeated; no
+/// column that no task fills; dates that cannot be as written marked ※ with a line under
+/// the table; no tool named in the workbook's properties.
+#[test]
+fn spreadsheets_print_at_nine_points_or_more_and_mark_impossible_dates() {
+    let text = "单位 {\n  部门：甲局\n}\n方案 某县2022年实施方案 {\n  期限：2022年\n  任务 1 甲 {\n    内容：「做甲。」\n    牵头单位：甲局\n    完成时限：2022年2月30日前\n  }\n  任务 2 乙 {\n    内容：「做乙。」\n    牵头单位：甲局\n    完成时限：2022年6月底前\n  }\n}\n";
+    let map = policyc::diagnostics::SourceMap::new();
+    let (policy, diags) = policyc::driver::compile_source(text, "d.policy", map.next_id(), &[]);
+    let policy = policy.unwrap_or_else(|| panic!("{diags:#?}"));
+    let view = policyc::render::tasks::tasks_view(&policy);
+    let xlsx = policyc::render::tasks::tasks_xlsx(&view).unwrap();
+    let mut book = open(&xlsx);
+    let range = book.worksheet_range("某县2022年实施方案").unwrap();
+    // 目标/指标, 责任单位 and 配合单位 are empty in every row: left out.
+    let headings: Vec<String> = (0..5).map(|c| s(cell(&range, 1, c))).collect();
+    assert_eq!(headings, ["序号", "任务", "牵头单位", "完成时限", ""]);
+    assert_eq!(s(cell(&range, 2, 3)), "2022年2月30日前 ※1");
+    assert_eq!(s(cell(&range, 3, 3)), "2022年6月底前");
+    let note = s(cell(&range, 4, 0));
+    assert!(
+        note.starts_with("※1 第1项“2022年2月30日前”：2022年2月30日不存在"),
+        "{note}"
+    );
+    let setup = page_setup(&xlsx, 1);
+    assert!(
+        setup.contains(r#"orientation="landscape""#) && setup.contains(r#"paperSize="9""#),
+        "{setup}"
+    );
+    assert!(
+        setup.contains(r#"fitToHeight="0""#),
+        "narrow: one page wide"
+    );
+    let md = policyc::render::tasks::write(&policyc::render::RenderInput {
+        policy: &policy,
+        stem: "d",
+        findings: &Default::default(),
+        source: text,
+        templates: &policyc::render::Templates::builtin(),
+    })
+    .unwrap();
+    let md = String::from_utf8(md[0].1.clone()).unwrap();
+    assert!(
+        md.contains("| 2022年2月30日前 ※1 |") && md.contains("※1 第1项"),
+        "{md}"
+    );
+
+    // 002's reporting forms (25 to 34 columns) cannot print one page wide at 9 pt: 82%,
+    // across pages, the first column repeated; its narrow tables are fitted to the width.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/002_xingan-zhujian-2020.policy");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let mut map = policyc::diagnostics::SourceMap::new();
+    let compiled = policyc::driver::compile_file(&path, &mut map);
+    let files = policyc::render::appendix::write(&policyc::render::RenderInput {
+        policy: compiled.policy.as_ref().unwrap(),
+        stem: "002",
+        findings: &Default::default(),
+        source: &source,
+        templates: &policyc::render::Templates::builtin(),
+    })
+    .unwrap();
+    let xlsx = &files.iter().find(|(n, _)| n == "appendix.xlsx").unwrap().1;
+    let mut book = open(xlsx);
+    let names = book.sheet_names();
+    let (mut wide, mut narrow) = (0, 0);
+    for (i, name) in names.iter().enumerate() {
+        let columns = book.worksheet_range(name).unwrap().width();
+        let setup = page_setup(xlsx, i + 1);
+        if columns > 20 {
+            assert!(setup.contains(r#"scale="82""#), "{name}: {setup}");
+            assert!(!setup.contains("fitToPage"), "{name}");
+            wide += 1;
+        } else if columns <= 8 {
+            assert!(setup.contains(r#"fitToHeight="0""#), "{name}: {setup}");
+            narrow += 1;
+        }
+    }
+    assert!(
+        wide >= 3 && narrow >= 1,
+        "{wide} wide, {narrow} narrow sheets"
+    );
+    let mut zip = zip::ZipArchive::new(Cursor::new(xlsx.clone())).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut workbook)
+        .unwrap();
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "repeated rows and columns"
+    );
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(!core.contains("policyc"), "no tool named: {core}");
+}

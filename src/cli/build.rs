@@ -31,6 +31,7 @@ const WRITERS: &[(&str, Writer)] = &[
     ("tasks.xlsx", render::tasks::write_xlsx),
     ("appendix", render::appendix::write),
     ("gantt", render::gantt::write),
+    ("source.html", render::source::write),
 ];
 
 /// model.json: the typed model, the data `policyc export --format json` prints.
@@ -185,6 +186,7 @@ pub fn run(
             compiled: compiled.policy.is_some(),
             findings: FindingsSummary::of(&loaded.text, &compiled.diagnostics),
             outputs: Vec::new(),
+            source_href: None,
         };
         if let Some(policy) = &compiled.policy {
             entry.title = policy
@@ -199,6 +201,7 @@ pub fn run(
                         policy,
                         stem,
                         findings: &entry.findings,
+                        source: &loaded.text,
                         templates: &templates,
                     };
                     let written =
@@ -209,6 +212,11 @@ pub fn run(
                         .iter()
                         .map(|rel| OutputLink::new(stem, rel))
                         .collect();
+                    entry.source_href = entry
+                        .outputs
+                        .iter()
+                        .find(|o| o.name == "source.html")
+                        .map(|o| o.href.clone());
                     entry.stem = Some(stem.clone());
                 }
                 None => {
@@ -481,6 +489,7 @@ mod tests {
             policy: &policy,
             stem: "甲",
             findings: &findings,
+            source: text,
             templates: &templates,
         };
         for (round, spare_threads) in [false, true].into_iter().enumerate() {

@@ -12,6 +12,14 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("md_inline", md_inline);
     env.add_filter("md_line", md_line);
     env.add_filter("prose_html", prose_html);
+    env.add_filter("title_lines", title_lines);
+}
+
+/// A title's lines for notice.docx: broken between words into a trapezoid or diamond when it
+/// is longer than a line of the 2号 title (the 156 mm text block holds 20 characters of 22 pt;
+/// 19 are used, so that full-width brackets and a substituted font still fit).
+pub fn title_lines(text: String) -> Vec<String> {
+    super::title::lines(&text, 38)
 }
 
 /// Pretty JSON (two-space indentation, fields in the order the view declares them) for

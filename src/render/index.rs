@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::text::href;
 use super::{FindingsSummary, Templates};
+use crate::diagnostics::codes;
 
 /// The index page as templates see it.
 #[derive(Debug, Serialize)]
@@ -14,6 +15,18 @@ pub struct IndexView {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// What each code found anywhere means (`policyc explain`), sorted by code; each finding
+    /// links to its code's entry (`#code-A101`).
+    pub explanations: Vec<Explanation>,
+}
+
+/// One code's explanation, as `policyc explain CODE` gives it.
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    pub code: &'static str,
+    pub title: &'static str,
+    pub severity_zh: &'static str,
+    pub explanation: &'static str,
 }
 
 /// One policy file.
@@ -29,6 +42,8 @@ pub struct IndexEntry {
     pub compiled: bool,
     pub findings: FindingsSummary,
     pub outputs: Vec<OutputLink>,
+    /// The link to source.html, which shows each finding on its line (`…#L12` is appended).
+    pub source_href: Option<String>,
 }
 
 /// A link to one output.
@@ -76,6 +91,7 @@ pub fn label(name: &str) -> String {
         "appendix" => "附件表格".to_string(),
         "notice" => "通知文稿".to_string(),
         "model" => "类型化模型".to_string(),
+        "source" => "政策文件及检查结果".to_string(),
         s if s.starts_with("appendix-") => format!("附件表格 表{}", &s["appendix-".len()..]),
         s if s.starts_with("gantt") => "甘特图".to_string(),
         s => s.to_string(),
@@ -85,7 +101,25 @@ pub fn label(name: &str) -> String {
 
 /// Renders index.html.
 pub fn write_index(policies: Vec<IndexEntry>, templates: &Templates) -> anyhow::Result<Vec<u8>> {
+    let mut used: Vec<&str> = policies
+        .iter()
+        .flat_map(|p| &p.findings.items)
+        .map(|f| f.code.as_str())
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let explanations = used
+        .into_iter()
+        .filter_map(codes::lookup)
+        .map(|c| Explanation {
+            code: c.code,
+            title: c.title,
+            severity_zh: c.severity.label_zh(),
+            explanation: c.explanation,
+        })
+        .collect();
     let view = IndexView {
+        explanations,
         errors: policies.iter().map(|p| p.findings.errors).sum(),
         warnings: policies.iter().map(|p| p.findings.warnings).sum(),
         notes: policies.iter().map(|p| p.findings.notes).sum(),

@@ -13,14 +13,16 @@ pub mod filters;
 pub mod gantt;
 pub mod index;
 pub mod notice;
+pub mod source;
 pub mod tasks;
 pub mod templates;
 pub mod text;
+pub mod title;
 pub mod xlsx;
 
 use serde::Serialize;
 
-use crate::diagnostics::{location_in, Counts, Diagnostic};
+use crate::diagnostics::{location_in, Counts, Diagnostic, Severity};
 use crate::model::Policy;
 
 pub use templates::Templates;
@@ -37,6 +39,8 @@ pub struct RenderInput<'a> {
     /// The policy file's stem: the name of its output folder.
     pub stem: &'a str,
     pub findings: &'a FindingsSummary,
+    /// The policy file's text, as read.
+    pub source: &'a str,
     pub templates: &'a Templates,
 }
 
@@ -65,14 +69,21 @@ pub struct FindingView {
     /// 1-based line and column of the finding's primary place, when it has one.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The primary place, for outputs that show a finding where it points (the Gantt chart).
+    #[serde(skip)]
+    pub span: Option<crate::diagnostics::Span>,
 }
 
 impl FindingsSummary {
-    /// The summary of a file's diagnostics, in the order given; `text` is the file's text.
+    /// The summary of a file's diagnostics, most severe first, in the order given within a
+    /// severity; `text` is the file's text.
     pub fn of(text: &str, diags: &[Diagnostic]) -> FindingsSummary {
         let counts = Counts::of(diags);
-        let items = diags
-            .iter()
+        let rank = |d: &&Diagnostic| Severity::ALL.iter().position(|s| *s == d.severity);
+        let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+        sorted.sort_by_key(rank);
+        let items = sorted
+            .into_iter()
             .map(|d| {
                 let place = d.primary_span().map(|s| location_in(text, s.start));
                 FindingView {
@@ -82,6 +93,7 @@ impl FindingsSummary {
                     message: d.message.clone(),
                     line: place.map(|p| p.0),
                     column: place.map(|p| p.1),
+                    span: d.primary_span(),
                 }
             })
             .collect();

@@ -123,6 +123,50 @@ pub struct TableView {
     pub docx_header: Vec<Vec<DocxHeaderCell>>,
     pub rows: Vec<Vec<String>>,
     pub notes: Vec<String>,
+    /// Each column's share of the table's width, in thousandths, for notice.docx's fixed
+    /// layout: half by its widest cell or single-column heading (two to twelve characters),
+    /// half evenly, so that a 30-column form fits its page and a name column gets room.
+    pub column_permille: Vec<u32>,
+}
+
+/// Shares of a table's width for its columns, in thousandths (they add up to at most 1000),
+/// from the widest text of each column: its body cells and the headings over it alone.
+fn column_permille(header: &[Vec<DocxHeaderCell>], rows: &[Vec<String>], width: usize) -> Vec<u32> {
+    let mut widest = vec![0usize; width];
+    let mut measure = |c: usize, text: &str| {
+        if let Some(w) = widest.get_mut(c) {
+            *w = (*w).max(
+                text.lines()
+                    .map(super::text::display_width)
+                    .max()
+                    .unwrap_or(0),
+            );
+        }
+    };
+    for row in header {
+        let mut c = 0;
+        for cell in row {
+            if cell.span == 1 {
+                measure(c, &cell.text);
+            }
+            c += cell.span.max(1);
+        }
+    }
+    for row in rows {
+        for (c, text) in row.iter().enumerate() {
+            measure(c, text);
+        }
+    }
+    // In half characters: two to twelve characters. Half of the width is shared out by
+    // these weights, half evenly, so that no column of a wide form is too narrow for a
+    // character.
+    let weights: Vec<usize> = widest.iter().map(|w| (*w).clamp(4, 24)).collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    let n = weights.len().max(1);
+    weights
+        .iter()
+        .map(|w| (w * 500 / total + 500 / n) as u32)
+        .collect()
 }
 
 /// A heading cell.
@@ -519,6 +563,7 @@ pub fn table_view(t: &Table) -> TableView {
                     .collect()
             })
             .collect(),
+        column_permille: column_permille(&docx_header, &rows, width),
         docx_header,
         rows,
         notes: t.notes.clone(),

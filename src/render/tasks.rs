@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::text::fill_figures;
 use super::xlsx::{self, Grid};
 use super::{Output, RenderInput};
+use crate::date::{Assumption, DateProblem, NoReading, Time};
 use crate::model::{Plan, Policy, Task, UnitRef};
 
 /// The headings of the table, in order. The 类别 column (the task's section) is left out
@@ -47,6 +48,9 @@ pub struct TaskPlanView {
     /// Runs of consecutive tasks in the same section.
     pub sections: Vec<TaskSectionView>,
     pub count: usize,
+    /// Lines under the table for the dates marked ※1, ※2 … (a day the month lacks, an end
+    /// before the start), saying how the Gantt chart and the checks read them.
+    pub date_notes: Vec<String>,
 }
 
 /// A run of consecutive tasks standing in the same section (merged cells in the 任务类别 column).
@@ -81,6 +85,8 @@ pub struct TaskRow {
     pub cooperating: String,
     /// 完成时限 as written; failing that, the task's 实施年限.
     pub deadline: String,
+    /// ※1 … when that date cannot be as written (see [`TaskPlanView::date_notes`]).
+    pub deadline_mark: Option<String>,
     /// The section heading, repeated on every row (for CSV).
     pub section: String,
     pub plan: String,
@@ -137,8 +143,22 @@ pub fn tasks_view(policy: &Policy) -> TasksView {
 
 fn plan_view(policy: &Policy, plan: &Plan) -> TaskPlanView {
     let mut sections: Vec<TaskSectionView> = Vec::new();
+    let mut date_notes = Vec::new();
     for (i, task) in plan.tasks.iter().enumerate() {
-        let row = task_row(policy, plan, task, i + 1);
+        let mut row = task_row(policy, plan, task, i + 1);
+        if let Some(why) = task
+            .deadline
+            .as_ref()
+            .or(task.period.as_ref())
+            .and_then(impossible)
+        {
+            let mark = format!("※{}", date_notes.len() + 1);
+            date_notes.push(format!(
+                "{mark} 第{}项“{}”：{why}",
+                row.number, row.deadline
+            ));
+            row.deadline_mark = Some(mark);
+        }
         match sections.last_mut() {
             Some(s) if s.title == row.section => s.rows.push(row),
             _ => sections.push(TaskSectionView {
@@ -151,6 +171,28 @@ fn plan_view(policy: &Policy, plan: &Plan) -> TaskPlanView {
         title: plan.title.clone(),
         sections,
         count: plan.tasks.len(),
+        date_notes,
+    }
+}
+
+/// Why a date cannot be as written — a day the month lacks, an end before its start, a
+/// month or day that does not exist — as the Gantt chart and the checks read it; `None` for
+/// a possible date (also one read across the year end) and for times that are no date.
+fn impossible(time: &Time) -> Option<String> {
+    match time.reading() {
+        Ok(r) => {
+            let why: Vec<String> = r
+                .assumptions
+                .iter()
+                .filter(|a| !matches!(a, Assumption::CrossesYear { .. }))
+                .map(Assumption::describe)
+                .collect();
+            (!why.is_empty()).then(|| why.join("；"))
+        }
+        Err(NoReading::Problem {
+            problem: problem @ DateProblem::NoSuchDate { .. },
+        }) => Some(problem.describe()),
+        Err(_) => None,
     }
 }
 
@@ -216,6 +258,7 @@ fn task_row(policy: &Policy, plan: &Plan, task: &Task, number: usize) -> TaskRow
         responsible,
         cooperating: units(&task.cooperating),
         deadline,
+        deadline_mark: None,
         section: task.section.clone().unwrap_or_default(),
         plan: plan.title.clone(),
     }
@@ -226,21 +269,17 @@ const MAX_WIDTH_TASK: usize = 60;
 const MAX_WIDTH_OTHER: usize = 24;
 
 /// tasks.xlsx: one sheet per plan, a merged title row, the heading row (frozen, repeated on
-/// printed pages), one row per task; the 任务类别 cells of a section's run are merged.
+/// printed pages), one row per task; the 任务类别 cells of a section's run are merged. A
+/// column no task fills (配合单位 in most notices) is left out, so that the others print
+/// larger; dates marked ※ get their line under the table.
 pub fn tasks_xlsx(view: &TasksView) -> anyhow::Result<Vec<u8>> {
     let mut book = xlsx::Book::new();
     for plan in &view.plans {
-        let mut grid = Grid::new(view.headings.len());
-        let title = if view.multiple_plans {
-            format!("《{}》任务分解表", plan.title)
-        } else {
-            view.title.clone()
-        };
-        grid.title(&title);
-        grid.header_row(&view.headings);
-        for section in &plan.sections {
-            let first = grid.next_row();
-            for r in &section.rows {
+        let rows: Vec<Vec<xlsx::Cell>> = plan
+            .sections
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|r| {
                 let mut cells = vec![xlsx::Cell::centered(r.number.to_string())];
                 if view.has_sections {
                     cells.push(xlsx::Cell::text(String::new()));
@@ -250,16 +289,46 @@ pub fn tasks_xlsx(view: &TasksView) -> anyhow::Result<Vec<u8>> {
                 for s in [&r.lead, &r.responsible, &r.cooperating] {
                     cells.push(xlsx::Cell::text(s.clone()));
                 }
-                cells.push(xlsx::Cell::centered(r.deadline.clone()));
-                grid.row(cells);
+                let deadline = match &r.deadline_mark {
+                    Some(mark) => format!("{} {mark}", r.deadline),
+                    None => r.deadline.clone(),
+                };
+                cells.push(xlsx::Cell::centered(deadline));
+                cells
+            })
+            .collect();
+        let section_col = view.has_sections.then_some(1);
+        // Columns kept: 序号, 任务类别 and 任务 always, the others when some row fills them.
+        let task_col = usize::from(view.has_sections) + 1;
+        let keep: Vec<usize> = (0..view.headings.len())
+            .filter(|&c| c <= task_col || rows.iter().any(|r| !r[c].text.is_empty()))
+            .collect();
+        let headings: Vec<String> = keep.iter().map(|&c| view.headings[c].clone()).collect();
+        let mut grid = Grid::new(keep.len());
+        let title = if view.multiple_plans {
+            format!("《{}》任务分解表", plan.title)
+        } else {
+            view.title.clone()
+        };
+        grid.title(&title);
+        grid.header_row(&headings);
+        let mut rows = rows.into_iter();
+        for section in &plan.sections {
+            let first = grid.next_row();
+            for row in rows.by_ref().take(section.rows.len()) {
+                let mut row: Vec<Option<xlsx::Cell>> = row.into_iter().map(Some).collect();
+                grid.row(keep.iter().filter_map(|&c| row[c].take()).collect());
             }
-            if view.has_sections {
-                grid.merge_down(first, 1, section.rows.len(), section.title.clone());
+            if let Some(col) = section_col {
+                grid.merge_down(first, col, section.rows.len(), section.title.clone());
             }
         }
-        let task_col = usize::from(view.has_sections) + 1;
-        let caps: Vec<usize> = (0..view.headings.len())
-            .map(|c| {
+        for note in &plan.date_notes {
+            grid.note(note);
+        }
+        let caps: Vec<usize> = keep
+            .iter()
+            .map(|&c| {
                 if c == task_col {
                     MAX_WIDTH_TASK
                 } else {

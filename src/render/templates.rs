@@ -83,6 +83,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "index.html.j2",
         include_str!("../../templates/index.html.j2"),
     ),
+    (
+        "source.html.j2",
+        include_str!("../../templates/source.html.j2"),
+    ),
 ];
 
 /// Loads templates by name: from the override folder if it has the file, else built in.

@@ -356,6 +356,53 @@ fn format_for(cell: &Cell) -> Format {
     f
 }
 
+/// Smallest print scale, in percent, at which the 11 pt text prints at 9 pt or more.
+const MIN_PRINT_SCALE: u16 = 82;
+/// The width an A4 landscape page prints, in points: 297 mm less Excel's default margins
+/// (0.7 inch each side).
+const PRINTABLE_WIDTH_PT: usize = 741;
+
+/// Columns narrowed (their text wraps into more lines) until the sheet prints one page
+/// wide at [`MIN_PRINT_SCALE`], none below eight characters (or its own width if less); a
+/// sheet too wide even so keeps them, and prints across pages.
+fn fit_widths(mut widths: Vec<usize>) -> Vec<usize> {
+    const FLOOR: usize = 8;
+    let fits = |w: &[usize]| print_scale(w).is_none();
+    let narrowed = |w: &[usize]| -> Vec<usize> {
+        w.iter()
+            .map(|&c| {
+                if c > FLOOR {
+                    FLOOR + (c - FLOOR) * 9 / 10
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let mut floor: Vec<usize> = widths.iter().map(|&c| c.min(FLOOR)).collect();
+    if !fits(&floor) {
+        return widths;
+    }
+    while !fits(&widths) {
+        let next = narrowed(&widths);
+        if next == widths {
+            // Within a tenth of the floor: the floor fits.
+            std::mem::swap(&mut widths, &mut floor);
+            break;
+        }
+        widths = next;
+    }
+    widths
+}
+
+/// `None` when the columns fit one A4 landscape page wide at [`MIN_PRINT_SCALE`] or more
+/// (then the sheet is fitted to the page width), else that scale. A column `w` characters
+/// wide is `7w + 5` pixels of ¾ pt (Excel's default 11 pt font has 7-pixel digits).
+fn print_scale(widths: &[usize]) -> Option<u16> {
+    let points: usize = widths.iter().map(|w| (7 * w + 5) * 3 / 4).sum();
+    (points * usize::from(MIN_PRINT_SCALE) > PRINTABLE_WIDTH_PT * 100).then_some(MIN_PRINT_SCALE)
+}
+
 /// A workbook being filled with sheets.
 pub struct Book {
     workbook: Workbook,
@@ -373,9 +420,8 @@ impl Book {
         let mut workbook = Workbook::new();
         let (y, m, d) = CREATED;
         let created = ExcelDateTime::from_ymd(y, m, d).expect("a valid fixed date");
-        let props = DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("policyc");
+        // No author: an official output names no tool.
+        let props = DocProperties::new().set_creation_datetime(&created);
         workbook.set_properties(&props);
         Book {
             workbook,
@@ -387,14 +433,25 @@ impl Book {
     /// Excel refuses replaced, made unique), with the grid's cells, merges, widths and heights.
     pub fn add_sheet(&mut self, title: &str, grid: Grid, caps: &[usize]) -> anyhow::Result<()> {
         let name = self.sheet_name(title);
-        let widths = grid.widths(caps);
+        let widths = fit_widths(grid.widths(caps));
         let heights = grid.heights(&widths);
         let ws = self.workbook.add_worksheet();
         ws.set_name(&name)
             .with_context(|| format!("sheet name {name}"))?;
         ws.set_landscape();
         ws.set_paper_size(9); // A4
-        ws.set_print_fit_to_pages(1, 0);
+        match print_scale(&widths) {
+            // One page wide keeps the text at 9 pt or more.
+            None => {
+                ws.set_print_fit_to_pages(1, 0);
+            }
+            // Too wide for that: printed at the scale that gives 9 pt, across as many pages
+            // as it needs, with the first column (the row labels) on every page.
+            Some(scale) => {
+                ws.set_print_scale(scale);
+                ws.set_repeat_columns(0, 0)?;
+            }
+        }
         ws.set_print_center_horizontally(true);
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, *w as f64)?;

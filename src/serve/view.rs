@@ -135,6 +135,7 @@ fn view_of(
         policy,
         stem: name,
         findings: &summary,
+        source: text,
         templates,
     };
     match render::tasks::write(&input) {

@@ -20,7 +20,8 @@ mod svg;
 
 use serde::Serialize;
 
-use super::Templates;
+use super::{FindingView, Templates};
+use crate::diagnostics::Span;
 use crate::model::Policy;
 
 pub use mermaid::{mermaid_view, MermaidChart, MermaidSection, MermaidTask};
@@ -116,6 +117,59 @@ pub struct Entry {
     pub adjusted: Option<Adjusted>,
     /// One end is not stated and was assumed.
     pub inferred: Option<Inferred>,
+    /// What the checks found about this entry's time against another's ([`CHART_CODES`]).
+    pub findings: Vec<ChartFinding>,
+    /// Where the entry is written in the policy file, to find the checks' findings about it.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The checks whose findings relate one time of a plan to another — D205 phases overlapping
+/// or out of order, D206 outside the plan's period, D207 outside its phase — and so show on
+/// the chart, at the entry they point to. (Impossible dates show as `adjusted`.)
+pub const CHART_CODES: [&str; 3] = ["D205", "D206", "D207"];
+
+/// A check's finding shown on the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartFinding {
+    pub code: String,
+    pub message: String,
+}
+
+/// Puts each finding of [`CHART_CODES`] on the entry whose text holds its place, the
+/// innermost one (a task rather than the phase it stands in). Entries' texts nest or are
+/// apart, so the innermost is the last one starting at or before the place that still
+/// contains it: found by bisection, then walking back past earlier siblings.
+pub fn attach_findings(file: &mut GanttFile, findings: &[FindingView]) {
+    let mut starts: Vec<(Span, usize, usize)> = file
+        .charts
+        .iter()
+        .enumerate()
+        .flat_map(|(c, chart)| {
+            chart
+                .entries
+                .iter()
+                .enumerate()
+                .map(move |(e, x)| (x.span, c, e))
+        })
+        .collect();
+    starts.sort_by_key(|(span, _, _)| (span.start, std::cmp::Reverse(span.end)));
+    for f in findings {
+        let Some(at) = f.span.filter(|_| CHART_CODES.contains(&f.code.as_str())) else {
+            continue;
+        };
+        let before = starts.partition_point(|(span, _, _)| span.start <= at.start);
+        let holder = starts[..before]
+            .iter()
+            .rev()
+            .find(|(span, _, _)| at.start < span.end.max(span.start + 1));
+        if let Some(&(_, c, e)) = holder {
+            file.charts[c].entries[e].findings.push(ChartFinding {
+                code: f.code.clone(),
+                message: f.message.clone(),
+            });
+        }
+    }
 }
 
 /// A figure an entry states.
@@ -169,23 +223,40 @@ pub struct GanttPage {
 #[derive(Debug, Clone, Serialize)]
 pub struct PageChart {
     pub chart: GanttChart,
-    pub svg: Option<SvgChart>,
+    /// gantt.svg as rendered, shown inline (rendered once for both files: the chart's
+    /// template was a third of a build of 2,000 tasks when gantt.html rendered it again).
+    pub svg_markup: Option<String>,
     pub svg_file: Option<String>,
     pub mmd_file: Option<String>,
 }
 
-/// The build command's writer: [`write_gantt`].
+/// The build command's writer: [`write_gantt_with`], the checks' findings on the chart.
 pub fn write(input: &super::RenderInput) -> anyhow::Result<Vec<super::Output>> {
-    Ok(write_gantt(input.policy, input.templates)?)
+    Ok(write_gantt_with(
+        input.policy,
+        input.templates,
+        &input.findings.items,
+    )?)
 }
 
-/// Renders gantt.json, gantt.html, and for each plan with something to draw gantt.mmd and
-/// gantt.svg (gantt-2.mmd … when the file holds several plans).
+/// [`write_gantt_with`] without findings.
 pub fn write_gantt(
     policy: &Policy,
     templates: &Templates,
 ) -> Result<Vec<(String, Vec<u8>)>, minijinja::Error> {
-    let file = gantt(policy);
+    write_gantt_with(policy, templates, &[])
+}
+
+/// Renders gantt.json, gantt.html, and for each plan with something to draw gantt.mmd and
+/// gantt.svg (gantt-2.mmd … when the file holds several plans); `findings` of
+/// [`CHART_CODES`] are shown at their entries.
+pub fn write_gantt_with(
+    policy: &Policy,
+    templates: &Templates,
+    findings: &[FindingView],
+) -> Result<Vec<(String, Vec<u8>)>, minijinja::Error> {
+    let mut file = gantt(policy);
+    attach_findings(&mut file, findings);
     let mut out = Vec::new();
     out.push((
         "gantt.json".to_string(),
@@ -217,7 +288,7 @@ pub fn write_gantt(
         };
         let mut pc = PageChart {
             chart: chart.clone(),
-            svg: None,
+            svg_markup: None,
             svg_file: None,
             mmd_file: None,
         };
@@ -233,14 +304,10 @@ pub fn write_gantt(
         }
         if let Some(s) = svg_view(chart) {
             let name = format!("{stem}.svg");
-            out.push((
-                name.clone(),
-                templates
-                    .render("gantt.svg.j2", &serde_json_ctx("svg", &s))?
-                    .into_bytes(),
-            ));
+            let markup = templates.render("gantt.svg.j2", &serde_json_ctx("svg", &s))?;
+            out.push((name.clone(), markup.clone().into_bytes()));
             pc.svg_file = Some(name);
-            pc.svg = Some(s);
+            pc.svg_markup = Some(markup);
         }
         page.charts.push(pc);
     }

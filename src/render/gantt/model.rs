@@ -31,6 +31,8 @@ struct Placed {
     end: NaiveDate,
     assumptions: Vec<Assumption>,
     inferred: Option<Inferred>,
+    /// Drawn as a milestone (a task given only its deadline).
+    milestone: bool,
 }
 
 impl Placed {
@@ -40,6 +42,7 @@ impl Placed {
             end: r.end,
             assumptions: r.assumptions,
             inferred: None,
+            milestone: false,
         }
     }
 }
@@ -70,6 +73,7 @@ fn from_deadline(r: Reading, anchors: &[Anchor], lead: &str) -> Placed {
             side: "start",
             reason: format!("{lead}，起点按{why}计"),
         }),
+        milestone: false,
     }
 }
 
@@ -270,6 +274,8 @@ impl ChartBuilder<'_> {
                     description: phase.description.clone(),
                     adjusted: adjusted(&p.assumptions, &phase.time.written),
                     inferred: p.inferred,
+                    findings: Vec::new(),
+                    span: phase.span,
                 });
                 Some(span)
             }
@@ -375,6 +381,8 @@ impl ChartBuilder<'_> {
                     description: step.description.clone(),
                     adjusted: adjusted(&p.assumptions, &step.time.written),
                     inferred: p.inferred,
+                    findings: Vec::new(),
+                    span: step.span,
                 });
                 Some(end)
             }
@@ -411,6 +419,8 @@ impl ChartBuilder<'_> {
                 description: m.description.clone(),
                 adjusted: adjusted(&p.assumptions, &m.time.written),
                 inferred: None,
+                findings: Vec::new(),
+                span: m.span,
             }),
             Err(why) => self.unplaced.push(Unplaced {
                 id,
@@ -482,7 +492,7 @@ impl ChartBuilder<'_> {
                     parent,
                     start: iso(p.start),
                     end: iso(p.end),
-                    milestone: false,
+                    milestone: p.milestone,
                     responsible: units,
                     cooperating: written_units(&task.cooperating),
                     targets,
@@ -493,6 +503,8 @@ impl ChartBuilder<'_> {
                         .as_deref()
                         .map(|c| fill_figures(self.policy, c)),
                     inferred: p.inferred,
+                    findings: Vec::new(),
+                    span: task.span,
                 });
             }
             Err(reason) => self.unplaced.push(Unplaced {
@@ -536,22 +548,27 @@ impl ChartBuilder<'_> {
                     end,
                     assumptions,
                     inferred: None,
+                    milestone: false,
                 })
             }
             (_, Some((_, Ok(d)))) => {
-                let mut anchors = Vec::new();
-                if let Some((start, _)) = phase {
-                    anchors.push(Anchor {
-                        day: start,
-                        why: "所在阶段开始日",
-                    });
-                }
-                anchors.extend(self.period_anchor());
-                let lead = match &start {
-                    Some((w, Err(e))) => format!("启动时间“{w}”：{}", e.describe()),
-                    _ => "只写明完成时限".into(),
+                // Only a deadline: the notice says when the task is due, not when it starts,
+                // so the chart shows a milestone on the deadline's last day rather than a bar
+                // from an assumed start.
+                let inferred = match &start {
+                    Some((w, Err(e))) => Some(Inferred {
+                        side: "start",
+                        reason: format!("启动时间“{w}”：{}，只画完成时限", e.describe()),
+                    }),
+                    _ => None,
                 };
-                Ok(from_deadline(d.clone(), &anchors, &lead))
+                Ok(Placed {
+                    start: d.end,
+                    end: d.end,
+                    assumptions: d.assumptions.clone(),
+                    inferred,
+                    milestone: true,
+                })
             }
             (Some((_, Ok(s))), _) => {
                 let ends = [
@@ -575,6 +592,7 @@ impl ChartBuilder<'_> {
                         side: "end",
                         reason,
                     }),
+                    milestone: false,
                 })
             }
             _ => {
@@ -595,6 +613,7 @@ impl ChartBuilder<'_> {
                             side: "both",
                             reason: "未写时间，按所在阶段计".into(),
                         }),
+                        milestone: false,
                     }),
                     (None, None) => Err("未写时间".into()),
                 }

@@ -80,6 +80,11 @@ pub struct SvgRow {
     pub note: Option<SvgText>,
     pub adjusted: bool,
     pub inferred: bool,
+    /// The checks found something about the entry's time (⚠ in its note, a line under the
+    /// chart).
+    pub flagged: bool,
+    /// A task over the whole period, drawn as a thin line.
+    pub throughout: bool,
     /// Everything about the entry, for a tooltip.
     pub tooltip: String,
 }
@@ -87,7 +92,7 @@ pub struct SvgRow {
 /// A legend swatch and its words.
 #[derive(Debug, Clone, Serialize)]
 pub struct SvgLegendItem {
-    /// phase, step, task, milestone, adjusted, inferred.
+    /// phase, step, task, milestone, adjusted, inferred, throughout, flagged.
     pub kind: &'static str,
     /// The swatch; a milestone's is drawn as the diamond `diamond`.
     pub swatch: SvgRect,
@@ -181,6 +186,15 @@ impl Axis {
             None => self.x(d),
         }
     }
+}
+
+/// A task that runs over exactly the plan's period.
+fn spans_period(chart: &GanttChart, e: &Entry) -> bool {
+    e.kind == Kind::Task
+        && chart
+            .period
+            .as_ref()
+            .is_some_and(|p| p.start == e.start && p.end == e.end)
 }
 
 /// Lays out a chart; `None` when nothing could be placed.
@@ -320,6 +334,8 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
 
     let mut rows = Vec::new();
     let mut footnotes_src: Vec<(String, String)> = Vec::new();
+    // The checks' findings shown on the chart: ⚠1, ⚠2 … after the entries' notes.
+    let mut warnings_src: Vec<String> = Vec::new();
     let mut note_right: f64 = plot_right;
     for (i, p) in pre.iter().enumerate() {
         let top = rows_top + i as f64 * ROW_H;
@@ -377,9 +393,17 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                     footnotes_src.push((format!("{}“{}”", label(e), a.original), a.reason.clone()));
                     note.push_str(&format!(" ※{}", footnotes_src.len()));
                 }
+                for f in &e.findings {
+                    warnings_src.push(format!("{}：{}", f.code, f.message));
+                    note.push_str(&format!(" ⚠{}", warnings_src.len()));
+                }
                 let mut tip = vec![
                     format!("{}：{}", e.kind_word(), label(e)),
-                    format!("{}至{}", format_chinese(s), format_chinese(t)),
+                    if e.milestone {
+                        format!("{}到期", format_chinese(t))
+                    } else {
+                        format!("{}至{}", format_chinese(s), format_chinese(t))
+                    },
                 ];
                 if let Some(w) = &e.written {
                     tip.push(format!("原文：{w}"));
@@ -393,6 +417,9 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                 if let Some(i) = &e.inferred {
                     tip.push(i.reason.clone());
                 }
+                for f in &e.findings {
+                    tip.push(format!("⚠ {}", f.message));
+                }
                 if e.milestone {
                     let cx = (axis.x(t) + axis.x_end(t)) / 2.0;
                     let points = diamond(cx, mid, 7.0);
@@ -405,7 +432,15 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                         tip.join("\n"),
                     )
                 } else {
-                    let h = if e.kind == Kind::Phase { 16.0 } else { 12.0 };
+                    // A task over the whole period says only that it runs throughout: a thin
+                    // line like the period's, so that the bars with dates of their own stand out.
+                    let h = if e.kind == Kind::Phase {
+                        16.0
+                    } else if spans_period(chart, e) {
+                        6.0
+                    } else {
+                        12.0
+                    };
                     let (mut x0, mut x1) = (axis.x(s), axis.x_end(t));
                     if x1 - x0 < MIN_BAR {
                         // A day or two is narrower than a hatch: widen it about its middle.
@@ -456,6 +491,10 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
             note,
             adjusted,
             inferred,
+            flagged: p.entry.is_some_and(|e| !e.findings.is_empty()),
+            throughout: p
+                .entry
+                .is_some_and(|e| !e.milestone && spans_period(chart, e)),
             tooltip,
         });
     }
@@ -500,6 +539,12 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
         .iter()
         .enumerate()
         .map(|(i, (what, why))| format!("※{} {what}：{why}", i + 1))
+        .chain(
+            warnings_src
+                .iter()
+                .enumerate()
+                .map(|(i, w)| format!("⚠{} {w}", i + 1)),
+        )
         .collect();
     if !chart.unplaced.is_empty() {
         lines.push(format!(
@@ -525,7 +570,13 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
     for (k, present) in [
         ("phase", chart.entries.iter().any(|e| e.kind == Kind::Phase)),
         ("step", chart.entries.iter().any(|e| e.kind == Kind::Step)),
-        ("task", chart.entries.iter().any(|e| e.kind == Kind::Task)),
+        (
+            "task",
+            chart
+                .entries
+                .iter()
+                .any(|e| e.kind == Kind::Task && !e.milestone),
+        ),
         ("milestone", chart.entries.iter().any(|e| e.milestone)),
         (
             "inferred",
@@ -535,6 +586,17 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
             "adjusted",
             chart.entries.iter().any(|e| e.adjusted.is_some())
                 || chart.period.as_ref().is_some_and(|p| p.adjusted.is_some()),
+        ),
+        (
+            "throughout",
+            chart
+                .entries
+                .iter()
+                .any(|e| !e.milestone && spans_period(chart, e)),
+        ),
+        (
+            "flagged",
+            chart.entries.iter().any(|e| !e.findings.is_empty()),
         ),
     ] {
         if present {
@@ -551,6 +613,8 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
             "task" => "任务",
             "milestone" => "节点",
             "inferred" => "虚线框：只写明一端，另一端推定",
+            "throughout" => "细线：贯穿整个实施期限的任务",
+            "flagged" => "橙框及⚠：检查发现的时间矛盾，见图下注释",
             _ => "斜线：原文日期不完整或有误，按注释中的读法绘制",
         };
         let w = 22.0 + text_width(words, SMALL) + 18.0;
