@@ -463,7 +463,8 @@ fn blowups(o: &Options, rows: &mut Vec<Row>) {
             file
         };
         let (small, large) = (write(size), write(size * scale));
-        let out = dir.join("out");
+        // Not inside the inputs' folder: build refuses to write into one.
+        let out = bench_dir().join("blowups-out");
         let args = |file: &Path| -> Vec<String> {
             let mut a = vec![command.to_string(), file.to_string_lossy().into_owned()];
             if command == "build" {
