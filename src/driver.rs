@@ -217,6 +217,8 @@ pub fn compile_source(
     let lowered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         model::lower(&ast, text, path, file)
     }));
+    // The syntax tree holds a copy of every table row's text: gone before the checks run.
+    drop(ast);
     let Ok((policy, mut diags)) = lowered else {
         return (None, with_controls(vec![stage("整理文件内容（建立模型）")]));
     };

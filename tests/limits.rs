@@ -102,7 +102,7 @@ fn a_table_with_too_many_columns_is_cut_with_e0003() {
     );
     let t = &policy.plans[0].tables[0];
     assert_eq!(t.columns.len(), MAX_TABLE_COLUMNS);
-    assert!(t.rows.iter().all(|r| r.cells.len() == MAX_TABLE_COLUMNS));
+    assert!(t.rows.iter().all(|r| r.width() == MAX_TABLE_COLUMNS));
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn full_and_half_width_punctuation_mixed_in_one_file() {
     assert!(task.lead.iter().all(|u| u.unit.is_some()));
     let t = &policy.plans[0].tables[0];
     assert_eq!(t.columns.len(), 3);
-    assert_eq!(t.rows[0].cells[2].text, "２");
+    assert_eq!(t.rows[0].cell(2).unwrap().text, "２");
 }
 
 #[test]

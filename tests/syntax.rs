@@ -136,7 +136,7 @@ fn comments_end_any_line_and_change_nothing() {
         p.plans[0].tables[0]
             .rows
             .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+            .map(|r| r.cells().map(|c| c.text.to_string()).collect::<Vec<_>>())
             .collect::<Vec<_>>()
     };
     assert_eq!(cells(&a), cells(&b));

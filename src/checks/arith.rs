@@ -1059,18 +1059,18 @@ fn column_unit(table: &Table, col: usize) -> Option<String> {
         .or_else(|| table.unit.clone())
 }
 
-fn cell_value(row: &Row, col: usize) -> CellValue<'_> {
-    let Some(cell) = row.cells.get(col) else {
+fn cell_value<'a>(table: &Table, row: &Row, col: usize) -> CellValue<'a> {
+    let Some(cell) = row.cell(col) else {
         return CellValue::Blank;
     };
-    if let Some(q) = &cell.value {
-        return if usable(q) {
-            CellValue::Number(std::borrow::Cow::Borrowed(q))
+    if let Some(q) = table.value(col, cell.text) {
+        return if usable(&q) {
+            CellValue::Number(std::borrow::Cow::Owned(q))
         } else {
             CellValue::Text
         };
     }
-    if is_blank(&cell.text) {
+    if is_blank(cell.text) {
         return CellValue::Blank;
     }
     // 30% in a cell: the model reads bare numbers only.
@@ -1088,7 +1088,7 @@ fn cell_value(row: &Row, col: usize) -> CellValue<'_> {
 }
 
 fn row_label(row: &Row, index: usize) -> String {
-    match row.cells.first().map(|c| c.text.trim()) {
+    match row.cell(0).map(|c| c.text.trim()) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => format!("第{}行", index + 1),
     }
@@ -1155,7 +1155,7 @@ fn table_total_checks(f: &Findings, table: &Table, out: &mut Vec<Diagnostic>) {
         if rows.is_empty() {
             continue;
         }
-        let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let width = table.widest_row();
         for col in 1..width {
             if let Some(d) = column_sum(f, table, at, &rows, col) {
                 out.push(d);
@@ -1175,7 +1175,7 @@ fn blank_total_overflow(
 ) -> Option<Diagnostic> {
     let mut sum: Option<Iv> = None;
     for &i in rows {
-        if let CellValue::Number(q) = cell_value(&table.rows[i], col) {
+        if let CellValue::Number(q) = cell_value(table, &table.rows[i], col) {
             let iv = Iv::of(&q);
             let next = match &sum {
                 None => Some(iv),
@@ -1196,8 +1196,7 @@ fn blank_total_overflow(
 fn column_overflow(f: &Findings, table: &Table, at: usize, col: usize) -> Diagnostic {
     let row = &table.rows[at];
     let span = row
-        .cells
-        .get(col)
+        .cell(col)
         .map(|c| c.span)
         .filter(|s| s.start != s.end)
         .unwrap_or(row.span);
@@ -1220,7 +1219,7 @@ fn column_sum(
     col: usize,
 ) -> Option<Diagnostic> {
     let row = &table.rows[at];
-    let stated_q = match cell_value(row, col) {
+    let stated_q = match cell_value(table, row, col) {
         CellValue::Number(q) => q,
         CellValue::Blank => return blank_total_overflow(f, table, at, rows, col),
         CellValue::Text => return None,
@@ -1238,7 +1237,7 @@ fn column_sum(
     let mut parts = Vec::new();
     let mut finer = Vec::new();
     for &i in rows {
-        match cell_value(&table.rows[i], col) {
+        match cell_value(table, &table.rows[i], col) {
             CellValue::Number(q) => {
                 if norm_dims(&q.dims) != want {
                     return None;
@@ -1280,12 +1279,14 @@ fn column_sum(
             ),
         )
         .with_primary(
-            row.cells[col].span,
+            row.cell(col).map_or(row.span, |c| c.span),
             format!("{kind}写作 {}", stated_q.written),
         );
     for (i, _) in &parts {
         d = d.with_secondary(
-            table.rows[*i].cells[col].span,
+            table.rows[*i]
+                .cell(col)
+                .map_or(table.rows[*i].span, |c| c.span),
             row_label(&table.rows[*i], *i),
         );
     }
@@ -1360,7 +1361,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
     }
     let mut units_reported = false;
     for (ri, row) in table.rows.iter().enumerate() {
-        let values: Vec<CellValue> = cols.iter().map(|c| cell_value(row, *c)).collect();
+        let values: Vec<CellValue> = cols.iter().map(|c| cell_value(table, row, *c)).collect();
         if values.iter().any(|v| matches!(v, CellValue::Text))
             || values.iter().all(|v| matches!(v, CellValue::Blank))
         {
@@ -1375,7 +1376,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
         };
         let mut look = |id: &str| {
             let c = relation_column(id)?;
-            match cell_value(row, c) {
+            match cell_value(table, row, c) {
                 CellValue::Number(q) => Some(Iv::of(&q)),
                 CellValue::Blank => Some(Iv::zero(zero_dims(c))),
                 CellValue::Text => None,
@@ -1414,7 +1415,8 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
         }
         // A single cell stating the result of a product is read as rounded to its last digit.
         let single_cell = |e: &Expr| match e {
-            Expr::Figure { id, .. } => match relation_column(id).map(|c| cell_value(row, c)) {
+            Expr::Figure { id, .. } => match relation_column(id).map(|c| cell_value(table, row, c))
+            {
                 Some(CellValue::Number(q)) => Some(q),
                 _ => None,
             },
@@ -1437,14 +1439,14 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
         }
         let style = cols
             .iter()
-            .find_map(|c| match cell_value(row, *c) {
+            .find_map(|c| match cell_value(table, row, *c) {
                 CellValue::Number(q) => Some(Style::like(&q)),
                 _ => None,
             })
             .unwrap_or_else(|| Style::base(&l.dims));
         let finer: Vec<Style> = cols
             .iter()
-            .filter_map(|c| match cell_value(row, *c) {
+            .filter_map(|c| match cell_value(table, row, *c) {
                 CellValue::Number(q) => Some(Style::like(&q)),
                 _ => None,
             })
@@ -1465,7 +1467,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
             ),
         );
         let primary = left_col
-            .and_then(|c| row.cells.get(c))
+            .and_then(|c| row.cell(c))
             .map_or(row.span, |c| c.span);
         d = d.with_primary(primary, format!("左边为 {}", style.fmt(l.value)));
         let mut seen = Vec::new();
@@ -1474,7 +1476,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
                 continue;
             }
             seen.push(*c);
-            if let Some(cell) = row.cells.get(*c) {
+            if let Some(cell) = row.cell(*c) {
                 d = d.with_secondary(cell.span, format!("「{}」", table.column_name(*c)));
             }
         }

@@ -6,6 +6,7 @@
 //! point at the text.
 
 mod lower;
+mod table;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -18,6 +19,10 @@ use crate::diagnostics::Span;
 use crate::quantity::Quantity;
 
 pub use lower::lower;
+pub use table::{
+    relation_column, relation_column_id, CellRef, Column, Row, RowKind, Table, MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+};
 
 /// A whole policy file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -617,90 +622,6 @@ pub struct Step {
     pub name: String,
     pub time: Time,
     pub description: Option<String>,
-    pub span: Span,
-}
-
-/// Most rows a table may have: data rows, subtotals, totals and blank rows together. Far
-/// above any notice's table; more is refused with `E0003` (and the rest of the table dropped),
-/// so that a pasted data dump or `空行：999999999` cannot exhaust memory when rendered.
-pub const MAX_TABLE_ROWS: usize = 10_000;
-
-/// Most columns a table may have; cells past it are refused with `E0003` and dropped.
-pub const MAX_TABLE_COLUMNS: usize = 200;
-
-/// A table as the notice prints it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Table {
-    pub name: String,
-    pub title: Option<String>,
-    /// The unit of cells when a column does not give one.
-    pub unit: Option<String>,
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
-    /// Blank rows of a reporting form.
-    pub blank_rows: usize,
-    pub relations: Vec<Calc>,
-    pub notes: Vec<String>,
-    pub span: Span,
-}
-
-impl Table {
-    /// A column's heading as written, or 第N列 where the table has no heading for it.
-    pub fn column_name(&self, col: usize) -> String {
-        self.columns
-            .get(col)
-            .map_or_else(|| format!("第{}列", col + 1), |c| c.written.clone())
-    }
-}
-
-/// How a table relation refers to a column (`第N列`, counted from 1): lowering writes it,
-/// the checks and the appendix read it back with [`relation_column`].
-pub fn relation_column_id(col: usize) -> String {
-    format!("第{}列", col + 1)
-}
-
-/// The column index a table relation's reference (`第N列`) stands for.
-pub fn relation_column(id: &str) -> Option<usize> {
-    id.strip_prefix('第')?
-        .strip_suffix('列')?
-        .parse::<usize>()
-        .ok()?
-        .checked_sub(1)
-}
-
-/// A column: its heading path (group / heading) and unit.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Column {
-    /// As written: 预计2021财政补贴（万元）/市财政资金.
-    pub written: String,
-    /// Heading levels, outermost first.
-    pub path: Vec<String>,
-    pub unit: Option<String>,
-    pub span: Span,
-}
-
-/// What a row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RowKind {
-    Data,
-    Subtotal,
-    Total,
-}
-
-/// A row of cells.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Row {
-    pub kind: RowKind,
-    pub cells: Vec<Cell>,
-    pub span: Span,
-}
-
-/// A cell: its text as printed and, if it is a figure, its value.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Cell {
-    pub text: String,
-    pub value: Option<Quantity>,
     pub span: Span,
 }
 

@@ -256,9 +256,9 @@ fn summable(t: &Table, col: usize) -> bool {
     }
     let mut any = false;
     for r in t.rows.iter().filter(|r| r.kind == RowKind::Data) {
-        match r.cells.get(col) {
-            Some(c) if c.text.trim().is_empty() => {}
-            Some(c) if c.value.is_some() => any = true,
+        match r.cell(col) {
+            Some(c) if c.text.is_empty() => {}
+            Some(c) if t.value(col, c.text).is_some() => any = true,
             Some(_) => return false,
             None => {}
         }
@@ -307,10 +307,7 @@ fn table_view(
     plan: &str,
     relation_breaks: &[Span],
 ) -> TableView {
-    let width = t
-        .columns
-        .len()
-        .max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let width = t.columns.len().max(t.widest_row());
     let mut paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
     paths.resize(width, vec![String::new()]);
     let (depth, header) = header_cells(&paths);
@@ -325,8 +322,8 @@ fn table_view(
     let mut all = vec![Sum::default(); width];
     for r in t.rows.iter().filter(|r| r.kind == RowKind::Data) {
         for (c, total) in all.iter_mut().enumerate() {
-            if let (true, Some(q)) = (sum_cols[c], r.cells.get(c).and_then(|x| x.value.as_ref())) {
-                total.add(q);
+            if let (true, Some(q)) = (sum_cols[c], r.cell(c).and_then(|x| t.value(c, x.text))) {
+                total.add(&q);
             }
         }
     }
@@ -361,10 +358,10 @@ fn table_view(
         // The row's label: its first cell that is text, not a figure (小计 may stand in the
         // second column, after a blank 序号).
         let label = r
-            .cells
-            .iter()
-            .find(|c| !c.text.trim().is_empty() && c.value.is_none())
-            .map(|c| c.text.trim().to_string())
+            .cells()
+            .enumerate()
+            .find(|(i, c)| !c.text.is_empty() && t.value(*i, c.text).is_none())
+            .map(|(_, c)| c.text.to_string())
             .unwrap_or_else(|| match r.kind {
                 RowKind::Total => "合计".into(),
                 RowKind::Subtotal => "小计".into(),
@@ -377,9 +374,10 @@ fn table_view(
         };
         let mut cells = Vec::with_capacity(width);
         for c in 0..width {
-            let cell = r.cells.get(c);
-            let text = cell.map(|x| x.text.trim().to_string()).unwrap_or_default();
-            let quantity = cell.and_then(|x| x.value.as_ref());
+            let cell = r.cell(c);
+            let text = cell.map(|x| x.text.to_string()).unwrap_or_default();
+            let quantity = cell.and_then(|x| t.value(c, x.text));
+            let quantity = quantity.as_ref();
             let value = quantity.map(|q| q.number);
             if r.kind == RowKind::Data {
                 if let (true, Some(q)) = (sum_cols[c], quantity) {
@@ -410,7 +408,7 @@ fn table_view(
                 if let Some(rel) = t.relations.iter().find(
                     |rel| matches!(&rel.left, Expr::Figure { id, .. } if relation_column(id) == Some(c)),
                 ) {
-                    let expected = row_value(&rel.right, r)
+                    let expected = row_value(t, &rel.right, r)
                         .map(|v| v.normalize().to_string())
                         .unwrap_or_default();
                     let how = format!(
@@ -479,10 +477,7 @@ fn table_view(
 
 /// A data row's label: its first cell as written (the notices put the row's name there).
 fn row_label(row: &Row) -> String {
-    row.cells
-        .first()
-        .map(|c| c.text.trim().to_string())
-        .unwrap_or_default()
+    row.cell(0).map(|c| c.text.to_string()).unwrap_or_default()
 }
 
 /// One side of a relation in words: 「2019年未开工户数」 + 「2020年计划任务户数」.
@@ -506,21 +501,21 @@ fn expr_text(t: &Table, e: &Expr) -> String {
 
 /// One side of a relation computed from a row's figures as written (a blank cell is 0), for
 /// the note under the table; `None` when a cell is text or the arithmetic overflows.
-fn row_value(e: &Expr, row: &Row) -> Option<Decimal> {
+fn row_value(t: &Table, e: &Expr, row: &Row) -> Option<Decimal> {
     match e {
         Expr::Figure { id, .. } => {
-            let cell = row.cells.get(relation_column(id)?);
-            match cell {
-                Some(c) if c.text.trim().is_empty() => Some(Decimal::ZERO),
-                Some(c) => c.value.as_ref().map(|q| q.number),
+            let col = relation_column(id)?;
+            match row.cell(col) {
+                Some(c) if c.text.is_empty() => Some(Decimal::ZERO),
+                Some(c) => t.value(col, c.text).map(|q| q.number),
                 None => Some(Decimal::ZERO),
             }
         }
         Expr::Literal { quantity, .. } => Some(quantity.number),
         Expr::Chain { first, rest, .. } => {
-            let mut value = row_value(first, row)?;
+            let mut value = row_value(t, first, row)?;
             for step in rest {
-                let b = row_value(&step.operand, row)?;
+                let b = row_value(t, &step.operand, row)?;
                 value = match step.op {
                     Op::Add => value.checked_add(b),
                     Op::Sub => value.checked_sub(b),

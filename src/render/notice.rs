@@ -542,7 +542,7 @@ pub fn table_view(t: &Table) -> TableView {
         .rows
         .iter()
         .map(|r| {
-            let mut cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
+            let mut cells: Vec<String> = r.cells().map(|c| c.text.to_string()).collect();
             cells.resize(width.max(cells.len()), String::new());
             cells
         })

@@ -425,10 +425,14 @@ pub struct Table {
 pub enum TableLine {
     Unit(Text),
     Columns(Vec<Text>),
-    Total(Vec<Text>),
-    Subtotal(Vec<Text>),
-    Row(Vec<Text>),
-    Blank { count: Text },
+    /// A row's cells as one text, from its first cell to its last with the bars between
+    /// (`syntax::cells` splits it): a string per row, not per cell, for tables of 10,000 rows.
+    Total(Text),
+    Subtotal(Text),
+    Row(Text),
+    Blank {
+        count: Text,
+    },
     Relation(Box<Relation>),
     Note(Text),
 }

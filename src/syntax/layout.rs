@@ -98,22 +98,41 @@ pub fn pieces(src: &str) -> Option<Vec<Piece<'_>>> {
     for pair in pairs.flatten() {
         let grammar_rule = pair.as_rule();
         let span = pair.as_span();
-        if span.start() < pos || !(is_content(grammar_rule) || grammar_rule == Rule::cell) {
+        if span.start() < pos || !(is_content(grammar_rule) || grammar_rule == Rule::cells) {
             continue;
         }
         between(&src[pos..span.start()], &mut out);
-        out.push(Piece {
-            kind: if grammar_rule == Rule::cell {
-                PieceKind::Cell
-            } else {
-                PieceKind::Content
-            },
-            text: span.as_str(),
-        });
+        if grammar_rule == Rule::cells {
+            cells(span.as_str(), &mut out);
+        } else {
+            out.push(Piece {
+                kind: PieceKind::Content,
+                text: span.as_str(),
+            });
+        }
         pos = span.end();
     }
     between(&src[pos..], &mut out);
     Some(out)
+}
+
+/// The pieces of a table line's cells: each cell (from its first non-blank character, as the
+/// grammar's blanks after a bar leave it) and the bars and blanks between.
+fn cells<'a>(text: &'a str, out: &mut Vec<Piece<'a>>) {
+    let mut at = 0;
+    for raw in super::cells::raw_cells(text) {
+        let cell = &text[raw.clone()];
+        let lead = cell.len()
+            - cell
+                .trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}'])
+                .len();
+        between(&text[at..raw.start + lead], out);
+        out.push(Piece {
+            kind: PieceKind::Cell,
+            text: &cell[lead..],
+        });
+        at = raw.end;
+    }
 }
 
 /// Names the pieces of text between two contents, where the grammar reads only keywords,

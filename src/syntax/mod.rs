@@ -5,6 +5,7 @@
 //! the right character however much Chinese text precedes them.
 
 pub mod ast;
+pub mod cells;
 pub mod control;
 mod expected;
 pub mod layout;

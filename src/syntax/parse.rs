@@ -850,9 +850,9 @@ fn table(p: P) -> Table {
             }
             Rule::table_unit => TableLine::Unit(text(&x.into_inner().next().unwrap())),
             Rule::table_columns => TableLine::Columns(cells(x)),
-            Rule::table_total => TableLine::Total(cells(x)),
-            Rule::table_subtotal => TableLine::Subtotal(cells(x)),
-            Rule::table_row => TableLine::Row(cells(x)),
+            Rule::table_total => TableLine::Total(row_cells(x)),
+            Rule::table_subtotal => TableLine::Subtotal(row_cells(x)),
+            Rule::table_row => TableLine::Row(row_cells(x)),
             Rule::table_blank => TableLine::Blank {
                 count: text(&x.into_inner().next().unwrap()),
             },
@@ -877,25 +877,38 @@ fn table(p: P) -> Table {
     t
 }
 
+/// The cells of a table line, one [`Text`] each (for 列: a handful per table).
 fn cells(p: P) -> Vec<Text> {
-    p.into_inner()
-        .next()
-        .unwrap()
-        .into_inner()
-        .map(|c| {
-            let raw = c.as_str();
-            let lead = raw.len() - raw.trim_start().len();
-            let value = raw.trim();
-            let start = c.as_span().start() + lead;
+    let run = row_cells(p);
+    super::cells::raw_cells(&run.value)
+        .map(|r| {
+            let (value, at) = super::cells::trimmed(&run.value, r);
             Text {
                 value: value.to_string(),
                 span: Span {
-                    start,
-                    end: start + value.len(),
+                    start: run.span.start + at.start,
+                    end: run.span.start + at.end,
                 },
             }
         })
         .collect()
+}
+
+/// The cells of a table row as one text, trimmed at both ends: from its first cell to its
+/// last, bars included (see [`TableLine::Row`]).
+fn row_cells(p: P) -> Text {
+    let c = p.into_inner().next().unwrap();
+    let raw = c.as_str();
+    let lead = raw.len() - raw.trim_start().len();
+    let value = raw.trim();
+    let start = c.as_span().start() + lead;
+    Text {
+        value: value.to_string(),
+        span: Span {
+            start,
+            end: start + value.len(),
+        },
+    }
 }
 
 fn attachment(p: P) -> Attachment {

@@ -112,28 +112,34 @@ impl Lower<'_> {
         if cells.len() <= MAX_TABLE_COLUMNS {
             return cells;
         }
-        if !limits.columns_reported {
-            limits.columns_reported = true;
-            let d = self.error(
-                "E0003",
-                format!(
-                    "表“{}”有 {} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
-                    limits.name,
-                    cells.len()
-                ),
-                cells[MAX_TABLE_COLUMNS].span,
-                "从这一格起超出上限",
-            );
-            d.labels.push(Label {
-                span: limits.name_span,
-                message: "这张表".into(),
-                primary: false,
-            });
-            d.help = Some(format!(
-                "表格最多 {MAX_TABLE_COLUMNS} 列、{MAX_TABLE_ROWS} 行，超出的部分不予处理；请把表拆成几张，或检查是否把几行写成了一行"
-            ));
-        }
+        self.too_many_columns(limits, cells.len(), cells[MAX_TABLE_COLUMNS].span);
         &cells[..MAX_TABLE_COLUMNS]
+    }
+
+    /// Reports that a line of a table has `count` cells, more than [`MAX_TABLE_COLUMNS`], the
+    /// first one too many at `at` (once per table).
+    pub(super) fn too_many_columns(&mut self, limits: &mut TableLimits, count: usize, at: Span) {
+        if limits.columns_reported {
+            return;
+        }
+        limits.columns_reported = true;
+        let d = self.error(
+            "E0003",
+            format!(
+                "表“{}”有 {count} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
+                limits.name
+            ),
+            at,
+            "从这一格起超出上限",
+        );
+        d.labels.push(Label {
+            span: limits.name_span,
+            message: "这张表".into(),
+            primary: false,
+        });
+        d.help = Some(format!(
+            "表格最多 {MAX_TABLE_COLUMNS} 列、{MAX_TABLE_ROWS} 行，超出的部分不予处理；请把表拆成几张，或检查是否把几行写成了一行"
+        ));
     }
 
     /// Reports that a table has more than [`MAX_TABLE_ROWS`] rows (once per table).
@@ -163,60 +169,29 @@ impl Lower<'_> {
         table: &mut Table,
         limits: &mut TableLimits,
         kind: RowKind,
-        cells: &[ast::Text],
+        cells: &ast::Text,
     ) {
-        let row_span = match (cells.first(), cells.last()) {
-            (Some(a), Some(b)) => Span {
-                start: a.span.start,
-                end: b.span.end,
-            },
-            _ => Span::default(),
-        };
         if table.rows.len() + table.blank_rows >= MAX_TABLE_ROWS {
-            self.too_many_rows(limits, row_span);
+            self.too_many_rows(limits, cells.span);
             return;
         }
-        let cells = self.table_width(limits, cells);
-        let mut too_large = Vec::new();
-        let cells = cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let unit = table
-                    .columns
-                    .get(i)
-                    .and_then(|col| col.unit.clone())
-                    .or_else(|| table.unit.clone());
-                let value = if looks_numeric(&c.value) && i > 0 {
-                    match crate::quantity::Quantity::from_cell(&c.value, unit.as_deref()) {
-                        Ok(q) => Some(q),
-                        Err(QuantityError::TooLarge { written }) => {
-                            too_large.push((written, c.span));
-                            None
-                        }
-                        Err(QuantityError::Unit(_)) => {
-                            crate::quantity::Quantity::from_cell(&c.value, None).ok()
-                        }
-                        Err(_) => None,
-                    }
-                } else {
-                    None
-                };
-                Cell {
-                    text: c.value.clone(),
-                    value,
-                    span: c.span,
-                }
-            })
-            .collect();
-        for (written, span) in too_large {
-            self.too_large(&written, span);
+        let (row, count) = Row::new(kind, &cells.value, cells.span, MAX_TABLE_COLUMNS);
+        if count > MAX_TABLE_COLUMNS {
+            let first_cut = crate::syntax::cells::raw_cells(&cells.value)
+                .nth(MAX_TABLE_COLUMNS)
+                .map(|raw| crate::syntax::cells::trimmed(&cells.value, raw).1)
+                .map_or(cells.span, |at| Span {
+                    start: cells.span.start + at.start,
+                    end: cells.span.start + at.end,
+                });
+            self.too_many_columns(limits, count, first_cut);
         }
-        table.rows.push(Row {
-            kind,
-            cells,
-            span: row_span,
-        });
+        for (col, cell) in row.cells().enumerate() {
+            if let Err(QuantityError::TooLarge { written }) = table.read_value(col, cell.text) {
+                self.too_large(&written, cell.span);
+            }
+        }
+        table.rows.push(row);
     }
 }
 
@@ -232,16 +207,6 @@ pub(super) fn heading_unit(heading: &str) -> Option<String> {
     crate::quantity::parse_unit(inner)
         .ok()
         .map(|_| inner.to_string())
-}
-
-pub(super) fn looks_numeric(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        && s.chars().all(|c| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '．')
-        })
 }
 
 /// A column by name (with or without its unit), by its last heading, or as 第N列.
