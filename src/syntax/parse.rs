@@ -473,6 +473,7 @@ fn rule(p: P) -> Rule_ {
         input: None,
         branches: Vec::new(),
         otherwise: None,
+        examples: Vec::new(),
         notes: Vec::new(),
         span: sp,
     };
@@ -492,11 +493,36 @@ fn rule(p: P) -> Rule_ {
                 });
             }
             Rule::rule_otherwise => r.otherwise = Some(outcome(x.into_inner().next().unwrap())),
+            Rule::rule_example => r.examples.push(example(x)),
             Rule::paragraph => r.notes.push(text_value(x.into_inner().next().unwrap())),
             _ => {}
         }
     }
     r
+}
+
+fn example(p: P) -> Example {
+    let sp = span(&p);
+    let mut e = Example {
+        inputs: Vec::new(),
+        result: None,
+        none: None,
+        span: sp,
+    };
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::quantity => e.inputs.push(quantity(x)),
+            Rule::example_result => {
+                let inner = x.into_inner().next().unwrap();
+                match inner.as_rule() {
+                    Rule::outcome_none => e.none = Some(text(&inner)),
+                    _ => e.result = Some(quantity(inner)),
+                }
+            }
+            _ => {}
+        }
+    }
+    e
 }
 
 /// The AST's rule type, renamed here because pest's generated enum is also called `Rule`.
@@ -548,12 +574,31 @@ fn condition(p: P) -> Condition {
 
 fn outcome(p: P) -> Outcome {
     let sp = span(&p);
-    let mut qs = p.into_inner().filter(|x| x.as_rule() == Rule::quantity);
-    Outcome {
-        value: quantity(qs.next().unwrap()),
-        cap: qs.next().map(quantity),
+    let mut o = Outcome {
+        parts: Vec::new(),
+        none: None,
+        cap: None,
         span: sp,
+    };
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::outcome_none => o.none = Some(text(&x)),
+            Rule::outcome_part => {
+                let mut source = None;
+                let mut value = quantity_placeholder(sp);
+                for y in x.into_inner() {
+                    match y.as_rule() {
+                        Rule::funding_source => source = Some(text(&y)),
+                        _ => value = quantity(y),
+                    }
+                }
+                o.parts.push(OutcomePart { source, value });
+            }
+            Rule::quantity => o.cap = Some(quantity(x)),
+            _ => {}
+        }
     }
+    o
 }
 
 fn calc(p: P) -> Calc {
