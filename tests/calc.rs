@@ -494,3 +494,44 @@ fn roster_from_and_to_excel() {
         .collect();
     assert!(rows.contains(&"资金来源|中央|3500".to_string()), "{rows:?}");
 }
+
+#[test]
+fn worked_examples_run_through_the_rule_with_several_inputs_and_no_grant() {
+    let text = "方案 测试方案 {
+  规则 面积补贴 {
+    对象：改造费用
+    若 不足4万元：30元/平方米，最高不超过60平方米
+    若 4万元以上：不予补贴
+    例：3万元、60.01平方米 → 1800元
+    例：5万元、80平方米 → 不予补贴
+    例：3万元、80平方米 → 2400元
+    例：3万元 → 900元
+    例：5万元、80平方米 → 0平方米
+  }
+}
+";
+    let mut map = SourceMap::new();
+    let file = map.add("t.policy", text);
+    let (_, diags) = compile_source(text, "t.policy", file, &[]);
+    let r304: Vec<(usize, &str)> = diags
+        .iter()
+        .filter(|d| d.code == "R304")
+        .map(|d| {
+            (
+                map.location(file, d.primary_span().unwrap().start).0,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(r304.len(), 3, "{r304:?}");
+    assert_eq!(r304[0].0, 8);
+    assert!(
+        r304[0]
+            .1
+            .contains("例子写 2400元，规则“面积补贴”给出 1800元"),
+        "{r304:?}"
+    );
+    assert_eq!(r304[1].0, 9);
+    assert!(r304[1].1.contains("缺少以平方米计的输入"), "{r304:?}");
+    assert_eq!(r304[2].0, 10);
+}
