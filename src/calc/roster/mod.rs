@@ -143,6 +143,23 @@ fn columns(header: &[String], eval: &Evaluator) -> Columns {
     }
 }
 
+/// A plain non-negative number of ASCII digits and at most one point (39999.99), in base
+/// units; anything else (commas, full-width digits, a sign, a unit) goes the general way.
+fn fast_number(cell: &str, scale: Option<Decimal>) -> Option<Decimal> {
+    let scale = scale?;
+    let b = cell.as_bytes();
+    let ok = !b.is_empty()
+        && b.len() <= 20
+        && b[0].is_ascii_digit()
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        && b.iter().filter(|c| **c == b'.').count() <= 1
+        && b.last().is_some_and(u8::is_ascii_digit);
+    if !ok {
+        return None;
+    }
+    cell.parse::<Decimal>().ok()?.checked_mul(scale)
+}
+
 fn plain_number(cell: &str) -> bool {
     !cell.is_empty()
         && cell
@@ -197,6 +214,18 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
                 .collect()
         })
         .collect();
+    // What one unit of each input column is in base units, when it is the measure the rule
+    // needs: plain numbers are then read without building a figure.
+    let scales: Vec<Option<Decimal>> = cols
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let (_, unit) = c.as_ref()?;
+            let one = parse_amount(&format!("1{unit}")).ok()?;
+            (one.dims == eval.needed()[k]).then_some(one.value)
+        })
+        .collect();
     let empty = Cell::default();
     let mut values: Vec<Option<Decimal>> = vec![None; units.len()];
     for row in rows {
@@ -206,6 +235,11 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         for (k, c) in cols.inputs.iter().enumerate() {
             let (col, unit) = c.as_ref().expect("every input has a column");
             let cell = get(*col);
+            if let Some(v) = fast_number(&cell.text, scales[k]) {
+                values[k] = Some(v);
+                shown.push(format!("{}{unit}", cell.text));
+                continue;
+            }
             let read = if cell.text.is_empty() {
                 Err(CalcError::Inputs {
                     message: format!("缺少“{}”", out.header[*col]),
