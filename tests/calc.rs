@@ -535,3 +535,28 @@ fn worked_examples_run_through_the_rule_with_several_inputs_and_no_grant() {
     assert!(r304[1].1.contains("缺少以平方米计的输入"), "{r304:?}");
     assert_eq!(r304[2].0, 10);
 }
+
+#[test]
+fn conditions_on_two_inputs_at_once() {
+    let p = policy_text(
+        "方案 测试方案 {
+  规则 节能补贴 {
+    对象：改造费用
+    若 不足4万元且不超过80平方米：50%
+    若 不足4万元，且超过80平方米：30元/平方米
+    若 达到4万元以上：3万元
+  }
+}
+",
+    );
+    let r = "节能补贴";
+    assert_eq!(g(&p, r, "3万元、80平方米"), "1.5万元");
+    assert_eq!(g(&p, r, "3万元、80.01平方米"), "2400.3元");
+    assert_eq!(g(&p, r, "39999.99元、79.99平方米"), "19999.995元");
+    assert_eq!(g(&p, r, "4万元、79.99平方米"), "3万元");
+    assert_eq!(
+        grant(&p, r, "3万元、80平方米").unwrap().1,
+        "不足4万元且不超过80平方米：50%"
+    );
+    assert_eq!(grant(&p, r, "3万元"), Err("E0708"));
+}

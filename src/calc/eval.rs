@@ -98,6 +98,9 @@ fn same_measure(a: &Dims, b: &Dims) -> bool {
     a == b || fold(a) == fold(b)
 }
 
+/// A condition of a branch on another input (且): the input, and its lower and upper bound.
+type Also<'r> = (usize, Option<&'r Bound>, Option<&'r Bound>);
+
 /// A rule prepared for many evaluations.
 pub struct Evaluator<'r> {
     pub rule: &'r Rule,
@@ -105,6 +108,8 @@ pub struct Evaluator<'r> {
     needed: Vec<Dims>,
     /// Whether the rule has conditions (then `needed[0]` is their input).
     conditioned: bool,
+    /// Per branch, its conditions on other inputs (且): (input, lower, upper).
+    extra: Vec<Vec<Also<'r>>>,
     /// The base unit of the grant.
     unit: String,
     wan: bool,
@@ -211,6 +216,19 @@ impl<'r> Evaluator<'r> {
                 needed.len() - 1
             }
         };
+        let also: Vec<Vec<Also>> = rule
+            .branches
+            .iter()
+            .map(|b| {
+                b.also
+                    .iter()
+                    .filter_map(|(lo, hi)| {
+                        let dims = lo.as_ref().or(hi.as_ref())?.value.dims.clone();
+                        Some((need(dims), lo.as_ref(), hi.as_ref()))
+                    })
+                    .collect()
+            })
+            .collect();
         let mut prepare = |o: &Outcome| -> Prepared {
             let mut defect = None;
             let (kind, uses) = if o.none.is_some() {
@@ -281,6 +299,7 @@ impl<'r> Evaluator<'r> {
         Evaluator {
             rule,
             conditioned: cond.is_some(),
+            extra: also,
             needed,
             unit: base_name(&unit_dims),
             wan: writes_wan(rule),
@@ -346,15 +365,25 @@ impl<'r> Evaluator<'r> {
         Ok(values)
     }
 
-    /// The branches whose bounds contain `x` (base units), in the order written.
-    pub fn branches_at(&self, x: Decimal) -> impl Iterator<Item = usize> + '_ {
+    /// The branches whose conditions all hold for the inputs, in the order written; `x` is
+    /// the conditions' input (base units).
+    pub fn branches_at<'a>(
+        &'a self,
+        x: Decimal,
+        values: &'a [Option<Decimal>],
+    ) -> impl Iterator<Item = usize> + 'a {
+        let within = |lo: Option<&Bound>, hi: Option<&Bound>, v: Decimal| {
+            contains(lo, v, true) && contains(hi, v, false)
+        };
         self.rule
             .branches
             .iter()
             .enumerate()
             .filter_map(move |(i, b)| {
-                (contains(b.lower.as_ref(), x, true) && contains(b.upper.as_ref(), x, false))
-                    .then_some(i)
+                let more = self.extra[i]
+                    .iter()
+                    .all(|&(k, lo, hi)| values[k].is_some_and(|v| within(lo, hi, v)));
+                (within(b.lower.as_ref(), b.upper.as_ref(), x) && more).then_some(i)
             })
     }
 
@@ -368,7 +397,10 @@ impl<'r> Evaluator<'r> {
     pub fn compute(&self, values: &[Option<Decimal>], shown: &str) -> Result<Computed, CalcError> {
         let (branch, overlaps) = if self.conditioned {
             let x = values[0].ok_or_else(|| self.missing(0))?;
-            let mut at = self.branches_at(x);
+            if let Some(&(k, _, _)) = self.extra.iter().flatten().find(|e| values[e.0].is_none()) {
+                return Err(self.missing(k));
+            }
+            let mut at = self.branches_at(x, values);
             let first = at.next();
             (first, at.count())
         } else {
@@ -465,7 +497,7 @@ impl<'r> Evaluator<'r> {
         let working = self.working(&c, outcome, inputs, &values, &written);
         let overlap = match c.branch {
             Some(i) if c.overlaps > 0 => values[0]
-                .map(|x| self.branches_at(x).filter(|&j| j != i).collect())
+                .map(|x| self.branches_at(x, &values).filter(|&j| j != i).collect())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };

@@ -431,6 +431,8 @@ pub struct Branch {
     pub written: String,
     pub lower: Option<Bound>,
     pub upper: Option<Bound>,
+    /// Bounds on other inputs that must hold too (且): (lower, upper) each.
+    pub also: Vec<(Option<Bound>, Option<Bound>)>,
     pub outcome: Outcome,
     pub span: Span,
 }

@@ -297,6 +297,8 @@ pub struct Example {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Branch {
     pub condition: Condition,
+    /// Further conditions, on other inputs, joined by 且.
+    pub also: Vec<Condition>,
     pub outcome: Outcome,
     pub span: Span,
 }

@@ -483,12 +483,19 @@ fn rule(p: P) -> Rule_ {
             Rule::rule_input => r.input = Some(text_value(x.into_inner().next().unwrap())),
             Rule::rule_branch => {
                 let bsp = span(&x);
-                let mut bi = x.into_inner();
-                let condition = condition(bi.next().unwrap());
-                let outcome = outcome(bi.next().unwrap());
+                let mut conditions = Vec::new();
+                let mut result = None;
+                for y in x.into_inner() {
+                    match y.as_rule() {
+                        Rule::conditions => conditions.extend(y.into_inner().map(condition)),
+                        _ => result = Some(outcome(y)),
+                    }
+                }
+                let mut conditions = conditions.into_iter();
                 r.branches.push(Branch {
-                    condition,
-                    outcome,
+                    condition: conditions.next().unwrap(),
+                    also: conditions.collect(),
+                    outcome: result.unwrap(),
                     span: bsp,
                 });
             }

@@ -9,10 +9,17 @@ impl Lower<'_> {
             .iter()
             .map(|b| {
                 let (lower, upper) = self.condition(&b.condition);
+                let also = b.also.iter().map(|c| self.condition(c)).collect();
+                let written = std::iter::once(&b.condition)
+                    .chain(&b.also)
+                    .map(condition_written)
+                    .collect::<Vec<_>>()
+                    .join("且");
                 Branch {
-                    written: condition_written(&b.condition),
+                    written,
                     lower,
                     upper,
+                    also,
                     outcome: self.outcome(&b.outcome),
                     span: b.span,
                 }
