@@ -12,7 +12,8 @@
 //! checks vs serde_json deserialising the exported model), `scaling` (1× vs 10× corpus),
 //! `memory` (peak RSS vs corpus bytes), `jobs` (`policyc build` on 1 vs 2 threads), `tj3`
 //! (TaskJuggler vs `policyc build` on the same plans), `import` (`policyc import` of the five
-//! seeds in one process vs checking the hand-written policies in one process).
+//! seeds in one process vs checking the hand-written policies in one process), `calc`
+//! (`policyc calc` on a roster of 1,000,000 households, beside OpenFisca; benches/perf/calc.rs).
 //!
 //! Two things compared are run alternately, A B B A A B …, so that a slow spell of the machine
 //! hits both; the ratio reported is the median of the per-round ratios. Synthetic corpora are
@@ -29,6 +30,9 @@ use policyc::diagnostics::FileId;
 use policyc::driver::compile_source;
 use policyc::model::Policy;
 use policyc::synth;
+
+#[path = "perf/calc.rs"]
+mod calc;
 
 const POLICYC: &str = env!("CARGO_BIN_EXE_policyc");
 
@@ -66,7 +70,7 @@ fn options() -> Options {
                 println!(
                     "cargo bench --bench perf -- [GROUP…] [--quick] [--seed N] [--count N] \
                      [--rounds N] [--tj3-tasks 100,2000,20000] [--policies DIR]\n\
-                     groups: check5 frontend scaling memory jobs tj3 import blowups (default: all)"
+                     groups: check5 frontend scaling memory jobs tj3 import blowups calc (default: all)"
                 );
                 std::process::exit(0);
             }
@@ -645,7 +649,7 @@ fn machine() -> String {
 fn main() {
     let o = options();
     let all = [
-        "check5", "frontend", "scaling", "memory", "jobs", "tj3", "import", "blowups",
+        "check5", "frontend", "scaling", "memory", "jobs", "tj3", "import", "blowups", "calc",
     ];
     let groups: Vec<String> = if o.groups.is_empty() {
         all.iter().map(|s| s.to_string()).collect()
@@ -664,6 +668,7 @@ fn main() {
             "tj3" => tj3(&o, &mut rows),
             "import" => import(&o, &mut rows),
             "blowups" => blowups(&o, &mut rows),
+            "calc" => calc::calc(&o, &mut rows),
             other => panic!("unknown group {other}; groups: {}", all.join(" ")),
         }
     }
