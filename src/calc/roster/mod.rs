@@ -8,6 +8,7 @@ mod read;
 mod write;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -31,7 +32,7 @@ pub struct Household {
     pub amount: Decimal,
     pub branch: Option<usize>,
     /// Each payer's part, in the order of the outcome's parts (or the row's category).
-    pub shares: Vec<(String, Decimal)>,
+    pub shares: Vec<(Arc<str>, Decimal)>,
     /// Other branches contain the input too (an overlap; the first written applied).
     pub overlaps: usize,
 }
@@ -201,7 +202,7 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         }));
         return out;
     }
-    let source_names: Vec<Vec<String>> = eval
+    let source_names: Vec<Vec<Arc<str>>> = eval
         .rule
         .branches
         .iter()
@@ -210,7 +211,7 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         .map(|o| {
             o.parts
                 .iter()
-                .map(|p| p.source.clone().unwrap_or_else(|| NO_SOURCE.into()))
+                .map(|p| Arc::from(p.source.as_deref().unwrap_or(NO_SOURCE)))
                 .collect()
         })
         .collect();
@@ -227,6 +228,7 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         })
         .collect();
     let empty = Cell::default();
+    let no_source: Arc<str> = Arc::from(NO_SOURCE);
     let mut values: Vec<Option<Decimal>> = vec![None; units.len()];
     for row in rows {
         let get = |c: usize| row.cells.get(c).unwrap_or(&empty);
@@ -276,19 +278,18 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         };
         match result {
             Ok(g) => {
-                let town = cols.town.map_or("", |c| get(c).text.as_str()).to_string();
-                let slot = out.towns.entry(town.clone()).or_default();
-                *slot = slot.checked_add(g.amount).unwrap_or(*slot);
+                let town = cols.town.map_or("", |c| get(c).text.as_str());
+                add(&mut out.towns, town, g.amount);
                 out.total = out.total.checked_add(g.amount).unwrap_or(out.total);
                 let oi = g.branch.unwrap_or(eval.rule.branches.len());
-                let shares: Vec<(String, Decimal)> = if g.shares.is_empty() {
+                let shares: Vec<(Arc<str>, Decimal)> = if g.shares.is_empty() {
                     let category = cols.category.map_or("", |c| get(c).text.as_str());
                     let who = if category.is_empty() {
-                        NO_SOURCE
+                        no_source.clone()
                     } else {
-                        category
+                        Arc::from(category)
                     };
-                    vec![(who.to_string(), g.amount)]
+                    vec![(who, g.amount)]
                 } else {
                     source_names[oi]
                         .iter()
@@ -297,13 +298,12 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
                         .collect()
                 };
                 for (who, a) in &shares {
-                    let slot = out.sources.entry(who.clone()).or_default();
-                    *slot = slot.checked_add(*a).unwrap_or(*slot);
+                    add(&mut out.sources, who, *a);
                 }
                 out.households.push(Household {
                     line: row.line,
                     id: get(cols.id).text.clone(),
-                    town,
+                    town: town.to_string(),
                     input: shown,
                     amount: g.amount,
                     branch: g.branch,
@@ -321,6 +321,16 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         }
     }
     out
+}
+
+/// Adds to a total by name, allocating the name only the first time it is seen.
+fn add(totals: &mut BTreeMap<String, Decimal>, name: &str, v: Decimal) {
+    match totals.get_mut(name) {
+        Some(slot) => *slot = slot.checked_add(v).unwrap_or(*slot),
+        None => {
+            totals.insert(name.to_string(), v);
+        }
+    }
 }
 
 /// A stated figure a roster's demand is compared with: its path, its value in 元, and

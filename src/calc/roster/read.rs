@@ -58,10 +58,15 @@ pub fn read_csv(text: &str) -> Sheet {
     let finish = |cur: &mut String, start: usize, end: usize, cells: &mut Vec<Cell>| {
         let raw = std::mem::take(cur);
         let lead = raw.len() - raw.trim_start().len();
-        let t = raw.trim();
+        let len = raw.trim().len();
+        let text = if len == raw.len() {
+            raw
+        } else {
+            raw.trim().to_string()
+        };
         cells.push(Cell {
-            text: t.to_string(),
-            span: Some(Span::new(start + lead, (start + lead + t.len()).min(end))),
+            text,
+            span: Some(Span::new(start + lead, (start + lead + len).min(end))),
         });
     };
     while let Some((i, c)) = chars.next() {

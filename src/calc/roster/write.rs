@@ -55,7 +55,7 @@ fn rows<'a>(out: &'a Outcome, eval: &'a Evaluator) -> impl Iterator<Item = Vec<S
             let part = h
                 .shares
                 .iter()
-                .find(|(who, _)| who == p)
+                .find(|(who, _)| **who == **p)
                 .map(|(_, a)| a.normalize().to_string());
             r.push(part.unwrap_or_default());
         }
