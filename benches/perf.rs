@@ -13,7 +13,9 @@
 //! `memory` (peak RSS vs corpus bytes), `jobs` (`policyc build` on 1 vs 2 threads), `tj3`
 //! (TaskJuggler vs `policyc build` on the same plans), `import` (`policyc import` of the five
 //! seeds in one process vs checking the hand-written policies in one process), `lsp` (a change
-//! to published diagnostics) and `serve` (a save to the preview's new view), in perf/editor.rs.
+//! to published diagnostics) and `serve` (a save to the preview's new view), in perf/editor.rs,
+//! and `calc` (`policyc calc` on a roster of 1,000,000 households, beside OpenFisca;
+//! benches/perf/calc.rs).
 //!
 //! Two things compared are run alternately, A B B A A B …, so that a slow spell of the machine
 //! hits both; the ratio reported is the median of the per-round ratios. Synthetic corpora are
@@ -31,6 +33,8 @@ use policyc::driver::compile_source;
 use policyc::model::Policy;
 use policyc::synth;
 
+#[path = "perf/calc.rs"]
+mod calc;
 #[path = "perf/editor.rs"]
 mod editor;
 
@@ -70,7 +74,8 @@ fn options() -> Options {
                 println!(
                     "cargo bench --bench perf -- [GROUP…] [--quick] [--seed N] [--count N] \
                      [--rounds N] [--tj3-tasks 100,2000,20000] [--policies DIR]\n\
-                     groups: check5 frontend scaling memory jobs tj3 import blowups lsp serve (default: all)"
+                     groups: check5 frontend scaling memory jobs tj3 import blowups lsp serve calc \
+                     (default: all)"
                 );
                 std::process::exit(0);
             }
@@ -663,7 +668,7 @@ fn main() {
     let o = options();
     let all = [
         "check5", "frontend", "scaling", "memory", "jobs", "tj3", "import", "blowups", "lsp",
-        "serve",
+        "serve", "calc",
     ];
     let groups: Vec<String> = if o.groups.is_empty() {
         all.iter().map(|s| s.to_string()).collect()
@@ -684,6 +689,7 @@ fn main() {
             "blowups" => blowups(&o, &mut rows),
             "lsp" => editor::lsp(&o, &mut rows),
             "serve" => editor::serve(&o, &mut rows),
+            "calc" => calc::calc(&o, &mut rows),
             other => panic!("unknown group {other}; groups: {}", all.join(" ")),
         }
     }

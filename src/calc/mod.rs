@@ -1,30 +1,19 @@
-//! `policyc calc`: a subsidy rule (规则) evaluated on the typed model for an input amount,
-//! in exact decimals. The branch whose bounds contain the input applies (bound words as the
-//! checks read them, R301–R303); a percentage is a share of the input, capped where the
-//! outcome states a cap; an input no branch covers and no 否则 catches is a gap (E0704).
+//! `policyc calc`: a subsidy rule (规则) evaluated on the typed model for one household's
+//! inputs, in exact decimals (`eval`), and rosters of households run through it (`roster`).
+//! The branch whose bounds contain the input applies (bound words as the checks read them,
+//! R301–R303); a percentage is a share of the input, a rate (30元/平方米) is multiplied by the
+//! input it is per, a cap limits the grant or the input it is written in; an input no branch
+//! covers and no 否则 catches is a gap (E0704).
 
+mod eval;
 pub mod roster;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-use crate::model::{Bound, Outcome, Policy, Rule};
-use crate::quantity::{Dims, Quantity, QuantityError};
+pub use eval::{Evaluator, Grant, Share};
 
-/// What a rule grants for one input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Grant {
-    /// The grant in 元 (base units of the outcome), exact.
-    pub amount: Decimal,
-    /// The grant as notices write money: 1.95万元, 19999.995元.
-    pub written: String,
-    /// Index of the branch that applied; `None` for 否则.
-    pub branch: Option<usize>,
-    /// Why: the condition and outcome as written, 不足4万元：50%.
-    pub reason: String,
-    /// The arithmetic: 3.9万元 × 50% = 1.95万元.
-    pub working: String,
-}
+use crate::model::{Outcome, Policy, Rule};
+use crate::quantity::{Quantity, QuantityError};
 
 /// Why a rule could not be evaluated for an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +22,7 @@ pub enum CalcError {
     NoSuchRule { name: String, known: Vec<String> },
     /// E0701: the amount cannot be read.
     Amount { text: String },
-    /// E0702: the amount measures something else than the rule's conditions.
+    /// E0702: the amount measures something the rule does not use.
     Unit { text: String, expected: String },
     /// E0703: a negative amount.
     Negative { text: String },
@@ -44,6 +33,10 @@ pub enum CalcError {
     },
     /// E0701: the result is beyond exact decimals.
     Overflow { text: String },
+    /// E0708: an input the rule needs is missing, or given twice.
+    Inputs { message: String },
+    /// E0709: the rule's cap or rate fits neither the grant nor any input.
+    RuleUnit { message: String },
 }
 
 impl CalcError {
@@ -54,6 +47,8 @@ impl CalcError {
             CalcError::Unit { .. } => "E0702",
             CalcError::Negative { .. } => "E0703",
             CalcError::Gap { .. } => "E0704",
+            CalcError::Inputs { .. } => "E0708",
+            CalcError::RuleUnit { .. } => "E0709",
         }
     }
 
@@ -70,7 +65,7 @@ impl CalcError {
                 format!("读不出金额“{text}”：应写作数字加单位，如 3.9万元、39999.99元")
             }
             CalcError::Unit { text, expected } => {
-                format!("“{text}”的单位与规则的条件不符：条件以{expected}计")
+                format!("“{text}”的单位与规则不符：规则的输入以{expected}计")
             }
             CalcError::Negative { text } => format!("“{text}”是负数，规则的输入不能为负"),
             CalcError::Gap { input, branches } => format!(
@@ -78,22 +73,113 @@ impl CalcError {
                 branches.join("；")
             ),
             CalcError::Overflow { text } => format!("“{text}”算出的补贴超出了精确小数的范围"),
+            CalcError::Inputs { message } | CalcError::RuleUnit { message } => message.clone(),
         }
+    }
+
+    /// How to put it right.
+    pub fn help(&self) -> Option<&'static str> {
+        Some(match self {
+            CalcError::Amount { .. } => "金额写作数字加单位，如 3.9万元、39999.99元、60平方米",
+            CalcError::Unit { .. } => "元 与 万元 可以混用；按规则的“对象”给出输入",
+            CalcError::Negative { .. } => "费用、面积等输入不能为负，请核对这个数",
+            CalcError::Gap { .. } => "请按通知原文确认这一情形应得多少，在规则中补上条件或“否则”",
+            CalcError::Inputs { .. } => {
+                "一户的几个输入写在一个参数里，用“、”或“；”分隔，如 3.9万元、80平方米"
+            }
+            CalcError::RuleUnit { .. } => "上限写作补贴的单位（3万元）或输入的单位（60平方米）",
+            _ => return None,
+        })
     }
 }
 
-/// The rule named `name` in any plan of the policy.
-pub fn find_rule<'p>(policy: &'p Policy, name: &str) -> Result<&'p Rule, CalcError> {
-    let rules = || policy.plans.iter().flat_map(|p| p.rules.iter());
-    rules()
-        .find(|r| r.name == name)
-        .ok_or_else(|| CalcError::NoSuchRule {
-            name: name.to_string(),
-            known: rules().map(|r| r.name.clone()).collect(),
-        })
+/// A subsidy to calculate: a 规则, or a 标准 read as a rule of one outcome (its rate, with its
+/// 上限 and 期限 as caps).
+#[derive(Debug, Clone)]
+pub struct Subsidy {
+    pub rule: Rule,
+    /// The caps a 标准 states beside its rate: 每户不超过162平方米, 期限 三年.
+    pub caps: Vec<Quantity>,
 }
 
-/// Reads an amount as typed: 3.9万元, 39999.99元, ３９９９９元, 60平方米, 26,441元.
+impl Subsidy {
+    pub fn evaluator(&self) -> Evaluator<'_> {
+        Evaluator::with_caps(&self.rule, &self.caps)
+    }
+}
+
+/// The rule, or the 标准, named `name` in any plan of the policy.
+pub fn find_rule(policy: &Policy, name: &str) -> Result<Subsidy, CalcError> {
+    let rules = || policy.plans.iter().flat_map(|p| p.rules.iter());
+    if let Some(r) = rules().find(|r| r.name == name) {
+        return Ok(Subsidy {
+            rule: r.clone(),
+            caps: Vec::new(),
+        });
+    }
+    let rates = || policy.plans.iter().flat_map(|p| p.rates.iter());
+    if let Some((rate, figure)) =
+        rates().find_map(|r| Some((r, policy.figure(&r.figure)?)).filter(|(r, _)| r.name == name))
+    {
+        let mut written = figure.quantity.written.clone();
+        if let Some(c) = &rate.cap {
+            written += &format!(
+                "，{}{}{}",
+                c.scope.as_deref().unwrap_or(""),
+                c.bound.word.as_deref().unwrap_or("不超过"),
+                c.bound.value.written
+            );
+        }
+        if let Some(t) = &rate.term {
+            written += &format!("，期限{}", t.written);
+        }
+        let outcome = Outcome {
+            written,
+            value: figure.quantity.clone(),
+            parts: Vec::new(),
+            none: None,
+            cap: None,
+            span: figure.span,
+        };
+        return Ok(Subsidy {
+            rule: Rule {
+                name: rate.name.clone(),
+                description: rate.description.clone(),
+                input: None,
+                branches: Vec::new(),
+                otherwise: Some(outcome),
+                examples: Vec::new(),
+                notes: rate.notes.clone(),
+                span: rate.span,
+            },
+            caps: rate
+                .cap
+                .iter()
+                .map(|c| c.bound.value.clone())
+                .chain(rate.term.iter().cloned())
+                .collect(),
+        });
+    }
+    Err(CalcError::NoSuchRule {
+        name: name.to_string(),
+        known: rules()
+            .map(|r| r.name.clone())
+            .chain(rates().map(|r| r.name.clone()))
+            .collect(),
+    })
+}
+
+/// Reads one household's inputs as typed, several joined by 、 or ；: 3.9万元、80平方米.
+pub fn parse_inputs(text: &str) -> Result<Vec<Quantity>, CalcError> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    text.split(['、', '；', ';'])
+        .map(parse_amount)
+        .collect::<Result<Vec<_>, _>>()
+}
+
+/// Reads an amount as typed: 3.9万元, 39999.99元, ３９９９９元, 60平方米, 26,441元, -5元.
 pub fn parse_amount(text: &str) -> Result<Quantity, CalcError> {
     let bad = || CalcError::Amount {
         text: text.to_string(),
@@ -107,7 +193,11 @@ pub fn parse_amount(text: &str) -> Result<Quantity, CalcError> {
         .map_or(trimmed.len(), |(i, _)| i);
     let (number, rest) = trimmed.split_at(split);
     let number = number.replace('－', "-");
-    if number.is_empty() {
+    let (negative, digits) = match number.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, number.as_str()),
+    };
+    if digits.is_empty() || digits.contains('-') {
         return Err(bad());
     }
     let (magnitude, unit) = match rest.chars().next() {
@@ -117,36 +207,19 @@ pub fn parse_amount(text: &str) -> Result<Quantity, CalcError> {
         _ => (None, rest),
     };
     let unit = (!unit.is_empty()).then_some(unit);
-    Quantity::resolve(&number, false, magnitude, unit, false, trimmed).map_err(|e| match e {
-        QuantityError::TooLarge { .. } => CalcError::Overflow {
-            text: text.to_string(),
-        },
-        _ => bad(),
-    })
-}
-
-/// The dimension the rule's conditions measure, and how it is written (元), if any bound.
-fn input_dims(rule: &Rule) -> Option<(&Dims, &str)> {
-    rule.branches
-        .iter()
-        .flat_map(|b| b.lower.iter().chain(b.upper.iter()))
-        .map(|b| (&b.value.dims, b.value.base_unit.as_str()))
-        .next()
-}
-
-/// Whether the rule writes money in 万 anywhere (then results of whole 元 are shown in 万元).
-fn writes_wan(rule: &Rule) -> bool {
-    let q_wan = |q: &Quantity| {
-        q.magnitude.as_deref() == Some("万")
-            || q.unit.as_deref().is_some_and(|u| u.starts_with('万'))
-    };
-    rule.branches.iter().any(|b| {
-        b.lower
-            .iter()
-            .chain(b.upper.iter())
-            .any(|x| q_wan(&x.value))
-            || q_wan(&b.outcome.value)
-    }) || rule.otherwise.as_ref().is_some_and(|o| q_wan(&o.value))
+    let q =
+        Quantity::resolve(digits, false, magnitude, unit, false, trimmed).map_err(|e| match e {
+            QuantityError::TooLarge { .. } => CalcError::Overflow {
+                text: text.to_string(),
+            },
+            _ => bad(),
+        })?;
+    if negative && !q.value.is_zero() {
+        return Err(CalcError::Negative {
+            text: trimmed.to_string(),
+        });
+    }
+    Ok(q)
 }
 
 /// An exact amount of money written the way notices write it: in 万元 when `wan` and the
@@ -163,115 +236,11 @@ pub fn money(v: Decimal, wan: bool) -> String {
     format!("{}元", v.normalize())
 }
 
-fn contains(b: Option<&Bound>, x: Decimal, lower: bool) -> bool {
-    b.is_none_or(|b| {
-        let v = b.value.value;
-        if lower {
-            v < x || (v == x && b.inclusive)
-        } else {
-            x < v || (x == v && b.inclusive)
-        }
-    })
-}
-
-/// A rule prepared for many evaluations: the unit check and the money style decided once.
-pub struct Evaluator<'r> {
-    pub rule: &'r Rule,
-    dims: Option<(&'r Dims, &'r str)>,
-    wan: bool,
-}
-
-impl<'r> Evaluator<'r> {
-    pub fn new(rule: &'r Rule) -> Self {
-        Evaluator {
-            rule,
-            dims: input_dims(rule),
-            wan: writes_wan(rule),
-        }
-    }
-
-    /// The base unit the conditions measure (元, 平方米), empty when the rule has no bounds.
-    pub fn input_unit(&self) -> &str {
-        self.dims.map_or("", |d| d.1)
-    }
-
-    /// Evaluates the rule for an amount as typed.
-    pub fn grant_for(&self, q: &Quantity) -> Result<Grant, CalcError> {
-        if let Some((dims, unit)) = self.dims {
-            if &q.dims != dims {
-                return Err(CalcError::Unit {
-                    text: q.written.clone(),
-                    expected: unit.to_string(),
-                });
-            }
-        }
-        if q.value.is_sign_negative() && !q.value.is_zero() {
-            return Err(CalcError::Negative {
-                text: q.written.clone(),
-            });
-        }
-        self.grant(q.value, &q.written)
-    }
-
-    /// Which branch applies to `x` (base units): the first written whose bounds contain it.
-    pub fn branch_of(&self, x: Decimal) -> Option<usize> {
-        self.rule.branches.iter().position(|b| {
-            contains(b.lower.as_ref(), x, true) && contains(b.upper.as_ref(), x, false)
-        })
-    }
-
-    /// Evaluates the rule for `x` in base units; `shown` is how the input is written.
-    pub fn grant(&self, x: Decimal, shown: &str) -> Result<Grant, CalcError> {
-        let (branch, outcome, condition) = match self.branch_of(x) {
-            Some(i) => {
-                let b = &self.rule.branches[i];
-                (Some(i), &b.outcome, b.written.as_str())
-            }
-            None => match &self.rule.otherwise {
-                Some(o) => (None, o, "否则"),
-                None => {
-                    return Err(CalcError::Gap {
-                        input: shown.to_string(),
-                        branches: self
-                            .rule
-                            .branches
-                            .iter()
-                            .map(|b| b.written.clone())
-                            .collect(),
-                    })
-                }
-            },
-        };
-        let overflow = || CalcError::Overflow {
-            text: shown.to_string(),
-        };
-        let (amount, mut working) = outcome_at(outcome, x).ok_or_else(overflow)?;
-        let written = money(amount, self.wan);
-        if working.is_empty() {
-            working = written.clone();
-        } else {
-            working = format!("{shown} × {working} = {written}");
-        }
-        Ok(Grant {
-            amount,
-            written,
-            branch,
-            reason: format!("{condition}：{}", outcome.written),
-            working,
-        })
-    }
-}
-
-/// The outcome's amount at x, and the share it applied (empty for a fixed amount).
-fn outcome_at(o: &Outcome, x: Decimal) -> Option<(Decimal, String)> {
-    let (raw, working) = if o.value.is_percent() {
-        (o.value.value.checked_mul(x)?, o.value.written.clone())
+/// An exact amount in its base unit: money as [`money`], anything else as 60平方米.
+pub fn amount(v: Decimal, base_unit: &str, wan: bool) -> String {
+    if base_unit == "元" {
+        money(v, wan)
     } else {
-        (o.value.value, String::new())
-    };
-    let capped = match &o.cap {
-        Some(c) if raw > c.value => c.value,
-        _ => raw,
-    };
-    Some((capped, working))
+        format!("{}{base_unit}", v.normalize())
+    }
 }

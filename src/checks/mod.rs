@@ -7,6 +7,7 @@
 
 pub mod arith;
 mod dates;
+mod examples;
 pub mod interval;
 pub mod levels;
 mod missing_unit;
@@ -90,6 +91,7 @@ const CHECKS: &[Check] = &[
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),
+    ("R304 例子与规则不符", examples::worked_examples),
     ("O401 任务没有牵头单位", org::task_without_lead),
     ("O402 一个单位两个名称", org::one_unit_two_names),
     ("O403 职务没有姓名", org::post_without_name),

@@ -78,7 +78,8 @@ impl<'r> Coverage<'r> {
     /// `None` when the rule cannot be analysed: no branches, or bounds in different units
     /// (a rule that mixes 元 and 平方米 measures two things at once).
     fn of(rule: &'r Rule) -> Option<Coverage<'r>> {
-        if rule.branches.is_empty() {
+        // Conditions on several inputs at once (且) span a plane, not a line: not analysed.
+        if rule.branches.is_empty() || rule.branches.iter().any(|b| !b.also.is_empty()) {
             return None;
         }
         let bounds: Vec<&Bound> = rule

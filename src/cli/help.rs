@@ -182,10 +182,34 @@ fn localize_arg(a: Arg) -> Arg {
 /// Parses the command line; help and version are printed and the process ends, argument
 /// errors are told in Chinese with the usage of the command concerned.
 pub(super) fn parse_args(mut cmd: clap::Command) -> clap::ArgMatches {
-    match cmd.try_get_matches_from_mut(std::env::args_os()) {
+    match cmd.try_get_matches_from_mut(negative_amounts(std::env::args_os().collect())) {
         Ok(m) => m,
         Err(e) => exit_with(e),
     }
+}
+
+/// `policyc calc … -5元`: an amount that starts with a minus sign and a digit is a negative
+/// amount (which calc reports), not an option; its minus is read as the full-width －, which
+/// calc reads the same and clap does not take for an option. Other commands are untouched.
+fn negative_amounts(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let calc = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'));
+    if calc.is_some_and(|c| c == "calc") {
+        for a in args.iter_mut().skip(2) {
+            let s = a.to_string_lossy();
+            let mut chars = s.chars();
+            if chars.next() == Some('-')
+                && chars
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            {
+                *a = format!("－{}", &s[1..]).into();
+            }
+        }
+    }
+    args
 }
 
 /// Ends the process for a clap error: help and version on stdout with status 0, anything

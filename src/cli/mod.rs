@@ -147,15 +147,21 @@ enum Command {
         /// 规则名，如 改造补贴
         #[arg(value_name = "规则")]
         rule: String,
-        /// 输入金额，如 3.9万元 39999.99元（可写多个）
+        /// 输入金额，如 3.9万元 39999.99元（可写多个，每个算一户）；一户有几个输入时用“、”连写，如 3.9万元、80平方米
         #[arg(value_name = "金额")]
         amounts: Vec<String>,
-        /// 农户名册（CSV，UTF-8 或 GBK）：每行一户
-        #[arg(long, value_name = "名册.csv")]
+        /// 农户名册（CSV，UTF-8 或 GBK；或 Excel .xlsx）：每行一户
+        #[arg(long, value_name = "名册.csv|.xlsx")]
         roster: Option<PathBuf>,
-        /// 写出每户结果的 CSV；已存在时不覆盖
-        #[arg(short = 'o', long = "out", value_name = "结果.csv")]
+        /// 写出每户结果（.csv 或 .xlsx）；已存在时不覆盖
+        #[arg(short = 'o', long = "out", value_name = "结果.csv|.xlsx")]
         out: Option<PathBuf>,
+        /// 与名册的补贴合计比较的预算：文件中一个金额的路径，如 总投资（其分项按资金来源比较）；可写多个
+        #[arg(long = "budget", value_name = "路径")]
+        budgets: Vec<String>,
+        /// 结果文件已存在时覆盖它（名册本身从不覆盖）
+        #[arg(long)]
+        force: bool,
         /// 输出格式
         #[arg(long, value_enum, default_value_t = calc::CalcFormat::Human, value_name = "格式")]
         format: calc::CalcFormat,
@@ -261,15 +267,19 @@ pub fn run() -> ExitCode {
             amounts,
             roster,
             out,
+            budgets,
+            force,
             format,
-        } => calc::run(
-            &file,
-            &rule,
-            &amounts,
-            roster.as_deref(),
-            out.as_deref(),
+        } => calc::run(&calc::Request {
+            file: &file,
+            rule: &rule,
+            amounts: &amounts,
+            roster: roster.as_deref(),
+            out: out.as_deref(),
+            budgets: &budgets,
+            force,
             format,
-        ),
+        }),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = help::command();

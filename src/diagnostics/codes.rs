@@ -464,6 +464,15 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/E0111-silent.policy"),
     },
     CodeInfo {
+        code: "E0112",
+        severity: Severity::Error,
+        title: "规则结果的各部分不能相加",
+        explanation: "规则的结果可以分资金来源写出各部分，如 否则：中央3500元 + 地方1800元，policyc calc 按来源分别给出、合计相加。\
+            各部分必须是同一种量的金额：3500元 与 60平方米、或与 50% 不能相加。请按通知原文核对每一部分的单位。",
+        fires: include_str!("../../tests/fixtures/checks/E0112-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0112-silent.policy"),
+    },
+    CodeInfo {
         code: "E0500",
         severity: Severity::Error,
         title: "要导入的通知无法读取",
@@ -594,6 +603,46 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "-o 指定的结果文件已经存在，或就是名册本身。policyc calc 从不覆盖已有文件，以免名册或上次的结果被冲掉。请换一个文件名。",
         fires: "policyc calc 方案.policy 改造补贴 --roster 名册.csv -o 名册.csv",
         silent: "policyc calc 方案.policy 改造补贴 --roster 名册.csv -o 结果.csv",
+    },
+    CodeInfo {
+        code: "E0708",
+        severity: Severity::Error,
+        title: "calc：缺少规则需要的输入，或同一种输入给了两个",
+        explanation: "规则按几种量计算时（例如条件按改造费用、补贴按面积 30元/平方米），每户要给出每一种量，\
+            一户的几个输入写在一个参数里，用“、”或“；”分隔：policyc calc 方案.policy 补贴 3.9万元、80平方米。\
+            缺少其中一种，或同一种量（两个以元计的数）给了两个，都报告这一代码。名册缺少某一输入列时，每一行都无法计算，也报告这一代码。",
+        fires: "policyc calc 方案.policy 面积补贴 3.9万元（规则还按平方米计算）",
+        silent: "policyc calc 方案.policy 面积补贴 3.9万元、80平方米",
+    },
+    CodeInfo {
+        code: "E0709",
+        severity: Severity::Error,
+        title: "calc：规则的上限或费率用不上",
+        explanation: "规则结果的上限应写作补贴的单位（最高不超过3万元），或写作补贴所按的输入的单位\
+            （30元/平方米，最高不超过60平方米：面积超过60平方米的按60平方米计）。上限写成别的量（如 50%，最高不超过60平方米，而百分比按费用计），\
+            或百分比的结果出现在没有条件的规则中，policyc calc 无法确定其含义，报告这一代码而不猜测。请按通知原文核对上限的单位。",
+        fires: "若 不足4万元：50%，最高不超过60平方米",
+        silent: "若 不足4万元：50%，最高不超过1.5万元",
+    },
+    CodeInfo {
+        code: "E0710",
+        severity: Severity::Warning,
+        title: "calc：规则本身有错误，结果不可靠",
+        explanation: "要计算的规则本身有错误（如条件重叠而补贴不同 R302、结果单位无法相加 E0112、计量单位无法识别），\
+            这些错误先列出，policyc calc 仍给出按先写的一项算出的结果，但标明“不可靠”，退出状态为 1。\
+            文件其他地方的错误不影响这条规则，只提示个数。请先改正规则，再计算。",
+        fires: "policyc calc 有重叠的方案.policy 改造补贴 4万元",
+        silent: "policyc calc 方案.policy 改造补贴 4万元",
+    },
+    CodeInfo {
+        code: "E0711",
+        severity: Severity::Warning,
+        title: "calc：名册的补贴合计超过预算",
+        explanation: "--budget 指定政策文件中的一个金额（如 总投资），名册的补贴合计超过了它；这个金额有按资金来源的分项\
+            （总投资.中央）时，还把同名资金来源的补贴合计与分项比较。超出时报告超出的数额，退出状态为 1；\
+            名册只是部分农户时，超出说明预算不够。路径不是文件中以元计的数时也报告这一代码。",
+        fires: "policyc calc 方案.policy 补助 --roster 名册.csv --budget 总投资（名册合计超过总投资）",
+        silent: "policyc calc 方案.policy 补助 --roster 名册.csv --budget 总投资（未超出）",
     },
     CodeInfo {
         code: "E0900",
@@ -740,6 +789,18 @@ pub static CODES: &[CodeInfo] = &[
             改正办法是让补贴在界限两边相等，或对超出部分按比例递减。",
         fires: include_str!("../../tests/fixtures/checks/R303-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/R303-silent.policy"),
+    },
+    CodeInfo {
+        code: "R304",
+        severity: Severity::Error,
+        title: "例子与规则不符",
+        explanation: "规则中的“例：”写出一户的输入和通知说它应得的补贴（例：3.9万元 → 1.95万元；几个输入用“、”连写：\
+            例：3.9万元、80平方米 → 2400元；不补贴的写作 → 不予补贴）。检查按 policyc calc 的算法，用精确小数计算每个例子：\
+            规则给出的数与例子不同、单位不同，或这个输入无法计算（不在任何条件之内、缺少输入），都按错误报告，\
+            并给出规则实际给出的数、适用的条件和算式。例子照抄通知原文时，多半是规则的条件或结果编码错了；\
+            通知本身的例子算错了的，照原文保留并在注释中说明。",
+        fires: include_str!("../../tests/fixtures/checks/R304-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/R304-silent.policy"),
     },
 ];
 

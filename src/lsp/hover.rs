@@ -45,12 +45,14 @@ pub fn hover_text(policy: &Policy, text: &str, target: &Target) -> String {
         }
         Target::Rule { plan, rule } => {
             let r = &policy.plans[plan].rules[rule];
-            let branches: Vec<String> = r
+            let lines: Vec<String> = r
                 .branches
                 .iter()
                 .map(|b| format!("- 若 {}：{}", b.written, b.outcome.written))
+                .chain(r.otherwise.iter().map(|o| format!("- 否则：{}", o.written)))
+                .chain(r.examples.iter().map(|e| format!("- 例：{}", e.written)))
                 .collect();
-            format!("**规则 {}**\n\n{}", r.name, branches.join("\n"))
+            format!("**规则 {}**\n\n{}", r.name, lines.join("\n"))
         }
         Target::Ratio { plan, ratio } => {
             let r = &policy.plans[plan].ratios[ratio];

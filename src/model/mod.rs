@@ -474,7 +474,22 @@ pub struct Rule {
     pub branches: Vec<Branch>,
     /// Applies to every input no branch covers.
     pub otherwise: Option<Outcome>,
+    /// 例：3.9万元 → 1.95万元: worked examples, run by R304.
+    pub examples: Vec<Example>,
     pub notes: Vec<String>,
+    pub span: Span,
+}
+
+/// A worked example of a rule: one household's inputs and what the notice says it gets.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Example {
+    /// As written: 3.9万元 → 1.95万元.
+    pub written: String,
+    pub inputs: Vec<Quantity>,
+    /// What the notice says: an amount, or zero for its words of no grant.
+    pub result: Quantity,
+    /// 不予补贴, when the notice writes no grant in words.
+    pub none: Option<String>,
     pub span: Span,
 }
 
@@ -485,6 +500,8 @@ pub struct Branch {
     pub written: String,
     pub lower: Option<Bound>,
     pub upper: Option<Bound>,
+    /// Bounds on other inputs that must hold too (且): (lower, upper) each.
+    pub also: Vec<(Option<Bound>, Option<Bound>)>,
     pub outcome: Outcome,
     pub span: Span,
 }
@@ -493,10 +510,23 @@ pub struct Branch {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
     pub written: String,
-    /// A fixed amount, or a share of the input when it is a percentage.
+    /// A fixed amount (the sum of the parts), a share of the input when it is a percentage, or
+    /// a rate on an input (30元/平方米); zero when the notice grants nothing (`none`).
     pub value: Quantity,
+    /// Who pays what, when the notice names the payers: 中央3500元 + 地方1800元.
+    pub parts: Vec<FundingPart>,
+    /// The notice's words for no grant (不予补贴).
+    pub none: Option<String>,
+    /// A cap on the grant (in its unit) or on the input a share or rate applies to (60平方米).
     pub cap: Option<Quantity>,
     pub span: Span,
+}
+
+/// A part of an outcome and who pays it (中央 3500元).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FundingPart {
+    pub source: Option<String>,
+    pub value: Quantity,
 }
 
 /// Arithmetic the notice implies: left cmp right.

@@ -280,7 +280,19 @@ pub struct Rule {
     pub input: Option<Text>,
     pub branches: Vec<Branch>,
     pub otherwise: Option<Outcome>,
+    pub examples: Vec<Example>,
     pub notes: Vec<Text>,
+    pub span: Span,
+}
+
+/// 例：3.9万元 → 1.95万元 — a worked example: the inputs of one household and what the
+/// notice says the rule grants them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub inputs: Vec<QuantityLit>,
+    /// The amount, or `None` for the words of no grant (`none` holds them).
+    pub result: Option<QuantityLit>,
+    pub none: Option<Text>,
     pub span: Span,
 }
 
@@ -288,6 +300,8 @@ pub struct Rule {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Branch {
     pub condition: Condition,
+    /// Further conditions, on other inputs, joined by 且.
+    pub also: Vec<Condition>,
     pub outcome: Outcome,
     pub span: Span,
 }
@@ -312,12 +326,21 @@ pub enum Condition {
     },
 }
 
-/// What a branch gives: an amount or a share of the input, optionally capped.
+/// What a branch gives: an amount, a share of the input or a rate, optionally capped; in
+/// parts that name who pays them; or nothing, in the notice's words (`none`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    pub value: QuantityLit,
+    pub parts: Vec<OutcomePart>,
+    pub none: Option<Text>,
     pub cap: Option<QuantityLit>,
     pub span: Span,
+}
+
+/// 中央3500元: an amount and, if written, who pays it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomePart {
+    pub source: Option<Text>,
+    pub value: QuantityLit,
 }
 
 /// 核算 名称：left = right

@@ -26,7 +26,10 @@ fn describe(grammar_rule: Rule) -> Option<&'static str> {
         }
         Rule::part => "分项（如 “2021年：3000户”）",
         Rule::condition => "条件（如 不足4万元、4万元以上）",
-        Rule::outcome => "结果（如 3万元、50%）",
+        Rule::outcome | Rule::outcome_part => {
+            "结果（如 3万元、50%、中央3500元 + 地方1800元、不予补贴）"
+        }
+        Rule::example_result => "例子的结果（如 1.95万元、不予补贴）",
         Rule::expr | Rule::term | Rule::factor => "算式（如 3500元/户 × 改造户数）",
         Rule::cmp => "比较符号“=”“≤”或“≥”",
         Rule::member => "成员（如 “组长：姓名｜职务”）",

@@ -61,6 +61,7 @@ fn is_content(grammar_rule: Rule) -> bool {
             | Rule::path
             | Rule::when
             | Rule::condition
+            | Rule::conditions
             | Rule::outcome
             | Rule::printed_by
             | Rule::list_item

@@ -515,6 +515,7 @@ fn rule(p: P) -> Rule_ {
         input: None,
         branches: Vec::new(),
         otherwise: None,
+        examples: Vec::new(),
         notes: Vec::new(),
         span: sp,
     };
@@ -524,21 +525,53 @@ fn rule(p: P) -> Rule_ {
             Rule::rule_input => r.input = Some(text_value(x.into_inner().next().unwrap())),
             Rule::rule_branch => {
                 let bsp = span(&x);
-                let mut bi = x.into_inner();
-                let condition = condition(bi.next().unwrap());
-                let outcome = outcome(bi.next().unwrap());
+                let mut conditions = Vec::new();
+                let mut result = None;
+                for y in x.into_inner() {
+                    match y.as_rule() {
+                        Rule::conditions => conditions.extend(y.into_inner().map(condition)),
+                        _ => result = Some(outcome(y)),
+                    }
+                }
+                let mut conditions = conditions.into_iter();
                 r.branches.push(Branch {
-                    condition,
-                    outcome,
+                    condition: conditions.next().unwrap(),
+                    also: conditions.collect(),
+                    outcome: result.unwrap(),
                     span: bsp,
                 });
             }
             Rule::rule_otherwise => r.otherwise = Some(outcome(x.into_inner().next().unwrap())),
+            Rule::rule_example => r.examples.push(example(x)),
             Rule::paragraph => r.notes.push(text_value(x.into_inner().next().unwrap())),
             _ => {}
         }
     }
     r
+}
+
+fn example(p: P) -> Example {
+    let sp = span(&p);
+    let mut e = Example {
+        inputs: Vec::new(),
+        result: None,
+        none: None,
+        span: sp,
+    };
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::quantity => e.inputs.push(quantity(x)),
+            Rule::example_result => {
+                let inner = x.into_inner().next().unwrap();
+                match inner.as_rule() {
+                    Rule::outcome_none => e.none = Some(text(&inner)),
+                    _ => e.result = Some(quantity(inner)),
+                }
+            }
+            _ => {}
+        }
+    }
+    e
 }
 
 /// The AST's rule type, renamed here because pest's generated enum is also called `Rule`.
@@ -590,12 +623,31 @@ fn condition(p: P) -> Condition {
 
 fn outcome(p: P) -> Outcome {
     let sp = span(&p);
-    let mut qs = p.into_inner().filter(|x| x.as_rule() == Rule::quantity);
-    Outcome {
-        value: quantity(qs.next().unwrap()),
-        cap: qs.next().map(quantity),
+    let mut o = Outcome {
+        parts: Vec::new(),
+        none: None,
+        cap: None,
         span: sp,
+    };
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::outcome_none => o.none = Some(text(&x)),
+            Rule::outcome_part => {
+                let mut source = None;
+                let mut value = quantity_placeholder(sp);
+                for y in x.into_inner() {
+                    match y.as_rule() {
+                        Rule::funding_source => source = Some(text(&y)),
+                        _ => value = quantity(y),
+                    }
+                }
+                o.parts.push(OutcomePart { source, value });
+            }
+            Rule::quantity => o.cap = Some(quantity(x)),
+            _ => {}
+        }
     }
+    o
 }
 
 fn calc(p: P) -> Calc {

@@ -9,10 +9,17 @@ impl Lower<'_> {
             .iter()
             .map(|b| {
                 let (lower, upper) = self.condition(&b.condition);
+                let also = b.also.iter().map(|c| self.condition(c)).collect();
+                let written = std::iter::once(&b.condition)
+                    .chain(&b.also)
+                    .map(condition_written)
+                    .collect::<Vec<_>>()
+                    .join("且");
                 Branch {
-                    written: condition_written(&b.condition),
+                    written,
                     lower,
                     upper,
+                    also,
                     outcome: self.outcome(&b.outcome),
                     span: b.span,
                 }
@@ -24,20 +31,126 @@ impl Lower<'_> {
             input: r.input.as_ref().map(|i| i.value.clone()),
             branches,
             otherwise: r.otherwise.as_ref().map(|o| self.outcome(o)),
+            examples: r.examples.iter().map(|e| self.example(e)).collect(),
             notes: r.notes.iter().map(|n| n.value.clone()).collect(),
             span: r.span,
         }
     }
 
     pub(super) fn outcome(&mut self, o: &ast::Outcome) -> Outcome {
+        let shown: Vec<String> = o
+            .parts
+            .iter()
+            .map(|p| {
+                p.source.as_ref().map_or(String::new(), |s| s.value.clone()) + &written(&p.value)
+            })
+            .collect();
+        let mut text = o
+            .none
+            .as_ref()
+            .map_or_else(|| shown.join(" + "), |n| n.value.clone());
+        if let Some(c) = &o.cap {
+            text += &format!("，不超过{}", written(c));
+        }
+        let parts: Vec<FundingPart> = o
+            .parts
+            .iter()
+            .map(|p| FundingPart {
+                source: p.source.as_ref().map(|s| s.value.clone()),
+                value: self.quantity(&p.value, &written(&p.value)),
+            })
+            .collect();
+        let value = match parts.as_slice() {
+            [] => none_quantity(&text),
+            [one] => one.value.clone(),
+            [first, rest @ ..] => {
+                let mut sum = first.value.clone();
+                for p in rest {
+                    if p.value.dims != sum.dims || p.value.is_percent() || sum.is_percent() {
+                        self.error(
+                            "E0112",
+                            format!(
+                                "结果“{text}”的各部分不是同一种量：{}与{}不能相加",
+                                first.value.written, p.value.written
+                            ),
+                            o.span,
+                            "这个结果",
+                        )
+                        .help =
+                            Some("分来源写出的各部分都应是金额，如 中央3500元 + 地方1800元".into());
+                        break;
+                    }
+                    let add = |a: Decimal, b: Decimal| a.checked_add(b);
+                    match (
+                        add(sum.value, p.value.value),
+                        add(sum.low, p.value.low),
+                        add(sum.high, p.value.high),
+                    ) {
+                        (Some(v), Some(l), Some(h)) => {
+                            sum.value = v;
+                            sum.low = l;
+                            sum.high = h;
+                        }
+                        _ => {
+                            self.error(
+                                "E0110",
+                                format!("结果“{text}”的合计过大"),
+                                o.span,
+                                "这个结果",
+                            );
+                            break;
+                        }
+                    }
+                    if p.value.precision != crate::quantity::Precision::Exact {
+                        sum.precision = p.value.precision.clone();
+                    }
+                }
+                sum.number = sum.value;
+                sum.magnitude = None;
+                sum.unit = Some(sum.base_unit.clone()).filter(|u| !u.is_empty());
+                sum.written = shown.join(" + ");
+                sum
+            }
+        };
+        // One part with no payer named is the plain amount; the parts are kept when they
+        // name who pays.
+        let parts = if parts.iter().any(|p| p.source.is_some()) {
+            parts
+        } else {
+            Vec::new()
+        };
         Outcome {
-            written: written(&o.value)
-                + &o.cap
-                    .as_ref()
-                    .map_or(String::new(), |c| format!("，不超过{}", written(c))),
-            value: self.quantity(&o.value, &written(&o.value)),
+            written: text,
+            value,
+            parts,
+            none: o.none.as_ref().map(|n| n.value.clone()),
             cap: o.cap.as_ref().map(|c| self.quantity(c, &written(c))),
             span: o.span,
+        }
+    }
+
+    fn example(&mut self, e: &ast::Example) -> Example {
+        let inputs: Vec<Quantity> = e
+            .inputs
+            .iter()
+            .map(|q| self.quantity(q, &written(q)))
+            .collect();
+        let shown: Vec<String> = inputs.iter().map(|q| q.written.clone()).collect();
+        let none = e.none.as_ref().map(|n| n.value.clone());
+        let result = match &e.result {
+            Some(q) => self.quantity(q, &written(q)),
+            None => none_quantity(none.as_deref().unwrap_or_default()),
+        };
+        Example {
+            written: format!(
+                "{} → {}",
+                shown.join("、"),
+                none.as_deref().unwrap_or(&result.written)
+            ),
+            inputs,
+            result,
+            none,
+            span: e.span,
         }
     }
 
@@ -259,5 +372,13 @@ pub(super) fn condition_written(c: &ast::Condition) -> String {
             suffix.as_ref().map_or("", |p| p.value.as_str()),
             inclusion.as_ref().map_or("", |i| i.value.as_str())
         ),
+    }
+}
+
+/// Zero, exactly: what an outcome written as 不予补贴 grants.
+fn none_quantity(written: &str) -> Quantity {
+    Quantity {
+        precision: crate::quantity::Precision::Exact,
+        ..super::figures::fallback_quantity(written)
     }
 }
