@@ -165,9 +165,18 @@ pub fn is_date_line(s: &str) -> bool {
 fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     let mut n = Notice::default();
     let mut i = 0;
+    // The 版头 of GB/T 9704 prints the document number above the title (as policyc's own
+    // notice.docx and an office's template do); a text copy usually puts it below.
+    let mut first = 0;
+    if let Some(l) = lines.first().and_then(Entry::line) {
+        if is_doc_number(l) {
+            n.number = Some(l.to_string());
+            first = 1;
+        }
+    }
     // The title, possibly over several lines.
     let mut title = String::new();
-    for (k, entry) in lines.iter().enumerate().take(4) {
+    for (k, entry) in lines.iter().enumerate().skip(first).take(4) {
         let Some(l) = entry.line() else { break };
         if has_sentence_punct(l) && !l.ends_with("通知") {
             break;
@@ -182,7 +191,7 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
         n.title = title;
     }
     if let Some(l) = lines.get(i).and_then(Entry::line) {
-        if is_doc_number(l) {
+        if n.number.is_none() && is_doc_number(l) {
             n.number = Some(l.to_string());
             i += 1;
         }
@@ -252,6 +261,28 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
 /// 版记 at the end: 抄送：… and 某某办公室 2020年5月7日印发.
 fn read_footer(lines: &mut Vec<Entry>, doc: &mut Doc) -> Option<()> {
     let notice = doc.notice.as_mut()?;
+    // GB/T 9704 rules the 版记 off in a table (抄送 over 印发机关 and 印发日期, one row each,
+    // the organ and the date in cells of their own): its rows read as the lines they print.
+    if let Some(rows) = lines.last().and_then(Entry::table) {
+        let texts: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let cells: Vec<&str> = r
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                cells.join(" ")
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let is_footer_row =
+            |t: &String| t.starts_with("抄送") || (t.ends_with("印发") && chars(t) <= 40);
+        if !texts.is_empty() && rows.len() <= 3 && texts.iter().all(is_footer_row) {
+            lines.pop();
+            lines.extend(texts.into_iter().map(Entry::Line));
+        }
+    }
     while let Some(l) = lines.last().and_then(Entry::line).map(str::to_string) {
         if let Some(cc) = l.strip_prefix("抄送：").or_else(|| l.strip_prefix("抄送:")) {
             notice.cc = Some(cc.trim_end_matches('。').to_string());
