@@ -507,3 +507,28 @@ fn policyc_s_own_notice_docx_imports_back_to_the_same_draft() {
         assert!(from_docx.is_empty(), "{seed}: {from_docx:#?}");
     }
 }
+
+#[test]
+fn the_gbt_9704_masthead_of_a_notice_docx_is_read_as_issuer_number_and_title() {
+    // policies/000 declares its 发文机关: notice.docx prints the 发文机关标志 (达拉特旗人民政府文件)
+    // and the 发文字号 above the title, as GB/T 9704 lays out a 版头. They come back as the
+    // issuer and the number, not as part of the title.
+    let out = scratch("masthead-built");
+    let (code, _, err) = policyc(&[
+        "build",
+        "-o",
+        out.to_str().unwrap(),
+        "policies/000_dalate-pingfang-jieneng.policy",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let docx = out.join("000_dalate-pingfang-jieneng/notice.docx");
+    let (code, draft, err) = import(docx.to_str().unwrap());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        draft.contains(
+            "  标题：达拉特旗人民政府关于印发《达拉特旗平房区节能改造工作实施方案》的通知\n"
+        ),
+        "{draft}"
+    );
+    assert!(draft.contains("  发文机关：达拉特旗人民政府\n"), "{draft}");
+}

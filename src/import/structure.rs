@@ -17,6 +17,8 @@ pub struct Doc {
 
 #[derive(Debug, Default)]
 pub struct Notice {
+    /// 发文机关, read from the 发文机关标志 of a 版头 (达拉特旗人民政府文件).
+    pub issuer: Option<String>,
     pub title: String,
     pub number: Option<String>,
     pub recipients: Option<String>,
@@ -167,11 +169,19 @@ fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     let mut i = 0;
     // The 版头 of GB/T 9704 prints the document number above the title (as policyc's own
     // notice.docx and an office's template do); a text copy usually puts it below.
+    // Above both may stand the 发文机关标志: the issuer's name and 文件.
     let mut first = 0;
     if let Some(l) = lines.first().and_then(Entry::line) {
+        let name = l.trim().strip_suffix("文件").unwrap_or_default();
+        if !name.is_empty() && chars(name) <= 30 && !has_sentence_punct(name) {
+            n.issuer = Some(name.to_string());
+            first = 1;
+        }
+    }
+    if let Some(l) = lines.get(first).and_then(Entry::line) {
         if is_doc_number(l) {
             n.number = Some(l.to_string());
-            first = 1;
+            first += 1;
         }
     }
     // The title, possibly over several lines.
