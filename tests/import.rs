@@ -116,7 +116,8 @@ fn the_seeds_real_errors_are_reported_and_agreeing_figures_are_not() {
     let f003 = findings("003_aa1b9054ad6d12e1");
     assert!(!f003.contains("error[A101]"), "{f003}");
     assert_eq!(f003.matches("error[A104]").count(), 3, "{f003}");
-    for restated in ["101万平方米", "51公里", "127万平方米"] {
+    // Quoted as the notice writes them, with its space before the unit.
+    for restated in ["101 万平方米", "51 公里", "127 万平方米"] {
         assert!(f003.contains(&format!("这里写作 {restated}")), "{f003}");
     }
     assert!(!f003.contains("error[A105]"), "{f003}");
@@ -468,23 +469,77 @@ fn a_rate_in_one_section_applies_to_the_count_and_the_payers_amount_in_another()
     assert!(!draft.contains("前文的中央标准"), "{draft}");
 }
 
+/// The lines where two drafts differ: what is left of each once their common first and last
+/// lines are taken off.
+fn differing_middle(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
+    let a: Vec<&str> = a.lines().collect();
+    let b: Vec<&str> = b.lines().collect();
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let middle = |v: &[&str], n: usize| v[head..n - tail].iter().map(|l| l.to_string()).collect();
+    (middle(&a, a.len()), middle(&b, b.len()))
+}
+
 #[test]
 fn policyc_s_own_notice_docx_imports_back_to_the_same_draft() {
-    // 000 built, then its notice.docx imported: headings come back from their styles (a
-    // run-in heading with a comma, （一）坚持以人为本，为民服务。) and the group from its table.
+    // Each seed imported, built, and its notice.docx imported again: the GB/T 9704 版头 (发文字号
+    // above the title), the 版记 table, headings from their styles, the group from its table,
+    // figures with the notice's spaces and the 主送 list with its own separators all come back.
     let dir = scratch("own-docx");
-    let (_, text, _) = import("seeds/000_48bbf71bc7c3280f.txt");
-    let draft = dir.join("000.policy");
-    std::fs::write(&draft, &text).unwrap();
     let out = scratch("own-docx-built");
+    for seed in SEEDS {
+        let (_, text, _) = import(&format!("seeds/{seed}.txt"));
+        let draft = dir.join(format!("{seed}.policy"));
+        std::fs::write(&draft, &text).unwrap();
+        let (code, _, err) = policyc(&[
+            "build",
+            "-o",
+            out.to_str().unwrap(),
+            draft.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{seed}: {err}");
+        let (code, again, err) = import(out.join(format!("{seed}/notice.docx")).to_str().unwrap());
+        assert_eq!(code, 0, "{seed}: {err}");
+        let (from_text, from_docx) = differing_middle(&body(&text), &body(&again));
+        // The one difference left: 书签 are a word processor's marks left in 001's text copy;
+        // the model keeps them but no renderer prints them (they are not the notice's words),
+        // so its notice.docx cannot give them back.
+        let bookmarks: &[&str] = if *seed == "001_b1529107246664fa" {
+            &["  书签：_Toc105422321、_Toc113953067、_GoBack、_Toc105422322、_Toc113953068"]
+        } else {
+            &[]
+        };
+        assert_eq!(from_text, bookmarks, "{seed}");
+        assert!(from_docx.is_empty(), "{seed}: {from_docx:#?}");
+    }
+}
+
+#[test]
+fn the_gbt_9704_masthead_of_a_notice_docx_is_read_as_issuer_number_and_title() {
+    // policies/000 declares its 发文机关: notice.docx prints the 发文机关标志 (达拉特旗人民政府文件)
+    // and the 发文字号 above the title, as GB/T 9704 lays out a 版头. They come back as the
+    // issuer and the number, not as part of the title.
+    let out = scratch("masthead-built");
     let (code, _, err) = policyc(&[
         "build",
         "-o",
         out.to_str().unwrap(),
-        draft.to_str().unwrap(),
+        "policies/000_dalate-pingfang-jieneng.policy",
     ]);
     assert_eq!(code, 0, "{err}");
-    let (code, again, err) = import(out.join("000/notice.docx").to_str().unwrap());
+    let docx = out.join("000_dalate-pingfang-jieneng/notice.docx");
+    let (code, draft, err) = import(docx.to_str().unwrap());
     assert_eq!(code, 0, "{err}");
-    assert_eq!(body(&again), body(&text));
+    assert!(
+        draft.contains(
+            "  标题：达拉特旗人民政府关于印发《达拉特旗平房区节能改造工作实施方案》的通知\n"
+        ),
+        "{draft}"
+    );
+    assert!(draft.contains("  发文机关：达拉特旗人民政府\n"), "{draft}");
 }

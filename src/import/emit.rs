@@ -93,6 +93,9 @@ fn notice(out: &mut String, n: &Notice, bookmarks: &[String]) {
     if !n.title.is_empty() {
         let _ = writeln!(out, "  标题：{}", line_value(&n.title));
     }
+    if let Some(v) = &n.issuer {
+        let _ = writeln!(out, "  发文机关：{}", line_value(v));
+    }
     if let Some(v) = &n.number {
         let _ = writeln!(out, "  发文字号：{}", line_value(v));
     }

@@ -6,6 +6,11 @@
 use super::members::{collective, member_line, one_a_line, role_line, roster, split_member};
 use super::Block;
 
+mod cover;
+
+pub use cover::is_date_line;
+use cover::{read_footer, read_notice};
+
 /// A notice read into its parts.
 #[derive(Debug, Default)]
 pub struct Doc {
@@ -17,6 +22,8 @@ pub struct Doc {
 
 #[derive(Debug, Default)]
 pub struct Notice {
+    /// 发文机关, read from the 发文机关标志 of a 版头 (达拉特旗人民政府文件).
+    pub issuer: Option<String>,
     pub title: String,
     pub number: Option<String>,
     pub recipients: Option<String>,
@@ -138,139 +145,6 @@ fn chars(s: &str) -> usize {
 
 fn has_sentence_punct(s: &str) -> bool {
     s.contains(['。', '，', '；', ',', ';'])
-}
-
-/// 〔2022〕22号 as a document number line (號 where the notice is printed in traditional
-/// characters).
-fn is_doc_number(s: &str) -> bool {
-    chars(s) <= 30 && s.contains(['〔', '[', '﹝', '［']) && s.ends_with(['号', '號'])
-}
-
-/// A line that holds only a date as a signature date is printed: 2022年3月31日, or digits
-/// run together (2022511) — a garbled date kept as written.
-pub fn is_date_line(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.as_str();
-    let digits = t.chars().filter(char::is_ascii_digit).count();
-    let starts_digit = t.starts_with(|c: char| c.is_ascii_digit());
-    if !starts_digit || chars(t) > 14 {
-        return false;
-    }
-    (t.contains('年') && t.contains('月') && digits >= 5)
-        || (digits == chars(t) && (6..=8).contains(&digits))
-}
-
-/// The cover notice: a title ending in 通知 (over up to four lines), a document number,
-/// 主送 (a line ending in a colon), the text, then a signature over a date.
-fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
-    let mut n = Notice::default();
-    let mut i = 0;
-    // The title, possibly over several lines.
-    let mut title = String::new();
-    for (k, entry) in lines.iter().enumerate().take(4) {
-        let Some(l) = entry.line() else { break };
-        if has_sentence_punct(l) && !l.ends_with("通知") {
-            break;
-        }
-        title.push_str(l);
-        if l.ends_with("通知") || l.ends_with("通报") || l.ends_with("意见") {
-            i = k + 1;
-            break;
-        }
-    }
-    if i > 0 {
-        n.title = title;
-    }
-    if let Some(l) = lines.get(i).and_then(Entry::line) {
-        if is_doc_number(l) {
-            n.number = Some(l.to_string());
-            i += 1;
-        }
-    }
-    // 主送: a line ending with a colon, before any sentence.
-    let mut has_recipients = false;
-    if let Some(l) = lines.get(i).and_then(Entry::line) {
-        if (l.ends_with('：') || l.ends_with(':')) && !l.contains('。') && chars(l) < 120 {
-            n.recipients = Some(l.trim_end_matches(['：', ':']).to_string());
-            has_recipients = true;
-            i += 1;
-        } else if i == 0 && !l.contains('。') && l.contains(['、', ',', '，']) && chars(l) < 120
-        {
-            // A 主送 whose colon was lost (the first line of a notice with no title).
-            let next = lines.get(i + 1).and_then(Entry::line).unwrap_or("");
-            if next.contains("印发") || next.contains("现将") {
-                n.recipients = Some(l.to_string());
-                has_recipients = true;
-                i += 1;
-            }
-        }
-    }
-    if i == 0 && !has_recipients {
-        return None;
-    }
-    // The text, up to a signature followed by a date (or a date alone).
-    let start = i;
-    let mut sig_at = None;
-    for (k, entry) in lines.iter().enumerate().skip(start).take(40) {
-        let Some(l) = entry.line() else { break };
-        if is_date_line(l) {
-            sig_at = Some(k);
-            break;
-        }
-    }
-    let Some(date_at) = sig_at else {
-        // A title but no signature: the notice is its title; the text belongs to the plan.
-        *at = i;
-        return (!n.title.is_empty()).then_some(n);
-    };
-    let mut body_end = date_at;
-    if date_at > start {
-        if let Some(l) = lines[date_at - 1].line() {
-            if !has_sentence_punct(l) && chars(l) <= 40 {
-                n.signature = Some(l.to_string());
-                body_end = date_at - 1;
-            }
-        }
-    }
-    n.body = lines[start..body_end]
-        .iter()
-        .filter_map(|e| e.line().map(str::to_string))
-        .collect();
-    n.date = lines[date_at].line().map(str::to_string);
-    i = date_at + 1;
-    if let Some(l) = lines.get(i).and_then(Entry::line) {
-        let t = l.trim();
-        if (t.starts_with('（') || t.starts_with('(')) && t.contains("公开") && chars(t) <= 16 {
-            n.remark = Some(t.to_string());
-            i += 1;
-        }
-    }
-    *at = i;
-    Some(n)
-}
-
-/// 版记 at the end: 抄送：… and 某某办公室 2020年5月7日印发.
-fn read_footer(lines: &mut Vec<Entry>, doc: &mut Doc) -> Option<()> {
-    let notice = doc.notice.as_mut()?;
-    while let Some(l) = lines.last().and_then(Entry::line).map(str::to_string) {
-        if let Some(cc) = l.strip_prefix("抄送：").or_else(|| l.strip_prefix("抄送:")) {
-            notice.cc = Some(cc.trim_end_matches('。').to_string());
-        } else if l.ends_with("印发") && chars(&l) <= 40 {
-            let body = l.trim_end_matches("印发").trim();
-            let split = body.rfind(|c: char| c.is_whitespace());
-            match split {
-                Some(s) => {
-                    notice.printed =
-                        Some((body[..s].trim().to_string(), body[s..].trim().to_string()))
-                }
-                None => break,
-            }
-        } else {
-            break;
-        }
-        lines.pop();
-    }
-    Some(())
 }
 
 // ───────────────────────────── plans and sections ─────────────────────────────
@@ -465,30 +339,55 @@ fn attachment_list(lines: &[Entry], i: usize) -> Option<(Vec<(String, String)>, 
     if rest.is_empty() {
         return None;
     }
-    let mut out = Vec::new();
-    let mut push = |s: &str| {
-        let s = s.trim();
-        let (no, title) = match numbering(s) {
-            Some((3, len)) => (
-                s[..len].trim_end_matches(['.', '、', '．']).to_string(),
-                s[len..].trim().to_string(),
-            ),
-            _ => (String::new(), s.to_string()),
-        };
-        out.push((no, title));
-    };
-    push(rest);
+    let mut out = vec![listed_item(rest, 1).unwrap_or_else(|| (String::new(), rest.to_string()))];
     let mut k = i + 1;
-    while let Some(l) = lines.get(k).and_then(Entry::line) {
-        match numbering(l) {
-            Some((3, _)) if chars(l) <= 60 && !l.contains('。') => {
-                push(l);
+    // Later lines may be indented under the first title (GB/T 9704 aligns them with 　).
+    while let Some(l) = lines.get(k).and_then(Entry::line).map(str::trim) {
+        let next = out.len() + 1;
+        match listed_item(l, next) {
+            Some(item) if chars(l) <= 60 && !l.contains('。') => {
+                out.push(item);
                 k += 1;
+            }
+            // A title wrapped onto a line of its own (……查处情 / 况汇总表) just before the first
+            // attachment's body: the rest of the last title.
+            None if chars(l) <= 12
+                && !has_sentence_punct(l)
+                && attachment_head(l).is_none()
+                && lines
+                    .get(k + 1)
+                    .and_then(Entry::line)
+                    .is_some_and(|n| attachment_head(n.trim()).is_some()) =>
+            {
+                if let Some(last) = out.last_mut() {
+                    last.1.push_str(l);
+                }
+                k += 1;
+                break;
             }
             _ => break,
         }
     }
     Some((out, k))
+}
+
+/// One numbered line of a 附件说明: 1.××, or `next.` followed by a title that itself starts
+/// with digits (2.2021年……计划), which only the list's own count tells from a decimal.
+fn listed_item(s: &str, next: usize) -> Option<(String, String)> {
+    let split = |len: usize| {
+        (
+            s[..len].trim_end_matches(['.', '、', '．']).to_string(),
+            s[len..].trim().to_string(),
+        )
+    };
+    if let Some((3, len)) = numbering(s) {
+        return Some(split(len));
+    }
+    let no = next.to_string();
+    let after = s.strip_prefix(no.as_str())?;
+    after
+        .starts_with(['.', '、', '．'])
+        .then(|| split(no.len() + after.chars().next().map_or(0, char::len_utf8)))
 }
 
 /// `附件1`, `附件 2`, `附件3：标题`: the start of an attachment's body.

@@ -1,7 +1,8 @@
 //! Plain text → blocks. A line is a paragraph. Text copied out of a Word table comes one cell a
 //! line, each cell line starting with a tab, rows apart by a blank line; a heading that wrapped
-//! inside its cell continues on an untabbed line. Markdown heading marks (`## `) are markup,
-//! not the notice's words, and are dropped.
+//! inside its cell continues on an untabbed line. Markdown heading marks (`## `) and the
+//! strong-emphasis marks around a whole line (`**附件 1：**`, as a converter writes a bold
+//! paragraph) are markup, not the notice's words, and are dropped.
 
 use super::{layout, Block};
 
@@ -46,7 +47,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             Err(next) => {
                 let next = next.clamp(i + 1, lines.len());
                 for l in &lines[i..next] {
-                    out.push(Block::Line(strip_heading_marks(l).to_string()));
+                    out.push(Block::Line(strip_markup(l).to_string()));
                 }
                 i = next;
             }
@@ -149,14 +150,20 @@ fn push_table(out: &mut Vec<Block>, mut rows: Vec<Vec<String>>) {
     out.push(Block::Table(rows));
 }
 
-fn strip_heading_marks(line: &str) -> &str {
+fn strip_markup(line: &str) -> &str {
     let t = line.trim_start();
     let hashes = t.len() - t.trim_start_matches('#').len();
-    if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\u{3000}']) {
+    let line = if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\u{3000}']) {
         t[hashes..].trim_start()
     } else {
         line
-    }
+    };
+    let t = line.trim();
+    ["**", "__"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m)?.strip_suffix(m))
+        .filter(|inner| !inner.is_empty() && !inner.contains("**") && !inner.contains("__"))
+        .map_or(line, str::trim)
 }
 
 #[cfg(test)]
@@ -198,6 +205,18 @@ mod tests {
         assert_eq!(
             blocks("## 一、总体要求"),
             vec![Block::Line("一、总体要求".into())]
+        );
+    }
+
+    #[test]
+    fn strong_emphasis_around_a_whole_line_is_dropped() {
+        assert_eq!(
+            blocks("**附件 1：**\n甲**乙**丙\n****\n"),
+            vec![
+                Block::Line("附件 1：".into()),
+                Block::Line("甲**乙**丙".into()),
+                Block::Line("****".into()),
+            ]
         );
     }
 }

@@ -109,6 +109,8 @@ pub struct Notice {
     pub issuer: Option<String>,
     pub number: Option<String>,
     pub recipients: Vec<String>,
+    /// The 主送 list as the notice writes it, its own separators kept (、 , ，): printed so.
+    pub recipients_written: Option<String>,
     pub body: Vec<String>,
     pub signature: Option<String>,
     pub date: Option<Time>,

@@ -31,7 +31,7 @@ pub struct CoverView {
     pub issuer: Option<String>,
     pub title: String,
     pub number: Option<String>,
-    /// 主送机关, joined and ending with a full-width colon.
+    /// 主送机关 as the notice writes the list, ending with a full-width colon.
     pub recipients: Option<String>,
     /// Markdown paragraphs.
     pub body: Vec<String>,
@@ -219,7 +219,10 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
         issuer: n.issuer.clone(),
         title: n.title.clone().unwrap_or_default(),
         number: n.number.clone(),
-        recipients: (!n.recipients.is_empty()).then(|| format!("{}：", n.recipients.join("，"))),
+        recipients: (!n.recipients.is_empty()).then(|| {
+            let list = n.recipients_written.clone();
+            format!("{}：", list.unwrap_or_else(|| n.recipients.join("，")))
+        }),
         body: n.body.iter().map(|b| cx.fill(b)).collect(),
         signature: n.signature.clone().or_else(|| n.issuer.clone()),
         date: n.date.as_ref().map(|d| d.written.clone()),

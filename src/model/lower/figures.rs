@@ -267,24 +267,34 @@ fn is_near(word: &str) -> bool {
     word.ends_with('近')
 }
 
+/// The figure as written, with the notice's own spaces between its parts kept (3484 户,
+/// 212 万平方米): the renderers print it as the notice does.
 pub(super) fn written(q: &ast::QuantityLit) -> String {
     let mut s = String::new();
     if q.approx_prefix {
         s.push('约');
     }
-    let bound = q.bound.as_ref().map(|b| b.value.as_str());
-    if let Some(near) = bound.filter(|b| is_near(b)) {
-        s.push_str(near);
+    let bound = q.bound.as_ref();
+    let mut last_end = None;
+    let mut push = |s: &mut String, part: &ast::Text| {
+        if last_end.is_some_and(|end| part.span.start > end) {
+            s.push(' ');
+        }
+        s.push_str(&part.value);
+        last_end = Some(part.span.end);
+    };
+    if let Some(near) = bound.filter(|b| is_near(&b.value)) {
+        push(&mut s, near);
     }
-    s.push_str(&q.number.value);
+    push(&mut s, &q.number);
     if let Some(m) = &q.magnitude {
-        s.push_str(&m.value);
+        push(&mut s, m);
     }
-    if let Some(more) = bound.filter(|b| !is_near(b)) {
-        s.push_str(more);
+    if let Some(more) = bound.filter(|b| !is_near(&b.value)) {
+        push(&mut s, more);
     }
     if let Some(u) = &q.unit {
-        s.push_str(&u.value);
+        push(&mut s, u);
     }
     if q.approx_suffix {
         s.push_str("左右");

@@ -271,7 +271,12 @@ impl Lower<'_> {
                 ast::NoticeField::Issuer(t) => out.issuer = Some(t.value.clone()),
                 ast::NoticeField::Number(t) => out.number = Some(t.value.clone()),
                 ast::NoticeField::Recipients(l) => {
-                    out.recipients = l.iter().map(|t| t.value.clone()).collect()
+                    out.recipients = l.iter().map(|t| t.value.clone()).collect();
+                    out.recipients_written = l
+                        .first()
+                        .zip(l.last())
+                        .and_then(|(a, b)| self.src.get(a.span.start..b.span.end))
+                        .map(str::to_string);
                 }
                 ast::NoticeField::Body(t) | ast::NoticeField::Paragraph(t) => {
                     out.body.push(t.value.clone())
