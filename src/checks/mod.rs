@@ -10,6 +10,7 @@ mod dates;
 pub mod interval;
 pub mod levels;
 mod missing_unit;
+mod multiples;
 mod org;
 mod rules;
 
@@ -75,6 +76,7 @@ const CHECKS: &[Check] = &[
     ("表格的列关系", arith::table_relations),
     ("复述", arith::restatements),
     ("核算", arith::calcs),
+    ("A111 倍数", multiples::multiples),
     ("A115 单独的数缺少单位", missing_unit::lone_figures),
     ("D201 不存在的日期", dates::no_such_date),
     ("D202 无法读取的日期", dates::unreadable),

@@ -116,6 +116,18 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/A110-silent.policy"),
     },
     CodeInfo {
+        code: "A111",
+        severity: Severity::Warning,
+        title: "倍数与所引的数不符",
+        explanation: "“倍数”写明一个数是另一个数的几倍或比它增长了几倍（`倍数：本年改造户数 较 上年改造户数 增长近一倍`），而两个数之比不合这个说法。\
+            读法：“增长一倍”“增加一倍”“提高一倍”“翻一番”是原来的 2 倍，“增长两倍”是 3 倍，“是…的两倍”是 2 倍，“翻两番”是 4 倍；\
+            “近”“接近”指略少于所说的倍数（至多少 5%），所以“增长近一倍”要求增长 95%～100%：增长 96% 合，增长 53.8% 不合。\
+            两个数按通知的写法取四舍五入范围，只有在范围内怎样也不合时才报告，消息给出实际的倍数和增长百分比。\
+            倍数是文字中的概括说法，所以是警告。原文如此，则是通知本身的错误，应请起草单位核对数字或倍数的说法。",
+        fires: include_str!("../../tests/fixtures/checks/A111-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A111-silent.policy"),
+    },
+    CodeInfo {
         code: "A115",
         severity: Severity::Warning,
         title: "缺少单位",

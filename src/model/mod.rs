@@ -503,7 +503,20 @@ pub struct Calc {
     pub cmp: Comparison,
     pub right: Expr,
     pub description: Option<String>,
+    /// 倍数: `left` is stated as this multiple of `right` (then `cmp` is `Equal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiple: Option<Multiple>,
     pub span: Span,
+}
+
+/// A growth or multiple as the notice words it (增长近一倍, 翻两番), with the range of
+/// `left ÷ right` it allows: 增长一倍 is exactly 2, 增长近一倍 2 × 95 %…2 of the growth, so
+/// 1.95…2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Multiple {
+    pub written: String,
+    pub low: Decimal,
+    pub high: Decimal,
 }
 
 /// How the two sides of a calculation compare.

@@ -320,7 +320,7 @@ pub struct Outcome {
     pub span: Span,
 }
 
-/// 核算 名称：left = right
+/// 核算 名称：left = right, or 倍数 名称：left 较 right 增长一倍
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calc {
     pub name: Option<Text>,
@@ -328,6 +328,8 @@ pub struct Calc {
     pub cmp: Text,
     pub right: Expr,
     pub description: Option<Text>,
+    /// 倍数: the words of the multiple (增长近一倍) that relate `left` to `right`.
+    pub multiple: Option<Text>,
     pub span: Span,
 }
 

@@ -253,6 +253,7 @@ fn item(p: P) -> Option<Item> {
         }
         Rule::rule => Item::Rule(rule(p)),
         Rule::calc => Item::Calc(calc(p)),
+        Rule::multiple => Item::Calc(multiple(p)),
         Rule::task => Item::Task(task(p)),
         Rule::phase => Item::Phase(phase(p)),
         Rule::milestone => Item::Milestone(step(p)),
@@ -621,6 +622,38 @@ fn calc(p: P) -> Calc {
         cmp: cmp.unwrap(),
         right,
         description,
+        multiple: None,
+        span: sp,
+    }
+}
+
+/// 倍数 名称：甲 较 乙 增长一倍, read as a 核算 of 甲 against 乙 with the multiple's words.
+fn multiple(p: P) -> Calc {
+    let sp = span(&p);
+    let mut name = None;
+    let mut paths = Vec::new();
+    let mut cmp = None;
+    let mut words = None;
+    let mut description = None;
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::name => name = Some(text(&x)),
+            Rule::path => paths.push(Expr::Path(path(x))),
+            Rule::multiple_link => cmp = Some(text(&x)),
+            Rule::multiple_words => words = Some(text(&x)),
+            Rule::text => description = Some(text_value(x)),
+            _ => {}
+        }
+    }
+    let right = paths.pop().unwrap();
+    let left = paths.pop().unwrap();
+    Calc {
+        name,
+        left,
+        cmp: cmp.unwrap(),
+        right,
+        description,
+        multiple: words,
         span: sp,
     }
 }
