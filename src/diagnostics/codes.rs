@@ -128,6 +128,17 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/A111-silent.policy"),
     },
     CodeInfo {
+        code: "A112",
+        severity: Severity::Error,
+        title: "名单的项数与所说的个数不符",
+        explanation: "“名单”照原文列出一组名称（小区、社区、改造方式……），并写明原文紧接着说的个数（`共计：七个老旧小区`），而列出的项数与这个个数不同。\
+            例如原文列了六个小区的名称，却说“共七个老旧小区”；或者列了三种做法，却说“两种改造方式”。消息给出列出的项数和原文的个数，重复列出的名称另行注明。\
+            原文只举了几个例子（“北关社区、南关社区等17个社区”）时，最后一项照写“等”：这时只有列出的项多于个数才报告。\
+            请逐项核对名单与原文；原文如此，则是通知本身的错误，应请起草单位更正名单或个数。",
+        fires: include_str!("../../tests/fixtures/checks/A112-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A112-silent.policy"),
+    },
+    CodeInfo {
         code: "A115",
         severity: Severity::Warning,
         title: "缺少单位",

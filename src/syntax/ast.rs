@@ -168,6 +168,7 @@ pub enum Item {
     Assume(Figure),
     Rule(Rule),
     Calc(Calc),
+    List(CountedList),
     Task(Task),
     Phase(Phase),
     Milestone(Step),
@@ -199,6 +200,18 @@ pub struct Figure {
 pub enum SplitRatio {
     Literal(RatioLit),
     Named(Text),
+}
+
+/// 名单: names listed in the notice and the count it states for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountedList {
+    pub name: Text,
+    pub description: Option<Text>,
+    pub items: Vec<Text>,
+    /// The stated count: its number and its whole words (七个老旧小区).
+    pub count: Option<(Text, Text)>,
+    pub paragraphs: Vec<Text>,
+    pub span: Span,
 }
 
 /// 分解: a stated total and its stated parts.

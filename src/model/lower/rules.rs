@@ -191,6 +191,45 @@ impl Lower<'_> {
         known.then(|| self.reference(text.to_string(), q.span, columns))
     }
 
+    pub(super) fn counted_list(&mut self, l: &ast::CountedList) -> CountedList {
+        let count = l.count.as_ref().and_then(|(number, whole)| {
+            let read = crate::quantity::parse_chinese_numeral(&number.value).or_else(|| {
+                crate::quantity::parse_number(&number.value)
+                    .ok()
+                    .map(|(n, _)| n)
+            });
+            if read.is_none() {
+                self.error(
+                    "E0105",
+                    format!("数字“{}”无法读取", number.value),
+                    number.span,
+                    "这个数字",
+                )
+                .help = Some("个数写作 七个老旧小区、17个社区、两种改造方式".into());
+            }
+            read.map(|n| StatedCount {
+                written: whole.value.clone(),
+                number: n,
+                span: whole.span,
+            })
+        });
+        CountedList {
+            name: l.name.value.clone(),
+            description: l.description.as_ref().map(|d| d.value.clone()),
+            items: l
+                .items
+                .iter()
+                .map(|i| ListItem {
+                    name: i.value.clone(),
+                    span: i.span,
+                })
+                .collect(),
+            count,
+            paragraphs: l.paragraphs.iter().map(|p| p.value.clone()).collect(),
+            span: l.span,
+        }
+    }
+
     pub(super) fn calc(&mut self, c: &ast::Calc) -> Calc {
         let multiple = c.multiple.as_ref().and_then(|w| {
             let read = read_multiple(&w.value);
