@@ -696,7 +696,12 @@ fn expr_ids<'e>(e: &'e Expr, out: &mut Vec<(&'e str, Span)>) {
     }
 }
 
-fn units_diag(f: &Findings, what: &str, left: &(Span, Dims), right: &(Span, Dims)) -> Diagnostic {
+pub(super) fn units_diag(
+    f: &Findings,
+    what: &str,
+    left: &(Span, Dims),
+    right: &(Span, Dims),
+) -> Diagnostic {
     f.new_diag(
         "A107",
         format!(

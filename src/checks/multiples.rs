@@ -1,6 +1,7 @@
 //! A111: a growth or multiple the notice states between two of its figures (倍数: 增长一倍,
 //! 翻两番, 是…的两倍, 近一倍) must fit the figures, within their rounding.
 
+use super::arith::units_diag;
 use super::interval::{usable, Iv};
 use super::Findings;
 use crate::diagnostics::{Diagnostic, Span};
@@ -29,8 +30,21 @@ fn check(f: &Findings, c: &Calc, m: &Multiple) -> Option<Diagnostic> {
     let fa = f.policy.figure(a).filter(|x| usable(&x.quantity))?;
     let fb = f.policy.figure(b).filter(|x| usable(&x.quantity))?;
     let (ia, ib) = (Iv::of(&fa.quantity), Iv::of(&fb.quantity));
-    // Units that differ are not a multiple of each other; a base that may be 0 has none.
-    if ia.norm() != ib.norm() || (ib.low <= Decimal::ZERO && ib.high >= Decimal::ZERO) {
+    let what = match &c.name {
+        Some(n) => format!("倍数“{n}”"),
+        None => "倍数".to_string(),
+    };
+    // Figures of different units are not a multiple of each other (A107, as in a 核算).
+    if ia.norm() != ib.norm() {
+        return Some(units_diag(
+            f,
+            &what,
+            &(c.left.span(), ia.dims),
+            &(c.right.span(), ib.dims),
+        ));
+    }
+    // A base that may be 0 has no multiple.
+    if ib.low <= Decimal::ZERO && ib.high >= Decimal::ZERO {
         return None;
     }
     let ratio = ia.div(&ib)?;
@@ -56,10 +70,6 @@ fn check(f: &Findings, c: &Calc, m: &Multiple) -> Option<Diagnostic> {
         format!("{} 倍", m.high.normalize())
     } else {
         format!("{}～{} 倍", m.low.normalize(), m.high.normalize())
-    };
-    let what = match &c.name {
-        Some(n) => format!("倍数“{n}”"),
-        None => "倍数".to_string(),
     };
     // The statement up to its words, without the description after them.
     let statement = f
