@@ -538,3 +538,23 @@ fn a_plan_without_a_title_prints_no_empty_heading() {
     assert!(!md.lines().any(|l| l.trim() == "#"), "{md}");
     assert!(!html.contains("<h1></h1>"), "{html}");
 }
+
+/// A 名单 prints the notice's sentence written in it, once, and none of its items or count
+/// lines as words of its own.
+#[test]
+fn a_counted_list_prints_its_sentence_as_written() {
+    let (md, html, _) = drafts_of(
+        "方案 甲方案 {\n  名单 改造方式 「说明」 {\n    项：集中供热、分散式电代煤\n    共：两种改造方式\n    「采取集中供热、分散式电代煤两种改造方式。」\n  }\n}\n",
+    );
+    assert_eq!(
+        md.matches("采取集中供热、分散式电代煤两种改造方式。")
+            .count(),
+        1,
+        "{md}"
+    );
+    assert!(!md.contains("说明") && !md.contains("项："), "{md}");
+    assert!(
+        html.contains("采取集中供热、分散式电代煤两种改造方式。"),
+        "{html}"
+    );
+}

@@ -696,7 +696,12 @@ fn expr_ids<'e>(e: &'e Expr, out: &mut Vec<(&'e str, Span)>) {
     }
 }
 
-fn units_diag(f: &Findings, what: &str, left: &(Span, Dims), right: &(Span, Dims)) -> Diagnostic {
+pub(super) fn units_diag(
+    f: &Findings,
+    what: &str,
+    left: &(Span, Dims),
+    right: &(Span, Dims),
+) -> Diagnostic {
     f.new_diag(
         "A107",
         format!(
@@ -716,7 +721,8 @@ fn units_diag(f: &Findings, what: &str, left: &(Span, Dims), right: &(Span, Dims
 pub fn calcs(f: &mut Findings) {
     let mut out = Vec::new();
     for plan in &f.policy.plans {
-        for c in &plan.calcs {
+        // A 倍数 is checked by A111.
+        for c in plan.calcs.iter().filter(|c| c.multiple.is_none()) {
             if let Some(d) = calc(f, c) {
                 out.push(d);
             }

@@ -10,7 +10,9 @@ mod dates;
 mod examples;
 pub mod interval;
 pub mod levels;
+mod lists;
 mod missing_unit;
+mod multiples;
 mod org;
 mod rules;
 
@@ -76,6 +78,8 @@ const CHECKS: &[Check] = &[
     ("表格的列关系", arith::table_relations),
     ("复述", arith::restatements),
     ("核算", arith::calcs),
+    ("A111 倍数", multiples::multiples),
+    ("A112 名单的个数", lists::counted_lists),
     ("A115 单独的数缺少单位", missing_unit::lone_figures),
     ("D201 不存在的日期", dates::no_such_date),
     ("D202 无法读取的日期", dates::unreadable),

@@ -116,6 +116,29 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/A110-silent.policy"),
     },
     CodeInfo {
+        code: "A111",
+        severity: Severity::Warning,
+        title: "倍数与所引的数不符",
+        explanation: "“倍数”写明一个数是另一个数的几倍或比它增长了几倍（`倍数：本年改造户数 较 上年改造户数 增长近一倍`），而两个数之比不合这个说法。\
+            读法：“增长一倍”“增加一倍”“提高一倍”“翻一番”是原来的 2 倍，“增长两倍”是 3 倍，“是…的两倍”是 2 倍，“翻两番”是 4 倍；\
+            “近”“接近”指略少于所说的倍数（至多少 5%），所以“增长近一倍”要求增长 95%～100%：增长 96% 合，增长 53.8% 不合。\
+            两个数按通知的写法取四舍五入范围，只有在范围内怎样也不合时才报告，消息给出实际的倍数和增长百分比。\
+            倍数是文字中的概括说法，所以是警告。原文如此，则是通知本身的错误，应请起草单位核对数字或倍数的说法。",
+        fires: include_str!("../../tests/fixtures/checks/A111-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A111-silent.policy"),
+    },
+    CodeInfo {
+        code: "A112",
+        severity: Severity::Error,
+        title: "名单的项数与所说的个数不符",
+        explanation: "“名单”照原文列出一组名称（小区、社区、改造方式……），并写明原文紧接着说的个数（`共计：七个老旧小区`），而列出的项数与这个个数不同。\
+            例如原文列了六个小区的名称，却说“共七个老旧小区”；或者列了三种做法，却说“两种改造方式”。消息给出列出的项数和原文的个数，重复列出的名称另行注明。\
+            原文只举了几个例子（“北关社区、南关社区等17个社区”）时，最后一项照写“等”：这时只有列出的项多于个数才报告。\
+            请逐项核对名单与原文；原文如此，则是通知本身的错误，应请起草单位更正名单或个数。",
+        fires: include_str!("../../tests/fixtures/checks/A112-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/A112-silent.policy"),
+    },
+    CodeInfo {
         code: "A115",
         severity: Severity::Warning,
         title: "缺少单位",

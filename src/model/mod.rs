@@ -267,6 +267,8 @@ pub struct Plan {
     pub ratios: Vec<Ratio>,
     pub rules: Vec<Rule>,
     pub calcs: Vec<Calc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lists: Vec<CountedList>,
     pub tasks: Vec<Task>,
     pub phases: Vec<Phase>,
     pub milestones: Vec<Step>,
@@ -361,6 +363,37 @@ pub enum Block {
     Group {
         index: usize,
     },
+    List {
+        index: usize,
+    },
+}
+
+/// 名单: names the notice lists, as written, and the count it states for them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CountedList {
+    pub name: String,
+    pub description: Option<String>,
+    pub items: Vec<ListItem>,
+    /// The stated count as written (七个老旧小区), its number and where it stands.
+    pub count: Option<StatedCount>,
+    /// The notice's own sentences around the list, printed as its text.
+    pub paragraphs: Vec<String>,
+    pub span: Span,
+}
+
+/// One listed name.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ListItem {
+    pub name: String,
+    pub span: Span,
+}
+
+/// The count a 名单 states.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StatedCount {
+    pub written: String,
+    pub number: Decimal,
+    pub span: Span,
 }
 
 /// A stated figure.
@@ -540,7 +573,20 @@ pub struct Calc {
     pub cmp: Comparison,
     pub right: Expr,
     pub description: Option<String>,
+    /// 倍数: `left` is stated as this multiple of `right` (then `cmp` is `Equal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiple: Option<Multiple>,
     pub span: Span,
+}
+
+/// A growth or multiple as the notice words it (增长近一倍, 翻两番), with the range of
+/// `left ÷ right` it allows: 增长一倍 is exactly 2, 增长近一倍 2 × 95 %…2 of the growth, so
+/// 1.95…2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Multiple {
+    pub written: String,
+    pub low: Decimal,
+    pub high: Decimal,
 }
 
 /// How the two sides of a calculation compare.

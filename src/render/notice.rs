@@ -378,6 +378,12 @@ impl Cx<'_> {
                         out.push(BlockView::Table(table_view(t)));
                     }
                 }
+                // A 名单 prints the notice's sentences written in it.
+                Block::List { index } => {
+                    if let Some(l) = plan.lists.get(*index) {
+                        out.extend(self.prose(&l.paragraphs));
+                    }
+                }
                 Block::Group { index } => {
                     if let Some(g) = self.policy.groups.get(*index) {
                         out.extend(group_blocks(g, false));

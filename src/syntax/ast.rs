@@ -168,6 +168,7 @@ pub enum Item {
     Assume(Figure),
     Rule(Rule),
     Calc(Calc),
+    List(CountedList),
     Task(Task),
     Phase(Phase),
     Milestone(Step),
@@ -199,6 +200,18 @@ pub struct Figure {
 pub enum SplitRatio {
     Literal(RatioLit),
     Named(Text),
+}
+
+/// 名单: names listed in the notice and the count it states for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountedList {
+    pub name: Text,
+    pub description: Option<Text>,
+    pub items: Vec<Text>,
+    /// The stated count: its number and its whole words (七个老旧小区).
+    pub count: Option<(Text, Text)>,
+    pub paragraphs: Vec<Text>,
+    pub span: Span,
 }
 
 /// 分解: a stated total and its stated parts.
@@ -343,7 +356,7 @@ pub struct OutcomePart {
     pub value: QuantityLit,
 }
 
-/// 核算 名称：left = right
+/// 核算 名称：left = right, or 倍数 名称：left 较 right 增长一倍
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calc {
     pub name: Option<Text>,
@@ -351,6 +364,8 @@ pub struct Calc {
     pub cmp: Text,
     pub right: Expr,
     pub description: Option<Text>,
+    /// 倍数: the words of the multiple (增长近一倍) that relate `left` to `right`.
+    pub multiple: Option<Text>,
     pub span: Span,
 }
 

@@ -253,6 +253,8 @@ fn item(p: P) -> Option<Item> {
         }
         Rule::rule => Item::Rule(rule(p)),
         Rule::calc => Item::Calc(calc(p)),
+        Rule::multiple => Item::Calc(multiple(p)),
+        Rule::counted_list => Item::List(counted_list(p)),
         Rule::task => Item::Task(task(p)),
         Rule::phase => Item::Phase(phase(p)),
         Rule::milestone => Item::Milestone(step(p)),
@@ -673,6 +675,80 @@ fn calc(p: P) -> Calc {
         cmp: cmp.unwrap(),
         right,
         description,
+        multiple: None,
+        span: sp,
+    }
+}
+
+/// 名单 名称 「说明」 { 项：…  共计：… }.
+fn counted_list(p: P) -> CountedList {
+    let sp = span(&p);
+    let mut inner = p.into_inner();
+    let name = text(&inner.next().unwrap());
+    let mut list = CountedList {
+        name,
+        description: None,
+        items: Vec::new(),
+        count: None,
+        paragraphs: Vec::new(),
+        span: sp,
+    };
+    for x in inner {
+        match x.as_rule() {
+            Rule::text => list.description = Some(text_value(x)),
+            Rule::list_items => {
+                for l in x.into_inner() {
+                    list.items.extend(text_list(l));
+                }
+            }
+            Rule::list_count => {
+                if let Some(words) = x.into_inner().next() {
+                    let whole = text(&words);
+                    let number = words
+                        .into_inner()
+                        .next()
+                        .map_or_else(|| whole.clone(), |n| text(&n));
+                    list.count = Some((number, whole));
+                }
+            }
+            Rule::paragraph => {
+                if let Some(t) = x.into_inner().next() {
+                    list.paragraphs.push(text_value(t));
+                }
+            }
+            _ => {}
+        }
+    }
+    list
+}
+
+/// 倍数 名称：甲 较 乙 增长一倍, read as a 核算 of 甲 against 乙 with the multiple's words.
+fn multiple(p: P) -> Calc {
+    let sp = span(&p);
+    let mut name = None;
+    let mut paths = Vec::new();
+    let mut cmp = None;
+    let mut words = None;
+    let mut description = None;
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::name => name = Some(text(&x)),
+            Rule::path => paths.push(Expr::Path(path(x))),
+            Rule::multiple_link => cmp = Some(text(&x)),
+            Rule::multiple_words => words = Some(text(&x)),
+            Rule::text => description = Some(text_value(x)),
+            _ => {}
+        }
+    }
+    let right = paths.pop().unwrap();
+    let left = paths.pop().unwrap();
+    Calc {
+        name,
+        left,
+        cmp: cmp.unwrap(),
+        right,
+        description,
+        multiple: words,
         span: sp,
     }
 }

@@ -332,6 +332,7 @@ impl Lower<'_> {
             ratios: Vec::new(),
             rules: Vec::new(),
             calcs: Vec::new(),
+            lists: Vec::new(),
             tasks: Vec::new(),
             phases: Vec::new(),
             milestones: Vec::new(),
@@ -548,6 +549,13 @@ impl Lower<'_> {
                 plan.tasks.push(task);
                 Block::Task {
                     index: plan.tasks.len() - 1,
+                }
+            }
+            ast::Item::List(l) => {
+                let list = self.counted_list(l);
+                plan.lists.push(list);
+                Block::List {
+                    index: plan.lists.len() - 1,
                 }
             }
             ast::Item::Phase(p) => {

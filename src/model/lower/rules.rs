@@ -304,14 +304,71 @@ impl Lower<'_> {
         known.then(|| self.reference(text.to_string(), q.span, columns))
     }
 
+    pub(super) fn counted_list(&mut self, l: &ast::CountedList) -> CountedList {
+        let count = l.count.as_ref().and_then(|(number, whole)| {
+            let read = crate::quantity::parse_chinese_numeral(&number.value).or_else(|| {
+                crate::quantity::parse_number(&number.value)
+                    .ok()
+                    .map(|(n, _)| n)
+            });
+            if read.is_none() {
+                self.error(
+                    "E0105",
+                    format!("数字“{}”无法读取", number.value),
+                    number.span,
+                    "这个数字",
+                )
+                .help = Some("个数写作 七个老旧小区、17个社区、两种改造方式".into());
+            }
+            read.map(|n| StatedCount {
+                written: whole.value.clone(),
+                number: n,
+                span: whole.span,
+            })
+        });
+        CountedList {
+            name: l.name.value.clone(),
+            description: l.description.as_ref().map(|d| d.value.clone()),
+            items: l
+                .items
+                .iter()
+                .map(|i| ListItem {
+                    name: i.value.clone(),
+                    span: i.span,
+                })
+                .collect(),
+            count,
+            paragraphs: l.paragraphs.iter().map(|p| p.value.clone()).collect(),
+            span: l.span,
+        }
+    }
+
     pub(super) fn calc(&mut self, c: &ast::Calc) -> Calc {
+        let multiple = c.multiple.as_ref().and_then(|w| {
+            let read = read_multiple(&w.value);
+            if read.is_none() {
+                self.error(
+                    "E0105",
+                    format!("倍数“{}”无法读取", w.value),
+                    w.span,
+                    "这个倍数",
+                )
+                .help = Some("倍数写作 增长一倍、是…的两倍、翻一番、翻两番，可加 近/接近".into());
+            }
+            read
+        });
         Calc {
             name: c.name.as_ref().map(|n| n.value.clone()),
             written: String::new(),
             left: self.expr(&c.left, None),
-            cmp: comparison(&c.cmp.value),
+            cmp: if multiple.is_some() {
+                Comparison::Equal
+            } else {
+                comparison(&c.cmp.value)
+            },
             right: self.expr(&c.right, None),
             description: c.description.as_ref().map(|d| d.value.clone()),
+            multiple,
             span: c.span,
         }
     }
@@ -380,5 +437,86 @@ fn none_quantity(written: &str) -> Quantity {
     Quantity {
         precision: crate::quantity::Precision::Exact,
         ..super::figures::fallback_quantity(written)
+    }
+}
+
+/// The range of 甲 ÷ 乙 a multiple's words allow: 增长N倍 is N + 1, N倍 (是…的N倍) N, 翻N番
+/// 2^N; 近/接近 puts the stated growth (or multiple) just under it, down by the margin of
+/// an approximate figure ([`crate::quantity::APPROX_TOLERANCE`]). `None` when the number
+/// cannot be read or 翻N番 is beyond what exact decimals hold.
+fn read_multiple(words: &str) -> Option<Multiple> {
+    use crate::quantity::{parse_chinese_numeral, parse_number, APPROX_TOLERANCE};
+    let rest = words.strip_prefix('的').unwrap_or(words);
+    let (growth, rest) = ["增长", "增加", "提高"]
+        .iter()
+        .find_map(|g| rest.strip_prefix(g))
+        .map_or((false, rest), |r| (true, r));
+    let (near, rest) = ["接近", "近"]
+        .iter()
+        .find_map(|n| rest.strip_prefix(n))
+        .map_or((false, rest), |r| (true, r));
+    let number =
+        |t: &str| parse_chinese_numeral(t).or_else(|| parse_number(t).ok().map(|(n, _)| n));
+    let (stated, ratio) = if let Some(n) =
+        rest.strip_prefix('翻').and_then(|r| r.strip_suffix('番'))
+    {
+        let times = u32::try_from(number(n)?.trunc().normalize().mantissa())
+            .ok()
+            .filter(|t| *t <= 64)?;
+        let ratio = (0..times).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(Decimal::TWO))?;
+        (ratio, ratio)
+    } else {
+        let n = number(rest.strip_suffix('倍')?)?;
+        if growth {
+            (n, n.checked_add(Decimal::ONE)?)
+        } else {
+            (n, n)
+        }
+    };
+    let low = if near {
+        ratio.checked_sub(stated.checked_mul(APPROX_TOLERANCE)?)?
+    } else {
+        ratio
+    };
+    Some(Multiple {
+        written: words.to_string(),
+        low,
+        high: ratio,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_multiple;
+    use rust_decimal::Decimal;
+
+    fn range(words: &str) -> Option<(String, String)> {
+        read_multiple(words).map(|m| {
+            (
+                m.low.normalize().to_string(),
+                m.high.normalize().to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn multiples_read_as_notices_mean_them() {
+        let r = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(range("增长一倍"), r("2", "2"));
+        assert_eq!(range("增长两倍"), r("3", "3"));
+        assert_eq!(range("的两倍"), r("2", "2"));
+        assert_eq!(range("翻一番"), r("2", "2"));
+        assert_eq!(range("翻两番"), r("4", "4"));
+        assert_eq!(range("增长近一倍"), r("1.95", "2"));
+        assert_eq!(range("增加接近一倍"), r("1.95", "2"));
+        assert_eq!(range("的近两倍"), r("1.9", "2"));
+        assert_eq!(range("接近翻一番"), r("1.9", "2"));
+        assert_eq!(range("提高1.5倍"), r("2.5", "2.5"));
+        // 2^100 is beyond exact decimals: refused, not wrapped.
+        assert_eq!(range("翻一百番"), None);
+        assert_eq!(
+            read_multiple("翻三番").map(|m| m.high),
+            Some(Decimal::from(8))
+        );
     }
 }

@@ -93,6 +93,7 @@ impl Lower<'_> {
                         cmp: comparison(&cmp.value),
                         right: self.expr(right, Some(&cols)),
                         description: None,
+                        multiple: None,
                         span: *span,
                     };
                     table.relations.push(rel);
