@@ -24,6 +24,7 @@ mod policies;
 mod render;
 mod sarif;
 mod serve_browser;
+mod subsidy_table;
 mod syntax;
 mod synth;
 mod template_confinement;

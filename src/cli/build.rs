@@ -30,6 +30,7 @@ const WRITERS: &[(&str, Writer)] = &[
     ("tasks", render::tasks::write),
     ("tasks.xlsx", render::tasks::write_xlsx),
     ("appendix", render::appendix::write),
+    ("subsidy", render::subsidy::write),
     ("gantt", render::gantt::write),
     ("source.html", render::source::write),
 ];

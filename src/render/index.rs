@@ -89,6 +89,7 @@ pub fn label(name: &str) -> String {
     let what = match stem {
         "tasks" => "任务分解表".to_string(),
         "appendix" => "附件表格".to_string(),
+        "subsidy" => "补贴测算表".to_string(),
         "notice" => "通知文稿".to_string(),
         "model" => "类型化模型".to_string(),
         "source" => "政策文件及检查结果".to_string(),

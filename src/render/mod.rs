@@ -14,6 +14,7 @@ pub mod gantt;
 pub mod index;
 pub mod notice;
 pub mod source;
+pub mod subsidy;
 pub mod tasks;
 pub mod templates;
 pub mod text;

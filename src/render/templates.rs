@@ -80,6 +80,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/appendix.csv.j2"),
     ),
     (
+        "subsidy.md.j2",
+        include_str!("../../templates/subsidy.md.j2"),
+    ),
+    (
         "index.html.j2",
         include_str!("../../templates/index.html.j2"),
     ),
