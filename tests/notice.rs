@@ -173,7 +173,46 @@ fn docx_imprint_stands_at_the_foot_of_the_last_page_between_rules() {
     );
     // Nothing follows but the hairline paragraph the table floats from.
     let after = &doc[doc.rfind("</w:tbl>").unwrap()..];
-    assert!(!after.contains("<w:t"), "{after}");
+    assert!(
+        !after.contains("<w:t>") && !after.contains("<w:t "),
+        "{after}"
+    );
+    // The 版记 has a section of its own, the last, which starts on an even page (封四), has
+    // no page number and sits at the foot of its page; the text's section before it keeps
+    // the page-number footers.
+    let sections: Vec<&str> = doc.split("<w:sectPr>").skip(1).collect();
+    let (text, imprint) = (sections[sections.len() - 2], sections[sections.len() - 1]);
+    assert!(
+        doc[..cc].rfind("<w:sectPr>").unwrap() > plan,
+        "the text's section ends before the 版记"
+    );
+    assert!(
+        imprint.contains(r#"<w:type w:val="evenPage"/>"#),
+        "{imprint}"
+    );
+    assert!(
+        imprint.contains(r#"<w:vAlign w:val="bottom"/>"#),
+        "{imprint}"
+    );
+    assert!(imprint.contains(r#"w:type="default" r:id="rIdFooterBlank""#));
+    assert!(imprint.contains(r#"w:type="even" r:id="rIdFooterBlank""#));
+    assert!(
+        text.contains("rIdFooterOdd") && !text.contains("evenPage"),
+        "{text}"
+    );
+    let blank = part(&docx, "word/footer3.xml");
+    assert!(!blank.contains("PAGE"), "{blank}");
+    assert!(part(&docx, "word/_rels/document.xml.rels").contains(r#"Id="rIdFooterBlank""#));
+    assert!(part(&docx, "[Content_Types].xml").contains("/word/footer3.xml"));
+}
+
+#[test]
+fn docx_without_imprint_has_one_section_with_page_numbers() {
+    let (_, _, docx) = drafts_of("方案 甲 {\n  「方案正文。」\n}\n");
+    let doc = part(&docx, "word/document.xml");
+    assert_eq!(doc.matches("<w:sectPr>").count(), 1);
+    assert!(!doc.contains("evenPage") && !doc.contains("rIdFooterBlank"));
+    assert!(doc.contains("rIdFooterOdd"));
 }
 
 #[test]
@@ -489,10 +528,10 @@ fn docx_puts_wide_forms_on_landscape_sections() {
     let orientations: Vec<bool> = sections.iter().map(|s| s.1).collect();
     // 附件1, 附件2 wide, each a landscape section, with no empty portrait section between
     // them (it printed a blank page); 附件3 (8 columns) portrait; 附件4 wide; the rest
-    // portrait.
+    // portrait, and the 版记 on a portrait page of its own.
     assert_eq!(
         orientations,
-        [false, true, true, false, true, false],
+        [false, true, true, false, true, false, false],
         "portrait and landscape sections in order"
     );
     // Each landscape section holds its form: the text between its start and its sectPr.

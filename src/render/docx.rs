@@ -24,6 +24,7 @@ const PARTS: &[(&str, &str)] = &[
     ("word/header1.xml", "docx/header.xml.j2"),
     ("word/footer1.xml", "docx/footer.xml.j2"),
     ("word/footer2.xml", "docx/footer.xml.j2"),
+    ("word/footer3.xml", "docx/footer.xml.j2"),
 ];
 
 /// Builds notice.docx. `date` is ISO (YYYY-MM-DD).
@@ -57,11 +58,11 @@ pub fn write_docx(
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (part, template) in PARTS {
         // The notice's fields, then the package's title and date and which footer this is
-        // ("odd" or "even", for the two page-number footers).
-        let side = if *part == "word/footer2.xml" {
-            "even"
-        } else {
-            "odd"
+        // ("odd" or "even", for the two page-number footers; "none" for the 版记's page).
+        let side = match *part {
+            "word/footer2.xml" => "even",
+            "word/footer3.xml" => "none",
+            _ => "odd",
         };
         let ctx = minijinja::context! {
             title => title.clone(), date, side, signing => &signing, ..notice.clone()
