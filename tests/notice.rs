@@ -597,3 +597,27 @@ fn a_counted_list_prints_its_sentence_as_written() {
         "{html}"
     );
 }
+
+/// A form of more than 16 columns has narrow cell margins (Word's default left less than one
+/// 8-pt character in a column of a 34-column form) and prints its headings once when it has
+/// few rows; a narrower table repeats its headings on every page.
+#[test]
+fn docx_wide_forms_have_narrow_margins_and_headings_printed_once() {
+    let columns: Vec<String> = (1..=20).map(|i| format!("第{i}项")).collect();
+    let text = format!(
+        "方案 甲 {{\n  表 宽表 {{\n    列：{}\n    空行：3\n  }}\n  表 窄表 {{\n    单位：户\n    列：镇｜户数\n    行：甲镇｜3\n  }}\n}}\n",
+        columns.join("｜")
+    );
+    let (_, _, docx) = drafts_of(&text);
+    let doc = part(&docx, "word/document.xml");
+    let tables: Vec<&str> = doc.split("<w:tbl>").skip(1).collect();
+    assert_eq!(tables.len(), 2, "{doc}");
+    let (wide, narrow) = (tables[0], tables[1]);
+    assert!(
+        wide.contains(r#"<w:tblCellMar><w:left w:w="28" w:type="dxa"/>"#),
+        "{wide}"
+    );
+    assert!(!wide.contains("<w:tblHeader/>"), "{wide}");
+    assert!(!narrow.contains("<w:tblCellMar>"), "{narrow}");
+    assert!(narrow.contains("<w:tblHeader/>"), "{narrow}");
+}
