@@ -257,3 +257,27 @@ fn a_closed_stdout_ends_policyc_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(141), "{stderr}");
 }
+
+/// `policyc completions bash | head`: the script is written whole or, when the reader has
+/// gone, not at all — never a panic (clap_complete panics when its writer fails).
+#[test]
+fn completions_into_a_closed_pipe_do_not_panic() {
+    use std::process::{Command, Stdio};
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
+            .args(["completions", shell])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before policyc writes, in all but the rarest timing (then it writes whole).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{shell}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0 | 141)),
+            "{shell}: {stderr}"
+        );
+    }
+}

@@ -282,8 +282,13 @@ pub fn run() -> ExitCode {
         }),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Completions { shell } => {
+            // Written into memory first: clap_complete panics when its writer fails, and a
+            // reader that stops early (`| head`) closes the pipe. Then as `print!` would:
+            // a closed stdout ends the process quietly (src/main.rs).
             let mut cmd = help::command();
-            clap_complete::generate(shell, &mut cmd, "policyc", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "policyc", &mut script);
+            print!("{}", String::from_utf8_lossy(&script));
             EXIT_OK
         }
         Command::Help { command } => help::print_help(command.as_deref()),
