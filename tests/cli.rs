@@ -281,3 +281,13 @@ fn completions_into_a_closed_pipe_do_not_panic() {
         );
     }
 }
+
+/// A device or a pipe reports no length: `import` reads at most one byte past its limit and
+/// refuses, instead of reading /dev/zero for ever.
+#[cfg(unix)]
+#[test]
+fn import_of_an_endless_stream_is_refused_at_the_limit() {
+    let (code, _, err) = policyc(&["import", "/dev/zero"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("E0501"), "{err}");
+}

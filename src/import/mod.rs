@@ -33,6 +33,7 @@ mod relations;
 mod structure;
 pub mod text;
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, FileId};
@@ -182,7 +183,15 @@ pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
     if meta.len() > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    // A device or a pipe reports no length (/dev/zero never ends): read at most one byte past
+    // the limit, and judge by what was read.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge(bytes.len() as u64));
+    }
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
