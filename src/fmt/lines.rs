@@ -52,14 +52,16 @@ impl Line {
 }
 
 /// The canonical spelling of a piece: full-width punctuation where the language accepts both
-/// widths, ASCII braces (the notation of every example), content as written.
-fn canonical(piece: &Piece) -> String {
+/// widths, ASCII braces (the notation of every example), content as written. A list's ASCII
+/// comma is widened only when `widen_commas`: some lists keep their separators as written
+/// (a 主送 line prints them as the notice did).
+fn canonical(piece: &Piece, widen_commas: bool) -> String {
     match piece.kind {
         PieceKind::Colon => "：".into(),
         PieceKind::Open => "{".into(),
         PieceKind::Close => "}".into(),
         PieceKind::Bar => "｜".into(),
-        PieceKind::ListSep if piece.text == "," => "，".into(),
+        PieceKind::ListSep if widen_commas && piece.text == "," => "，".into(),
         // Blanks after content are never part of its value (the parser trims them).
         PieceKind::Content => piece.text.trim_end().into(),
         PieceKind::Cell => piece.text.trim().into(),
@@ -88,7 +90,7 @@ fn spaced(prev: &Part, next: PieceKind, blank: bool) -> bool {
 /// Lays out the pieces of a file: one statement a line (a `；` or a brace starts a new one),
 /// blocks indented, blank lines kept (one at most, none just inside a brace), comments kept
 /// where they stand.
-pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
+pub(super) fn lines(pieces: &[Piece], widen_commas: bool) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut current: Option<Line> = None;
     let mut depth = 0usize;
@@ -123,11 +125,13 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
             }
             PieceKind::Comment => {
                 match current.as_mut() {
-                    Some(line) if !line_ended => line.comment = Some(canonical(piece)),
+                    Some(line) if !line_ended => {
+                        line.comment = Some(canonical(piece, widen_commas))
+                    }
                     _ => {
                         finish(&mut current, &mut out);
                         let mut line = Line::new(depth, newlines >= 2);
-                        line.comment = Some(canonical(piece));
+                        line.comment = Some(canonical(piece, widen_commas));
                         current = Some(line);
                         line_ended = false;
                     }
@@ -141,7 +145,7 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
                 let mut line = Line::new(depth, false);
                 line.parts.push(Part {
                     kind: PieceKind::Close,
-                    text: canonical(piece),
+                    text: canonical(piece, widen_commas),
                     pad: 0,
                 });
                 current = Some(line);
@@ -163,7 +167,7 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Line> {
                     Some(prev) => usize::from(spaced(prev, piece.kind, blank)),
                     None => 0,
                 };
-                let mut text = canonical(piece);
+                let mut text = canonical(piece, widen_commas);
                 // （又称 …） in full width, both of its parentheses (an expression's
                 // parentheses are left as written: each pair must match).
                 if piece.kind == PieceKind::Keyword && text == "(又称" {

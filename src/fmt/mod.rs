@@ -4,7 +4,8 @@
 //! figures, dates, prose, cells — is kept as written, and only what lies between is laid out
 //! again: two spaces of indentation a block, one statement a line, one space after a keyword
 //! and before `{`, none around `：`, `、` and `｜`, `｜` columns aligned, full-width `：` `，`
-//! `｜` and ASCII braces, comments and (single) blank lines kept. Prose that runs over several
+//! `｜` and ASCII braces (an ASCII comma kept where the model records separators as written,
+//! as a 主送 line does), comments and (single) blank lines kept. Prose that runs over several
 //! lines is printed as written after its first line.
 //!
 //! Formatting never changes meaning: the result is parsed and lowered again, and its model
@@ -24,14 +25,21 @@ pub fn format_source(src: &str, path: &str, file: FileId) -> Result<String, Vec<
     let Some(pieces) = syntax::layout::pieces(src) else {
         return Err(vec![internal(file, "读取文件结构")]);
     };
-    let mut lines = lines::lines(&pieces);
-    align::align_bars(&mut lines);
-    let formatted = lines::print(&lines);
-    let after = syntax::parse(&formatted, file).map_err(|_| vec![internal(file, "重新读取")])?;
-    if meaning(&before, src, path, file) != meaning(&after, &formatted, path, file) {
-        return Err(vec![internal(file, "核对含义")]);
+    let want = meaning(&before, src, path, file);
+    // Commas widened first; where a list keeps its separators as written (a 主送 line), the
+    // widened file says something else, and the file is laid out again with them kept.
+    let mut failed = "核对含义";
+    for widen_commas in [true, false] {
+        let mut lines = lines::lines(&pieces, widen_commas);
+        align::align_bars(&mut lines);
+        let formatted = lines::print(&lines);
+        match syntax::parse(&formatted, file) {
+            Ok(after) if meaning(&after, &formatted, path, file) == want => return Ok(formatted),
+            Ok(_) => failed = "核对含义",
+            Err(_) => failed = "重新读取",
+        }
     }
-    Ok(formatted)
+    Err(vec![internal(file, failed)])
 }
 
 /// What a file says: its model as JSON, without the byte offsets that layout moves.
@@ -84,6 +92,16 @@ mod tests {
     fn layout_becomes_canonical() {
         let src = "单位 ｛ 部门:区住建局(又称 住建局),区财政局 ｝\n方案   甲{\n\n\n指标  改造户数 ： 460户 「户」；指标 乙：5户 // 注\n  任务 1 宣传 {\n牵头单位：区住建局\n\n  }\n}";
         let want = "单位 {\n  部门：区住建局（又称 住建局），区财政局\n}\n方案 甲 {\n  指标 改造户数：460户 「户」\n  指标 乙：5户 // 注\n  任务 1 宣传 {\n    牵头单位：区住建局\n  }\n}\n";
+        assert_eq!(fmt(src), want);
+        assert_eq!(fmt(want), want);
+    }
+
+    #[test]
+    fn commas_a_list_keeps_as_written_stay_as_written() {
+        // 主送 prints its separators as the notice did: widening them would change the
+        // model, so they stay; the rest of the file is still laid out.
+        let src = "通知 {\n主送：各镇人民政府,各有关部门\n}\n方案   甲 {\n}\n";
+        let want = "通知 {\n  主送：各镇人民政府,各有关部门\n}\n方案 甲 {\n}\n";
         assert_eq!(fmt(src), want);
         assert_eq!(fmt(want), want);
     }
