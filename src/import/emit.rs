@@ -67,7 +67,10 @@ pub fn emit(doc: &Doc, source: &str) -> String {
         .filter(|t| !t.is_empty())
         .or_else(|| doc.plans.first().map(|p| p.title.clone()))
         .unwrap_or_default();
-    let _ = writeln!(head, "// {title}");
+    // The notice's title heads the draft; a notice read without one starts with the import line.
+    if !title.is_empty() {
+        let _ = writeln!(head, "// {title}");
+    }
     let _ = writeln!(
         head,
         "// 由 policyc import 从 {source} 读出的草稿：照原文记录，不改正任何数字、日期或名称。\n// 标有“推断”的关系是导入时推断的，请逐条核对。"
@@ -312,7 +315,7 @@ impl Emitter {
         match s {
             Stmt::Figure { name, qty } => self.line(depth, &format!("指标 {name}：{qty}")),
             Stmt::Restate { path, qty, note } => {
-                self.line(depth, &format!("复述 {path}：{qty}   // 推断：{note}"))
+                self.line(depth, &format!("复述 {path}：{qty} // 推断：{note}"))
             }
             Stmt::Breakdown {
                 name,
@@ -322,7 +325,7 @@ impl Emitter {
             } => {
                 let comment = note
                     .as_ref()
-                    .map(|n| format!("   // 推断：{n}"))
+                    .map(|n| format!(" // 推断：{n}"))
                     .unwrap_or_default();
                 self.line(depth, &format!("分解 {name} {{{comment}"));
                 self.line(depth + 1, &format!("合计：{total}"));
@@ -331,9 +334,7 @@ impl Emitter {
                 }
                 self.line(depth, "}");
             }
-            Stmt::Calc { expr, note } => {
-                self.line(depth, &format!("核算：{expr}   // 推断：{note}"))
-            }
+            Stmt::Calc { expr, note } => self.line(depth, &format!("核算：{expr} // 推断：{note}")),
             Stmt::Ratio { name, ratio } => self.line(depth, &format!("比例 {name}：{ratio}")),
             Stmt::Milestone { label, when } => {
                 self.line(depth, &format!("节点 {label}：{}", when_text(when)))
@@ -344,7 +345,7 @@ impl Emitter {
                 object,
                 branches,
             } => {
-                self.line(depth, &format!("规则 {name} {{   // 推断：由「；」分开的各句条件读出，请核对是否覆盖全部情形"));
+                self.line(depth, &format!("规则 {name} {{ // 推断：由「；」分开的各句条件读出，请核对是否覆盖全部情形"));
                 self.line(depth + 1, &format!("对象：{}", line_value(object)));
                 for (cond, out) in branches {
                     self.line(depth + 1, &format!("若 {cond}：{out}"));
@@ -642,7 +643,7 @@ impl Emitter {
         for (rel, held, of) in relations::column_relations(header, body, width) {
             self.line(
                 depth + 1,
-                &format!("关系：{rel}   // 推断：这一关系在 {of} 行数字中的 {held} 行成立"),
+                &format!("关系：{rel} // 推断：这一关系在 {of} 行数字中的 {held} 行成立"),
             );
         }
         self.line(depth, "}");

@@ -157,9 +157,11 @@ pub(super) struct Fig {
 }
 
 /// Words that join a figure to what came before, not part of its name.
+/// Joining words around a figure, in simplified and traditional script (reprints print both).
 const CONNECTORS: &[&str] = &[
     "其中", "共计", "合计", "总计", "累计", "共", "约为", "约", "为", "达到", "达", "是", "以及",
-    "和", "及", "并", "即", "的", "占",
+    "和", "及", "并", "即", "的", "占", "共計", "合計", "總計", "累計", "約為", "約", "為", "達到",
+    "達", "並", "佔",
 ];
 
 pub(super) fn is_digit(c: char) -> bool {
@@ -371,6 +373,9 @@ fn chinese_counts(text: &str, chars: &[(usize, char)], out: &mut Vec<Fig>) {
 fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<Fig> {
     let byte = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
     let in_date = |b: usize| dates.iter().any(|d| d.start <= b && b < d.end);
+    // A number inside 《…》 is part of a document's title (规划(2018-2022)), not a figure.
+    let titles = book_titles(chars);
+    let in_title = |b: usize| titles.iter().any(|&(s, e)| s <= b && b < e);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -380,7 +385,8 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             && !prev.is_some_and(|p| {
                 is_digit(p) || p.is_ascii_alphabetic() || p == '.' || "〔[﹝［".contains(p)
             })
-            && !in_date(chars[i].0);
+            && !in_date(chars[i].0)
+            && !in_title(chars[i].0);
         if !starts {
             i += 1;
             continue;
@@ -498,6 +504,34 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
         keep
     });
     out
+}
+
+/// The byte spans of the book titles 《…》 in a paragraph (nested ones inside the outer); an
+/// unclosed 《 opens no title, so that a stray mark never hides the figures after it.
+fn book_titles(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    for &(b, c) in chars {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    open = Some(b);
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(s) = open.take() {
+                        spans.push((s, b));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 /// Removes the joining words at the start of `words`.
@@ -699,6 +733,20 @@ mod tests {
                 ("面积2", "60 ㎡左右")
             ]
         );
+    }
+
+    #[test]
+    fn numbers_in_a_document_title_are_not_figures() {
+        let p = read_one("按照《专项规划(2018-2022)》要求，清洁取暖率达到85%。");
+        let figs: Vec<_> = p
+            .stmts
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Figure { qty, .. } => Some(qty.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(figs, vec!["85%"]);
     }
 
     #[test]

@@ -28,6 +28,20 @@ pub fn clean(words: &str, max: usize) -> String {
     while start > 0 && chars[start - 1].is_ascii_digit() && chars[start].is_ascii_digit() {
         start -= 1;
     }
+    // A cut inside a word leaves half of it (…推进的城镇… cut to 进的城镇…, 2020年城镇… to 年城镇…): when
+    // the words were cut, begin after the first joint in what is kept, if a name remains. A
+    // number kept whole (2021年完成…) is no half word.
+    if start > 0 && !chars[start].is_ascii_digit() {
+        let joint = (start..chars.len())
+            .find(|&k| {
+                JOINTS.contains(chars[k])
+                    || (chars[k] == '年' && k > 0 && chars[k - 1].is_ascii_digit())
+            })
+            .map(|k| k + 1);
+        if let Some(after) = joint.filter(|a| chars.len() - a >= 4) {
+            start = after;
+        }
+    }
     let mut name: String = chars[start..].iter().collect();
     let lead: String = name
         .chars()
@@ -46,6 +60,10 @@ pub fn clean(words: &str, max: usize) -> String {
     }
     name
 }
+
+/// Characters that join words (的, 与, 在 …; and 年 after a year's digits): a name cut short
+/// begins after one. Not 和, which names hold (住房和城乡建设局), nor 年 alone (本年度).
+const JOINTS: &str = "的及与在将对把由从向";
 
 /// Hands out names unique in their scope: the second 改造户数 is 改造户数2.
 #[derive(Default)]
@@ -80,6 +98,17 @@ mod tests {
     fn names_are_valid_and_unique() {
         assert_eq!(clean("（其中）农户.自筹", 10), "其中农户自筹");
         assert_eq!(clean("2021年实施", 10), "实施·2021年");
+        // Cut short, a name begins after a joint, not inside a word.
+        assert_eq!(clean("关于推进绿色建筑工作的实施方案", 12), "实施方案");
+        // Not after 和, which unit names hold.
+        assert_eq!(
+            clean("实施方案报盟住房和城乡建设局", 12),
+            "方案报盟住房和城乡建设局"
+        );
+        assert_eq!(
+            clean("全市2020年城镇老旧小区改造新开工", 12),
+            "城镇老旧小区改造新开工"
+        );
         let mut n = Names::default();
         assert_eq!(n.unique("户数"), "户数");
         assert_eq!(n.unique("户数"), "户数2");

@@ -149,7 +149,11 @@ fn has_sentence_punct(s: &str) -> bool {
 
 // ───────────────────────────── plans and sections ─────────────────────────────
 
-const PLAN_WORDS: &[&str] = &["方案", "计划", "细则", "办法", "规划", "要点", "意见"];
+/// The last word of a plan's title, in simplified and traditional script (reprints print both).
+const PLAN_WORDS: &[&str] = &[
+    "方案", "计划", "细则", "办法", "规划", "要点", "意见", "标准", "計劃", "細則", "辦法", "規劃",
+    "要點", "標準",
+];
 
 fn ends_like_plan(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
@@ -551,7 +555,17 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             && chars(&candidate) <= 60
             && ends_like_plan(&candidate)
             && attachment.is_none();
-        if title_like && (first || opens_plan(after)) {
+        // A first line that reads as a headline over the text's opening (a press report's
+        // 甘肃今年将完成……) is the document's title whatever its last word.
+        let headline = first
+            && title_lines == 1
+            && numbering(l).is_none()
+            && !is_date_line(l)
+            && !has_sentence_punct(l)
+            && chars(l) <= 40
+            && attachment.is_none()
+            && opens_plan(after);
+        if (title_like && (first || opens_plan(after))) || headline {
             if !first {
                 close_to(&mut stack, 0, &mut plan.items);
                 doc.plans.push(std::mem::take(&mut plan));

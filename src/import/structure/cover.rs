@@ -121,7 +121,10 @@ pub(super) fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
     i = date_at + 1;
     if let Some(l) = lines.get(i).and_then(Entry::line) {
         let t = l.trim();
-        if (t.starts_with('（') || t.starts_with('(')) && t.contains("公开") && chars(t) <= 16 {
+        if (t.starts_with('（') || t.starts_with('('))
+            && (t.contains("公开") || t.contains("公開"))
+            && chars(t) <= 16
+        {
             n.remark = Some(t.to_string());
             i += 1;
         }
