@@ -33,7 +33,8 @@ pub struct Policy {
     pub units: Vec<OrgUnit>,
     pub groups: Vec<Group>,
     pub plans: Vec<Plan>,
-    /// Every stated figure, in document order.
+    /// Every stated figure, in document order, then the table cells the file refers to
+    /// (表名.行.列), in the order first referred to.
     pub figures: Vec<Figure>,
     /// How strictly this file's checks report (检查 { … }).
     pub check_levels: Vec<CheckLevel>,
@@ -421,6 +422,8 @@ pub enum FigureRole {
     Restatement,
     Rate,
     Assumption,
+    /// A table's cell that the file refers to by 表名.行.列.
+    Cell,
 }
 
 /// A total and its parts as stated.
