@@ -644,6 +644,7 @@ impl Lower<'_> {
             implementing: Vec::new(),
             duty: None,
             deadline: None,
+            stages: Vec::new(),
             start: None,
             period: None,
             targets: Vec::new(),
@@ -662,7 +663,13 @@ impl Lower<'_> {
                 ast::TaskField::Cooperating(l) => task.cooperating = self.unit_refs(l),
                 ast::TaskField::Implementing(l) => task.implementing = self.unit_refs(l),
                 ast::TaskField::Duty(d) => task.duty = Some(d.value.clone()),
-                ast::TaskField::Deadline(w) => task.deadline = Some(self.time(w)),
+                ast::TaskField::Deadline(w) => {
+                    task.stages = self.stages(w);
+                    task.deadline = Some(match task.stages.is_empty() {
+                        true => self.time(w),
+                        false => times::staged_time(w, &task.stages),
+                    });
+                }
                 ast::TaskField::Start(w) => task.start = Some(self.time(w)),
                 ast::TaskField::Span(w) => task.period = Some(self.time(w)),
                 ast::TaskField::Item(item) => {
