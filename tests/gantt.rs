@@ -385,3 +385,35 @@ fn gantt_outputs_of_the_fixtures_are_stable() {
         insta::assert_snapshot!(format!("002_xingan-zhujian-2020.{name}"), text);
     }
 }
+
+#[test]
+fn a_deadline_in_stages_keeps_the_task_to_its_final_deadline_with_each_earlier_stage_marked() {
+    let policy = compile(&fixture("staged-deadline.policy"));
+    let task = &policy.plans[0].tasks[0];
+    let deadline = task.deadline.as_ref().unwrap();
+    assert_eq!(deadline.written, "6月底前完成50%，11月底前全部完成");
+    assert_eq!(deadline.end.unwrap().to_string(), "2022-11-30");
+    let stages: Vec<(&str, &str)> = task
+        .stages
+        .iter()
+        .map(|s| (s.time.written.as_str(), s.work.as_str()))
+        .collect();
+    assert_eq!(stages, [("6月底前", "完成50%"), ("11月底前", "全部完成")]);
+
+    let json = serde_json::to_value(gantt(&policy)).unwrap();
+    let t = entry(&json, "task1");
+    assert_eq!(
+        (&t["end"], &t["milestone"]),
+        (&"2022-11-30".into(), &true.into())
+    );
+    let stage = entry(&json, "task1_stage1");
+    assert_eq!(
+        (&stage["end"], &stage["parent"], &stage["name"]),
+        (
+            &"2022-06-30".into(),
+            &serde_json::Value::Null,
+            &"改造：完成50%".into()
+        )
+    );
+    assert!(json["charts"][0]["unplaced"].as_array().unwrap().is_empty());
+}

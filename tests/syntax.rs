@@ -315,3 +315,22 @@ fn a_name_with_a_blank_or_a_comma_gets_the_caret_on_the_name() {
     assert_eq!(json[0]["line"], 2);
     assert_eq!(json[0]["column"], 6);
 }
+
+#[test]
+fn a_table_cell_reference_that_names_no_figure_says_which_part_is_wrong() {
+    let text = "方案 示例 {\n  表 任务表 「表」 {\n    单位：户\n    列：旗县市｜户数｜备注\n    小计：小计｜5｜\n    行：甲｜3｜改\n    行：乙｜2｜\n    小计：小计｜5｜\n  }\n  复述 任务表.丙.户数：3户\n  复述 任务表.甲.户数数：3户\n  复述 任务表.甲：3户\n  复述 任务表.小计.户数：5户\n  复述 任务表.甲.备注：5户\n  复述 任务表.乙.备注：5户\n  复述 任务表.第9行.户数：5户\n  复述 任务表.第2行.户数：3户\n  复述 任务表.乙.第2列：2户\n}\n";
+    let (ok, codes, human, _) = check(text);
+    assert!(ok, "{human}");
+    assert_eq!(codes, ["E0101"; 7], "{human}");
+    for message in [
+        "表“任务表”中没有“丙”这一行",
+        "表“任务表”中没有名为“户数数”的列",
+        "“任务表.甲”没有写出表“任务表”的行和列",
+        "表“任务表”中有 2 行名为“小计”，不知指哪一行；请写作 第N行",
+        "表“任务表”中“甲”行“备注”列的一格写的是“改”，不是数字",
+        "表“任务表”中“乙”行“备注”列的一格是空的",
+        "表“任务表”只有 4 行，没有第9行",
+    ] {
+        assert!(human.contains(message), "{message}\n{human}");
+    }
+}

@@ -11,8 +11,10 @@
 use chrono::{Datelike, NaiveDate};
 
 mod deadlines;
+mod stages;
 mod years;
 pub use deadlines::{deadline_before_issue, task_after_plan};
+pub use stages::stages_out_of_order;
 pub use years::years_disagree;
 
 use super::Findings;

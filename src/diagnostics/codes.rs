@@ -283,6 +283,16 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D211-silent.policy"),
     },
     CodeInfo {
+        code: "D212",
+        severity: Severity::Error,
+        title: "分阶段时限次序颠倒",
+        explanation: "一项任务的时限分几个阶段写（6月底前完成50%，11月底前全部完成），\
+            后一个阶段的时限却不晚于前一个，例如“11月底前完成50%，6月底前全部完成”。\
+            这多半是月份或年份写错。各阶段次序正确时不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D212-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D212-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",

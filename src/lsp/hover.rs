@@ -69,6 +69,7 @@ fn role_word(role: FigureRole) -> &'static str {
         FigureRole::Restatement => "复述",
         FigureRole::Rate => "标准",
         FigureRole::Assumption => "假设",
+        FigureRole::Cell => "表格单元格",
     }
 }
 

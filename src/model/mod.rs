@@ -33,7 +33,8 @@ pub struct Policy {
     pub units: Vec<OrgUnit>,
     pub groups: Vec<Group>,
     pub plans: Vec<Plan>,
-    /// Every stated figure, in document order.
+    /// Every stated figure, in document order, then the table cells the file refers to
+    /// (表名.行.列), in the order first referred to.
     pub figures: Vec<Figure>,
     /// How strictly this file's checks report (检查 { … }).
     pub check_levels: Vec<CheckLevel>,
@@ -421,6 +422,8 @@ pub enum FigureRole {
     Restatement,
     Rate,
     Assumption,
+    /// A table's cell that the file refers to by 表名.行.列.
+    Cell,
 }
 
 /// A total and its parts as stated.
@@ -671,7 +674,12 @@ pub struct Task {
     pub cooperating: Vec<UnitRef>,
     pub implementing: Vec<UnitRef>,
     pub duty: Option<String>,
+    /// The final deadline; for a deadline in stages, the last stage's.
     pub deadline: Option<Time>,
+    /// The stages of a deadline in stages (6月底前完成50%，11月底前全部完成), in the order
+    /// written; empty for a single deadline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<DeadlineStage>,
     pub start: Option<Time>,
     pub period: Option<Time>,
     /// Paths of the figures stated in the task: its targets.
@@ -680,6 +688,15 @@ pub struct Task {
     /// Title of the section the task stands in, for grouping in the task table.
     pub section: Option<String>,
     pub span: Span,
+}
+
+/// One stage of a deadline in stages: by when, and what is then due.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DeadlineStage {
+    /// 6月底前
+    pub time: Time,
+    /// 完成50%
+    pub work: String,
 }
 
 /// A phase of the plan.

@@ -63,12 +63,25 @@ pub enum WhenKind {
     },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
     Point { at: DatePoint, before: bool },
+    /// A deadline in stages: 6月底前完成50%，11月底前全部完成 (at least two).
+    Staged(Vec<Stage>),
     /// A recurring time: 每月开展.
     Recurring,
     /// A time relative to an event: 自本计划下发之日起.
     Relative,
     /// Text that does not read as a date.
     Raw,
+}
+
+/// One stage of a staged deadline: 6月底前 完成50%.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    /// The stage's deadline as written (6月底前).
+    pub deadline: Text,
+    pub at: DatePoint,
+    pub before: bool,
+    /// What is due by it (完成50%).
+    pub work: Text,
 }
 
 /// A time as written.

@@ -920,6 +920,24 @@ fn when(p: P) -> When {
         Rule::raw_when => WhenKind::Raw,
         Rule::recurring => WhenKind::Recurring,
         Rule::relative => WhenKind::Relative,
+        Rule::staged => WhenKind::Staged(
+            inner
+                .into_inner()
+                .map(|stage| {
+                    let mut si = stage.into_inner();
+                    let deadline = si.next().unwrap();
+                    let written = text_value_raw(&deadline);
+                    let mut di = deadline.into_inner();
+                    let at = date_point(di.next().unwrap());
+                    Stage {
+                        deadline: written,
+                        at,
+                        before: di.next().is_some(),
+                        work: text_value_raw(&si.next().unwrap()),
+                    }
+                })
+                .collect(),
+        ),
         Rule::deadline => {
             let mut di = inner.into_inner();
             let at = date_point(di.next().unwrap());

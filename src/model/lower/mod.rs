@@ -11,6 +11,7 @@ use crate::date::{DatePoint, PartOfPeriod, Time};
 use crate::diagnostics::{Diagnostic, FileId, Label, Severity, Span};
 use crate::syntax::{ast, suggest};
 
+mod cell_refs;
 mod figures;
 mod org;
 mod rules;
@@ -86,6 +87,7 @@ pub fn lower<'s>(
         }
     }
     cx.resolve_pending();
+    cx.resolve_relation_figures();
     (cx.policy, cx.diags)
 }
 
@@ -225,6 +227,18 @@ impl Lower<'_> {
         for r in refs {
             if self.figure_ids.contains_key(&r.path) {
                 continue;
+            }
+            match self.table_cell(&r.path) {
+                cell_refs::CellLookup::Found(figure) => {
+                    self.figure_ids.insert(r.path, figure.span);
+                    self.policy.figures.push(*figure);
+                    continue;
+                }
+                cell_refs::CellLookup::Wrong { message, help } => {
+                    self.error("E0101", message, r.span, "找不到这一格").help = Some(help);
+                    continue;
+                }
+                cell_refs::CellLookup::NotACell => {}
             }
             let suggestion = self.closest_figure(&r.path);
             let d = self.error(
@@ -630,6 +644,7 @@ impl Lower<'_> {
             implementing: Vec::new(),
             duty: None,
             deadline: None,
+            stages: Vec::new(),
             start: None,
             period: None,
             targets: Vec::new(),
@@ -648,7 +663,13 @@ impl Lower<'_> {
                 ast::TaskField::Cooperating(l) => task.cooperating = self.unit_refs(l),
                 ast::TaskField::Implementing(l) => task.implementing = self.unit_refs(l),
                 ast::TaskField::Duty(d) => task.duty = Some(d.value.clone()),
-                ast::TaskField::Deadline(w) => task.deadline = Some(self.time(w)),
+                ast::TaskField::Deadline(w) => {
+                    task.stages = self.stages(w);
+                    task.deadline = Some(match task.stages.is_empty() {
+                        true => self.time(w),
+                        false => times::staged_time(w, &task.stages),
+                    });
+                }
                 ast::TaskField::Start(w) => task.start = Some(self.time(w)),
                 ast::TaskField::Span(w) => task.period = Some(self.time(w)),
                 ast::TaskField::Item(item) => {

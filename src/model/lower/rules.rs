@@ -263,6 +263,12 @@ impl Lower<'_> {
                     id: relation_column_id(i),
                     span,
                 },
+                // Not a column but a declared figure (each row's 资金 = 户数 × 补贴标准):
+                // replaced by its quantity once every figure is known.
+                None if self.declared_names().contains(&id) => {
+                    self.refer(id.clone(), span);
+                    Expr::Figure { id, span }
+                }
                 None => {
                     self.error(
                         "E0101",
@@ -270,7 +276,7 @@ impl Lower<'_> {
                         span,
                         "找不到这一列",
                     )
-                    .help = Some("列名照“列：”一行书写（可省去括号中的单位），或写作 第3列".into());
+                    .help = Some("列名照“列：”一行书写（可省去括号中的单位），或写作 第3列；也可以用文件中声明的标准、指标或假设的名称".into());
                     Expr::Figure { id, span }
                 }
             },
@@ -298,7 +304,9 @@ impl Lower<'_> {
             return None;
         }
         let known = match columns {
-            Some(cols) => column_index(cols, text).is_some(),
+            Some(cols) => {
+                column_index(cols, text).is_some() || self.declared_names().contains(text)
+            }
             None => self.declared_names().contains(text),
         };
         known.then(|| self.reference(text.to_string(), q.span, columns))

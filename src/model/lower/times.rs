@@ -17,10 +17,39 @@ impl Lower<'_> {
         time
     }
 
+    /// The stages of a staged deadline, each read as a deadline of its own (empty for any
+    /// other time).
+    pub(super) fn stages(&mut self, w: &ast::When) -> Vec<DeadlineStage> {
+        let ast::WhenKind::Staged(stages) = &w.kind else {
+            return Vec::new();
+        };
+        stages
+            .iter()
+            .map(|s| {
+                let reported = self.diags.len();
+                let p = self.date_point(&s.at);
+                let time = if self.diags[reported..].iter().any(|d| d.code == "E0111") {
+                    Time::unreadable(&s.deadline.value, s.deadline.span)
+                } else {
+                    Time::point(&s.deadline.value, p, s.before, self.year, s.deadline.span)
+                };
+                DeadlineStage {
+                    time,
+                    work: s.work.value.clone(),
+                }
+            })
+            .collect()
+    }
+
     fn time_as_written(&mut self, w: &ast::When) -> Time {
         let span = w.text.span;
         match &w.kind {
             ast::WhenKind::Raw => Time::unreadable(&w.text.value, span),
+            // The time a staged deadline gives is its last stage's: the work is due then.
+            ast::WhenKind::Staged(_) => {
+                let stages = self.stages(w);
+                staged_time(w, &stages)
+            }
             ast::WhenKind::Recurring => {
                 Time::in_words(&w.text.value, crate::date::TimeKind::Recurring, span)
             }
@@ -163,4 +192,17 @@ pub(super) fn title_year(title: &str) -> Option<i32> {
             None
         }
     })
+}
+
+/// The time a staged deadline gives: its last stage's, the work being due then, written as
+/// the whole deadline.
+pub(super) fn staged_time(w: &ast::When, stages: &[DeadlineStage]) -> Time {
+    match stages.last() {
+        Some(last) => Time {
+            written: w.text.value.clone(),
+            span: w.text.span,
+            ..last.time.clone()
+        },
+        None => Time::unreadable(&w.text.value, w.text.span),
+    }
 }

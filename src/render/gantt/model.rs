@@ -433,6 +433,39 @@ impl ChartBuilder<'_> {
         }
     }
 
+    /// The stages of a deadline in stages before its last (6月底前完成50%), as milestones
+    /// named after the task (改造：完成50%) in the task's phase, since an entry's parent is
+    /// a phase: the task itself is drawn to its final deadline.
+    fn stages(&mut self, task_id: &str, task_name: &str, parent: Option<&str>, task: &Task) {
+        let Some((_, earlier)) = task.stages.split_last() else {
+            return;
+        };
+        for (j, stage) in earlier.iter().enumerate() {
+            let Ok(p) = place_time(&stage.time, &[], true) else {
+                continue;
+            };
+            self.entries.push(Entry {
+                id: format!("{task_id}_stage{}", j + 1),
+                name: format!("{task_name}：{}", stage.work),
+                number: None,
+                kind: Kind::Milestone,
+                parent: parent.map(str::to_string),
+                start: iso(p.start),
+                end: iso(p.end),
+                milestone: true,
+                responsible: Vec::new(),
+                cooperating: Vec::new(),
+                targets: Vec::new(),
+                written: Some(format!("{}{}", stage.time.written, stage.work)),
+                description: None,
+                adjusted: adjusted(&p.assumptions, &stage.time.written),
+                inferred: None,
+                findings: Vec::new(),
+                span: stage.time.span,
+            });
+        }
+    }
+
     fn task(&mut self, k: usize, task: &Task, cx: Option<&PhaseCx>) {
         let id = format!("task{}", k + 1);
         let parent = cx.map(|c| c.id.clone());
@@ -484,12 +517,13 @@ impl ChartBuilder<'_> {
                         written: f.quantity.written.clone(),
                     })
                     .collect();
+                let stage_name = name.clone();
                 self.entries.push(Entry {
-                    id,
+                    id: id.clone(),
                     name,
                     number: task.number.clone(),
                     kind: Kind::Task,
-                    parent,
+                    parent: parent.clone(),
                     start: iso(p.start),
                     end: iso(p.end),
                     milestone: p.milestone,
@@ -506,6 +540,7 @@ impl ChartBuilder<'_> {
                     findings: Vec::new(),
                     span: task.span,
                 });
+                self.stages(&id, &stage_name, parent.as_deref(), task);
             }
             Err(reason) => self.unplaced.push(Unplaced {
                 id,
