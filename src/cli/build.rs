@@ -6,42 +6,57 @@
 //! outputs name each input by its path inside the folder given ([`shown_names`]), so they
 //! are the same whatever the working directory.
 
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use super::output::{
     is_policyc_folder, refuse_output_dir, remove_leftovers, remove_stale, safe_stem, write_atomic,
-    FreshFolder,
+    FreshFolder, StreamError,
 };
 use super::{print_diagnostics, reported, Format, Reporting, EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::human::visible;
 use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
 use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
 use crate::render::index::{write_index, IndexEntry, OutputLink};
-use crate::render::{self, FindingsSummary, Output, RenderInput, Templates, Writer};
+use crate::render::{self, FindingsSummary, Output, RenderInput, StreamWriter, Templates, Writer};
 
 /// Every output of a policy, one writer a line, run in this order; each returns files
 /// relative to the policy's output folder. To add an output (a Gantt chart, a Word draft …),
 /// write a `fn(&RenderInput) -> anyhow::Result<Vec<Output>>` in `src/render/` and add one
 /// line here: its files are written atomically and linked from index.html. A writer that
 /// fails is reported and the others still run.
-const WRITERS: &[(&str, Writer)] = &[
-    ("model.json", write_model),
-    ("notice", write_notice),
-    ("tasks", render::tasks::write),
-    ("tasks.xlsx", render::tasks::write_xlsx),
-    ("appendix", render::appendix::write),
-    ("subsidy", render::subsidy::write),
-    ("gantt", render::gantt::write),
-    ("source.html", render::source::write),
+const WRITERS: &[(&str, Make)] = &[
+    ("model.json", Make::Stream("model.json", write_model)),
+    ("notice", Make::Files(write_notice)),
+    ("tasks", Make::Files(render::tasks::write)),
+    ("tasks.xlsx", Make::Files(render::tasks::write_xlsx)),
+    ("appendix", Make::Files(render::appendix::write)),
+    ("subsidy", Make::Files(render::subsidy::write)),
+    ("gantt", Make::Files(render::gantt::write)),
+    ("source.html", Make::Files(render::source::write)),
 ];
+
+/// How a writer makes its output: whole files it returns, or one file (named here) it
+/// writes into as it goes.
+#[derive(Clone, Copy)]
+enum Make {
+    Files(Writer),
+    Stream(&'static str, StreamWriter),
+}
 
 /// model.json: the typed model, the data `policyc export --format json` prints.
 ///
 /// Without indentation: it is for programs, and the indented model of a plan of 20,000 tasks
 /// was 43 MB and a fifth of the build; `policyc export --format json` prints it indented.
-fn write_model(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
-    let json = serde_json::to_string(input.policy)?;
-    Ok(vec![("model.json".into(), json.into_bytes())])
+/// Streamed into its file: held whole, the 416 MB model.json of a 10,000 × 200 table (and the
+/// string's growth while it was made) was most of the build's memory.
+fn write_model(input: &RenderInput, file: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    // serde_json writes a few bytes at a time: into a buffer of a known type they are a copy,
+    // through `dyn Write` a call each (which doubled model.json's instructions).
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+    serde_json::to_writer(&mut buffered, input.policy)?;
+    buffered.flush()?;
+    Ok(())
 }
 
 /// notice.md and notice.html: the notice draft.
@@ -320,13 +335,36 @@ struct WriterOutcome {
 /// folder it will become, for messages).
 fn run_writer(
     name: &str,
-    writer: Writer,
+    make: Make,
     input: &RenderInput,
     fresh: &FreshFolder,
     dir: &Path,
     path: &Path,
 ) -> WriterOutcome {
     let mut outcome = WriterOutcome::default();
+    let writer = match make {
+        Make::Files(writer) => writer,
+        Make::Stream(rel, writer) => {
+            match fresh.write_with(rel, |file| writer(input, file)) {
+                Ok(()) => outcome.written.push(rel.to_string()),
+                Err(StreamError::Io(e)) => {
+                    outcome.messages.push(format!(
+                        "policyc: 无法写入 {}：{e}",
+                        dir.join(rel).display()
+                    ));
+                    outcome.failed = true;
+                }
+                Err(StreamError::Writer(e)) => {
+                    outcome.messages.push(format!(
+                        "policyc: {}：生成 {name} 时出错：{e:#}",
+                        path.display()
+                    ));
+                    outcome.failed = true;
+                }
+            }
+            return outcome;
+        }
+    };
     let files = match writer(input) {
         Ok(files) => files,
         Err(e) => {
@@ -380,7 +418,7 @@ fn write_outputs(
 }
 
 fn write_outputs_with(
-    writers: &[(&str, Writer)],
+    writers: &[(&str, Make)],
     input: &RenderInput,
     out: &Path,
     stem: &str,
@@ -408,27 +446,27 @@ fn write_outputs_with(
         std::thread::scope(|scope| {
             let handles: Vec<_> = writers
                 .iter()
-                .map(|&(name, writer)| {
+                .map(|&(name, make)| {
                     std::thread::Builder::new()
                         .stack_size(crate::driver::WORKER_STACK)
                         .spawn_scoped(scope, move || {
-                            run_writer(name, writer, input, fresh, dir, path)
+                            run_writer(name, make, input, fresh, dir, path)
                         })
-                        .map_err(|_| (name, writer))
+                        .map_err(|_| (name, make))
                 })
                 .collect();
             handles
                 .into_iter()
                 .map(|h| match h {
                     Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    Err((name, writer)) => run_writer(name, writer, input, fresh, dir, path),
+                    Err((name, make)) => run_writer(name, make, input, fresh, dir, path),
                 })
                 .collect()
         })
     } else {
         writers
             .iter()
-            .map(|&(name, writer)| run_writer(name, writer, input, &fresh, &dir, path))
+            .map(|&(name, make)| run_writer(name, make, input, &fresh, &dir, path))
             .collect()
     };
     let mut written = Vec::new();
@@ -451,7 +489,7 @@ fn write_outputs_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{FindingsSummary, Output, RenderInput, Templates, Writer};
+    use crate::render::{FindingsSummary, Output, RenderInput, Templates};
 
     #[test]
     fn writer_paths_stay_inside() {
@@ -478,6 +516,15 @@ mod tests {
     fn escapes(_: &RenderInput) -> anyhow::Result<Vec<Output>> {
         Ok(vec![("../tasks.xlsx".into(), b"x".to_vec())])
     }
+    fn streams(_: &RenderInput, file: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        file.write_all(b"{")?;
+        file.write_all(b"}")?;
+        Ok(())
+    }
+    fn fails_midway(_: &RenderInput, file: &mut dyn std::io::Write) -> anyhow::Result<()> {
+        file.write_all(b"{\"half\":")?;
+        anyhow::bail!("写到一半")
+    }
 
     #[test]
     fn a_failing_writer_leaves_no_file_of_the_previous_build() {
@@ -499,7 +546,10 @@ mod tests {
             let _ = std::fs::remove_dir_all(&out);
             std::fs::create_dir_all(&out).unwrap();
             let mut messages = Vec::new();
-            let first = [("a", two_files as Writer)];
+            let first = [
+                ("a", Make::Files(two_files)),
+                ("model.json", Make::Stream("model.json", streams)),
+            ];
             let written = write_outputs_with(
                 &first,
                 &input,
@@ -509,15 +559,24 @@ mod tests {
                 spare_threads,
                 &mut messages,
             );
-            assert_eq!(written, Ok(vec!["notice.md".into(), "tasks.xlsx".into()]));
+            assert_eq!(
+                written,
+                Ok(vec![
+                    "notice.md".into(),
+                    "tasks.xlsx".into(),
+                    "model.json".into()
+                ])
+            );
             assert!(out.join("甲/tasks.xlsx").is_file());
+            assert_eq!(std::fs::read(out.join("甲/model.json")).unwrap(), b"{}");
 
             // The tasks.xlsx writer fails this time (and another writer tries to leave the
             // folder): the old tasks.xlsx must not stay looking current.
             let second = [
-                ("notice", one_file as Writer),
-                ("tasks.xlsx", disk_full as Writer),
-                ("bad", escapes as Writer),
+                ("notice", Make::Files(one_file)),
+                ("tasks.xlsx", Make::Files(disk_full)),
+                ("bad", Make::Files(escapes)),
+                ("model.json", Make::Stream("model.json", fails_midway)),
             ];
             let written = write_outputs_with(
                 &second,
@@ -533,8 +592,16 @@ mod tests {
                 messages.iter().any(|m| m.contains("磁盘已满")),
                 "{messages:?}"
             );
+            assert!(
+                messages
+                    .iter()
+                    .any(|m| m.contains("生成 model.json 时出错：写到一半")),
+                "{messages:?}"
+            );
             assert!(!out.join("甲/tasks.xlsx").exists());
             assert!(!out.join("tasks.xlsx").exists());
+            // Nor half of a streamed file, nor the previous one.
+            assert!(!out.join("甲/model.json").exists());
             assert_eq!(std::fs::read(out.join("甲/notice.md")).unwrap(), b"new");
             // Nothing but the policy's folder is left in the output folder.
             let names: Vec<_> = std::fs::read_dir(&out)

@@ -193,12 +193,93 @@ impl FreshFolder {
         write_new(&target, bytes)
     }
 
+    /// Creates one file of the folder (`rel` is checked by the caller) and lets `fill` write
+    /// into it as it makes the bytes, through a buffer, so that an output larger than the
+    /// model (model.json of a large table) is never held whole. The file is created
+    /// exclusively, like [`Self::write`]'s, and removed when anything fails. `Err` says
+    /// whether the file could not be written (disk full, …) or `fill` failed.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> Result<(), StreamError> {
+        let target = self.path.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(StreamError::Io)?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&target)
+            .map_err(StreamError::Io)?;
+        let mut sink = ErrorKeeping {
+            inner: std::io::BufWriter::with_capacity(1 << 16, file),
+            error: None,
+        };
+        let filled = fill(&mut sink);
+        let flushed = sink.flush();
+        let result = match (sink.error.take(), filled, flushed) {
+            // An error of the file itself is what the user must hear about, whatever the
+            // writer made of it.
+            (Some(e), _, _) => Err(StreamError::Io(e)),
+            (None, Err(e), _) => Err(StreamError::Writer(e)),
+            (None, Ok(()), Err(e)) => Err(StreamError::Io(e)),
+            (None, Ok(()), Ok(())) => Ok(()),
+        };
+        if result.is_err() {
+            drop(sink);
+            let _ = std::fs::remove_file(&target);
+        }
+        result
+    }
+
     /// Puts the folder in place of `target`: the previous build's folder is moved aside and
     /// removed. Refused, and the fresh folder removed, when `target` is not policyc's.
     pub fn finish(mut self, target: &Path) -> Result<(), String> {
         swap_in(&self.path, target)?;
         self.swapped_in = true;
         Ok(())
+    }
+}
+
+/// Why a streamed file could not be made.
+#[derive(Debug)]
+pub enum StreamError {
+    /// The file could not be created or written.
+    Io(std::io::Error),
+    /// The writer failed for a reason of its own.
+    Writer(anyhow::Error),
+}
+
+/// A writer that keeps the first error of the file it writes to, so that it can be told
+/// from a writer's own failure once the writer has wrapped it in an error of its own.
+struct ErrorKeeping<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> ErrorKeeping<W> {
+    fn keep<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        r.inspect_err(|e| {
+            if self.error.is_none() {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
+}
+
+impl<W: Write> Write for ErrorKeeping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.keep(r)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let r = self.inner.write_all(buf);
+        self.keep(r)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.keep(r)
     }
 }
 
@@ -497,6 +578,42 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, vec!["link", "文档"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn streamed_files_are_created_new_and_removed_when_they_fail() {
+        let dir = temp("streamed");
+        let fresh = FreshFolder::new(&dir).unwrap();
+        fresh
+            .write_with("gantt/big.json", |w| {
+                for _ in 0..100_000 {
+                    w.write_all(b"0123456789")?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            std::fs::metadata(fresh.path.join("gantt/big.json"))
+                .unwrap()
+                .len(),
+            1_000_000
+        );
+        // A writer that fails halfway leaves no half file.
+        let failed = fresh.write_with("model.json", |w| {
+            w.write_all(b"{\"half\":")?;
+            anyhow::bail!("no more")
+        });
+        assert!(matches!(failed, Err(StreamError::Writer(_))));
+        assert!(!fresh.path.join("model.json").exists());
+        // A link planted under the name is not followed.
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        std::os::unix::fs::symlink(&victim, fresh.path.join("planted")).unwrap();
+        let planted = fresh.write_with("planted", |w| Ok(w.write_all(b"evil")?));
+        assert!(matches!(planted, Err(StreamError::Io(_))));
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        drop(fresh);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -5,7 +5,8 @@
 //! gives byte-identical files.
 //!
 //! Each output is made by a *writer*, `fn(&RenderInput) -> anyhow::Result<Vec<Output>>`;
-//! the build command lists the writers (`src/cli/build.rs`, `WRITERS`).
+//! the build command lists the writers (`src/cli/build.rs`, `WRITERS`). An output that can
+//! be far larger than the policy is made by a [`StreamWriter`] into its file instead.
 
 pub mod appendix;
 pub mod docx;
@@ -33,6 +34,11 @@ pub type Output = (String, Vec<u8>);
 
 /// A writer of one kind of output.
 pub type Writer = fn(&RenderInput) -> anyhow::Result<Vec<Output>>;
+
+/// A writer of one file that writes into it as it goes, for an output that can be far
+/// larger than the policy (model.json of a table of 10,000 × 200 cells is hundreds of MB):
+/// the build gives it the file, created as [`Writer`]s' files are, through a buffer.
+pub type StreamWriter = fn(&RenderInput, &mut dyn std::io::Write) -> anyhow::Result<()>;
 
 /// What a writer sees: the policy, what the checks found in it, and the templates.
 pub struct RenderInput<'a> {
