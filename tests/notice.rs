@@ -621,3 +621,17 @@ fn docx_wide_forms_have_narrow_margins_and_headings_printed_once() {
     assert!(!narrow.contains("<w:tblCellMar>"), "{narrow}");
     assert!(narrow.contains("<w:tblHeader/>"), "{narrow}");
 }
+
+/// A notice that prints no 署名 gets none: the 发文机关 heads the page and is not repeated
+/// as a signature the notice does not have.
+#[test]
+fn a_notice_without_a_signature_prints_none() {
+    let (md, _, _) = drafts_of(
+        "通知 {\n  标题：关于甲的通知\n  发文机关：某市人民政府办公室\n  主送：各县区人民政府\n}\n方案 甲 {\n  「正文。」\n}\n",
+    );
+    assert!(!md.contains("某市人民政府办公室"), "{md}");
+    let (md, _, _) = drafts_of(
+        "通知 {\n  标题：关于甲的通知\n  发文机关：某市人民政府办公室\n  主送：各县区人民政府\n  署名：某市人民政府办公室\n}\n方案 甲 {\n  「正文。」\n}\n",
+    );
+    assert_eq!(md.matches("某市人民政府办公室").count(), 1, "{md}");
+}

@@ -224,7 +224,9 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
             format!("{}：", list.unwrap_or_else(|| n.recipients.join("，")))
         }),
         body: n.body.iter().map(|b| cx.fill(b)).collect(),
-        signature: n.signature.clone().or_else(|| n.issuer.clone()),
+        // Only a 署名 the notice prints: the 发文机关 heads the page (its 标志), and a notice
+        // without a 署名 line has none to add.
+        signature: n.signature.clone(),
         date: n.date.as_ref().map(|d| d.written.clone()),
         remark: n.remark.clone(),
         printed_by: n.printed_by.clone(),
