@@ -161,12 +161,7 @@ pub fn appendix_view(policy: &Policy, relation_breaks: &[Span]) -> AppendixView 
         }
     }
     AppendixView {
-        title: policy
-            .plans
-            .first()
-            .map(|p| p.title.clone())
-            .or_else(|| policy.notice.as_ref().and_then(|n| n.title.clone()))
-            .unwrap_or_default(),
+        title: super::policy_title(policy),
         tables,
     }
 }

@@ -29,6 +29,18 @@ use crate::model::Policy;
 
 pub use templates::Templates;
 
+/// The title an appendix output is headed with: the first plan's, or the cover notice's
+/// when the plan has none.
+pub fn policy_title(policy: &Policy) -> String {
+    policy
+        .plans
+        .first()
+        .map(|p| p.title.clone())
+        .filter(|t| !t.is_empty())
+        .or_else(|| policy.notice.as_ref().and_then(|n| n.title.clone()))
+        .unwrap_or_default()
+}
+
 /// One file a writer produces: its path relative to the policy's output folder, and its bytes.
 pub type Output = (String, Vec<u8>);
 

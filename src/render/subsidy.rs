@@ -105,12 +105,7 @@ pub fn subsidy_view(policy: &Policy) -> SubsidyView {
         .map(|(i, r)| rule_table(r, i + 1))
         .collect();
     SubsidyView {
-        title: policy
-            .plans
-            .first()
-            .map(|p| p.title.clone())
-            .or_else(|| policy.notice.as_ref().and_then(|n| n.title.clone()))
-            .unwrap_or_default(),
+        title: super::policy_title(policy),
         rules,
     }
 }
