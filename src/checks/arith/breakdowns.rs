@@ -7,7 +7,7 @@ use super::{
     cut_to, difference_text, if_cut, overflow, part_label, soften, sum, MAX_NESTING, SUM_HELP,
     UNIT_HELP,
 };
-use crate::checks::interval::{dims_text, norm_dims, usable, Iv, Style};
+use crate::checks::interval::{dims_text, same_dims, usable, Iv, Style};
 use crate::checks::missing_unit::read_in_neighbours_unit;
 use crate::checks::Findings;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -109,10 +109,10 @@ fn breakdown_sum_as_read(
     let total = total?;
 
     // Units first: parts of another kind cannot be added.
-    let want = norm_dims(&total.quantity.dims);
+    let want = &total.quantity.dims;
     let odd: Vec<&&Figure> = parts
         .iter()
-        .filter(|p| norm_dims(&p.quantity.dims) != want)
+        .filter(|p| !same_dims(&p.quantity.dims, want))
         .collect();
     if !odd.is_empty() {
         let mut d = f

@@ -2,7 +2,7 @@
 
 use super::expressions::{eval, expr_ids, expr_text, has_mul_div, units_diag, EvalError};
 use super::{cut_to, difference_text, if_cut, overflow, soften};
-use crate::checks::interval::{norm_dims, usable, Iv, Style};
+use crate::checks::interval::{same_dims, usable, Iv, Style};
 use crate::checks::Findings;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::model::{Calc, Comparison, Expr, Policy};
@@ -91,7 +91,7 @@ fn calc(f: &Findings, c: &Calc) -> Option<Diagnostic> {
         (Ok(l), Ok(r)) => (l, r),
         _ => return None,
     };
-    if l.norm() != r.norm() {
+    if !same_dims(&l.dims, &r.dims) {
         return Some(with_figures(units_diag(
             f,
             &what,
@@ -117,13 +117,13 @@ fn calc(f: &Findings, c: &Calc) -> Option<Diagnostic> {
         return None;
     }
     // Write both sides like the stated figure, or like a figure of the same unit.
-    let want = l.norm();
+    let want = &l.dims;
     let style = rs
         .or(ls)
         .or_else(|| {
             ids.iter()
                 .filter_map(|(id, _)| f.policy.figure(id).map(|fig| &fig.quantity))
-                .find(|q| norm_dims(&q.dims) == want)
+                .find(|q| same_dims(&q.dims, want))
         })
         .map_or_else(|| Style::base(&l.dims), Style::like);
     let name = |id: &str| id.to_string();
@@ -144,7 +144,7 @@ fn calc(f: &Findings, c: &Calc) -> Option<Diagnostic> {
             let finer: Vec<Style> = ids
                 .iter()
                 .filter_map(|(id, _)| f.policy.figure(id).map(|fig| &fig.quantity))
-                .filter(|q| norm_dims(&q.dims) == want)
+                .filter(|q| same_dims(&q.dims, want))
                 .map(Style::like)
                 .collect();
             difference_text(&style, &finer, &r, &l)

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{MAX_NESTING, UNIT_HELP};
-use crate::checks::interval::{dims_text, usable, Iv};
+use crate::checks::interval::{dims_text, same_dims, usable, Iv};
 use crate::checks::Findings;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::model::{Expr, Op, Operation};
@@ -56,7 +56,7 @@ pub(super) fn eval(
                 };
                 let result = match op {
                     Op::Add | Op::Sub => {
-                        if acc.norm() != b.norm() {
+                        if !same_dims(&acc.dims, &b.dims) {
                             return Err(EvalError::Units {
                                 left: (so_far, acc.dims),
                                 right: (operand.span(), b.dims),

@@ -60,7 +60,7 @@ fn part_label<'a>(bd: &Breakdown, part: &'a str) -> &'a str {
 fn sum(ivs: &[Iv], dims: &Dims) -> Option<Iv> {
     let mut acc = Iv::zero(dims.clone());
     for iv in ivs {
-        acc = acc.add(iv)?;
+        acc = acc.plus(iv)?;
     }
     Some(acc)
 }

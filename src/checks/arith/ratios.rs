@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{part_label, soften, MAX_NESTING};
-use crate::checks::interval::{norm_dims, usable, Iv, Style};
+use crate::checks::interval::{same_dims, usable, Iv, Style};
 use crate::checks::Findings;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Breakdown, Figure, RatioSpec};
@@ -107,8 +107,8 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
              请把这几个分项写成一个嵌套的分解，把比例写在那里",
         ));
     }
-    let want = norm_dims(&parts[0].quantity.dims);
-    if parts.iter().any(|p| norm_dims(&p.quantity.dims) != want) {
+    let want = &parts[0].quantity.dims;
+    if parts.iter().any(|p| !same_dims(&p.quantity.dims, want)) {
         return None; // A107 reports it, when there is a total; nothing to split otherwise
     }
     let r_sum = ratio
@@ -119,7 +119,7 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
         return None;
     }
     let total_iv = total
-        .filter(|t| usable(&t.quantity) && norm_dims(&t.quantity.dims) == want)
+        .filter(|t| usable(&t.quantity) && same_dims(&t.quantity.dims, want))
         .map(|t| Iv::of(&t.quantity));
     let consistent = fits_ratio(&parts, &ratio.terms, total_iv.as_ref(), r_sum)?;
     if consistent {

@@ -3,7 +3,7 @@
 use super::expressions::{eval, expr_ids, expr_text, has_mul_div, units_diag, EvalError};
 use super::tables::{cell_value, column_unit, row_label, CellValue};
 use super::{difference_text, soften};
-use crate::checks::interval::{Iv, Style};
+use crate::checks::interval::{same_dims, Iv, Style};
 use crate::checks::Findings;
 use crate::diagnostics::Diagnostic;
 use crate::model::{relation_column, Calc, Comparison, Expr, Table};
@@ -90,7 +90,7 @@ fn relation(f: &Findings, table: &Table, rel: &Calc, out: &mut Vec<Diagnostic>) 
             (Ok(l), Ok(r)) => (l, r),
             _ => continue,
         };
-        if l.norm() != r.norm() {
+        if !same_dims(&l.dims, &r.dims) {
             if !units_reported {
                 units_reported = true;
                 out.push(units_diag(

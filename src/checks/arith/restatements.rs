@@ -1,7 +1,7 @@
 //! A104: a figure stated twice must agree with itself.
 
 use super::{cut_to, difference_text, if_cut, soften};
-use crate::checks::interval::{dims_text, last_digit, norm_dims, usable, Iv, Style};
+use crate::checks::interval::{dims_text, last_digit, same_dims, usable, Iv, Style};
 use crate::checks::Findings;
 use crate::quantity::Quantity;
 
@@ -18,7 +18,7 @@ pub fn restatements(f: &mut Findings) {
             if !usable(&first.quantity) || !usable(&again.quantity) {
                 continue;
             }
-            if norm_dims(&first.quantity.dims) != norm_dims(&again.quantity.dims) {
+            if !same_dims(&first.quantity.dims, &again.quantity.dims) {
                 out.push(
                     f.new_diag(
                         "A107",

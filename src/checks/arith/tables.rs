@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{cut_to, difference_text, if_cut, overflow, soften, sum};
-use crate::checks::interval::{norm_dims, usable, Iv, Style};
+use super::{cut_to, difference_text, if_cut, overflow, soften};
+use crate::checks::interval::{same_dims, usable, Iv, Style};
 use crate::checks::Findings;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Row, RowKind, Table};
@@ -121,6 +121,7 @@ fn table_total_checks(f: &Findings, table: &Table, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|r| r.kind == RowKind::Total)
         .count();
+    let width = table.widest_row();
     for (at, row) in table.rows.iter().enumerate() {
         let rows = match row.kind {
             RowKind::Data => continue,
@@ -134,7 +135,6 @@ fn table_total_checks(f: &Findings, table: &Table, out: &mut Vec<Diagnostic>) {
         if rows.is_empty() {
             continue;
         }
-        let width = table.widest_row();
         for col in 1..width {
             if let Some(d) = column_sum(f, table, at, &rows, col) {
                 out.push(d);
@@ -156,9 +156,9 @@ fn blank_total_overflow(
     for &i in rows {
         if let CellValue::Number(q) = cell_value(table, &table.rows[i], col) {
             let iv = Iv::of(&q);
-            let next = match &sum {
+            let next = match sum.take() {
                 None => Some(iv),
-                Some(acc) if acc.norm() == iv.norm() => acc.add(&iv),
+                Some(acc) if same_dims(&acc.dims, &iv.dims) => acc.plus(&iv),
                 Some(_) => return None,
             };
             if next.is_none() {
@@ -212,17 +212,18 @@ fn column_sum(
         return None;
     }
     let stated = Iv::of(&stated_q);
-    let want = stated.norm();
+    // The running sum (None once it overflows) and the rows added; how each row writes its
+    // figure is worked out only for a finding.
+    let mut computed = Some(Iv::zero(stated.dims.clone()));
     let mut parts = Vec::new();
-    let mut finer = Vec::new();
     for &i in rows {
         match cell_value(table, &table.rows[i], col) {
             CellValue::Number(q) => {
-                if norm_dims(&q.dims) != want {
+                if !same_dims(&q.dims, &stated.dims) {
                     return None;
                 }
-                parts.push((i, Iv::of(&q)));
-                finer.push(Style::like(&q));
+                computed = computed.and_then(|sum| sum.plus(&Iv::of(&q)));
+                parts.push((i, q));
             }
             CellValue::Blank => {}
             CellValue::Text => return None,
@@ -231,13 +232,13 @@ fn column_sum(
     if parts.is_empty() {
         return None;
     }
-    let ivs: Vec<Iv> = parts.iter().map(|(_, iv)| iv.clone()).collect();
-    let Some(computed) = sum(&ivs, &stated.dims) else {
+    let Some(computed) = computed else {
         return Some(column_overflow(f, table, at, col));
     };
     if computed.overlaps(&stated) {
         return None;
     }
+    let finer: Vec<Style> = parts.iter().map(|(_, q)| Style::like(q)).collect();
     let style = Style::like(&stated_q);
     let kind = if row.kind == RowKind::Total {
         "合计"
