@@ -104,6 +104,17 @@ fn figures_too_large_to_hold_are_e0110_not_a_panic() {
     texts.push(plan(
         "  表 投资表 {\n    单位：亿元·亿元\n    列：项目｜投资\n    行：甲｜80000000000000\n  }\n",
     ));
+    // Few digits in a unit of 10^24 (the table's, then a column's), and many digits in a unit
+    // of 10^12: lowering passes a cell unread only when neither can overflow.
+    texts.push(plan(
+        "  表 投资表 {\n    单位：亿元·亿元·亿元\n    列：项目｜投资\n    行：甲｜80000\n  }\n",
+    ));
+    texts.push(plan(
+        "  表 投资表 {\n    列：项目｜投资（亿元·亿元·亿元）\n    行：甲｜80000\n  }\n",
+    ));
+    texts.push(plan(
+        "  表 投资表 {\n    列：项目｜投资（亿元·万元）\n    行：甲｜99999999999999999999\n  }\n",
+    ));
     check_all("e0110", &texts, "E0110", 1);
 }
 

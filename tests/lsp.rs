@@ -1,12 +1,15 @@
 //! `policyc lsp` driven as an editor drives it: JSON-RPC messages over the process's
 //! standard input and output.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use serde_json::{json, Value};
+
+#[path = "support/lsp_wire.rs"]
+mod lsp_wire;
 
 /// A breakdown whose parts (120 + 330) miss its total (460): A101 on the total's value.
 const WRONG: &str = "方案 某县平房区节能改造方案 {\n  分解 改造户数 按 街道 {\n    合计：460户\n    昭君街道：120户\n    工业街道：330户\n  }\n  「完成{改造户数}节能改造。」\n}\n";
@@ -27,29 +30,7 @@ impl Client {
             .spawn()
             .expect("policyc lsp starts");
         let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (send, messages) = channel();
-        std::thread::spawn(move || loop {
-            let mut length = None;
-            loop {
-                let mut line = String::new();
-                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(n) = line.strip_prefix("Content-Length: ") {
-                    length = n.parse::<usize>().ok();
-                }
-            }
-            let mut body = vec![0; length.expect("every message has a Content-Length")];
-            stdout.read_exact(&mut body).unwrap();
-            if send.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                return;
-            }
-        });
+        let messages = lsp_wire::messages(child.stdout.take().unwrap());
         Client {
             child,
             stdin,

@@ -23,6 +23,9 @@ use policyc::diagnostics::FileId;
 use policyc::driver::compile_source;
 use policyc::synth;
 
+#[path = "../../tests/support/lsp_wire.rs"]
+mod lsp_wire;
+
 /// The two texts every group alternates between: the file as it is, and the same file with
 /// one figure changed (a different length, so that the preview's size stamp sees it too).
 fn variants(text: &str) -> [String; 2] {
@@ -79,31 +82,7 @@ impl Lsp {
             .spawn()
             .expect("policyc lsp starts");
         let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (send, messages) = channel();
-        std::thread::spawn(move || loop {
-            let mut length = None;
-            loop {
-                let mut line = String::new();
-                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(n) = line.strip_prefix("Content-Length: ") {
-                    length = n.parse::<usize>().ok();
-                }
-            }
-            let mut body = vec![0; length.expect("a Content-Length")];
-            if stdout.read_exact(&mut body).is_err() {
-                return;
-            }
-            if send.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                return;
-            }
-        });
+        let messages = lsp_wire::messages(child.stdout.take().unwrap());
         let mut lsp = Lsp {
             child,
             stdin,

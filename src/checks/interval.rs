@@ -91,15 +91,19 @@ impl Iv {
 
     /// The sum. Dimensions are the left operand's; the caller compares them first.
     pub fn add(&self, o: &Iv) -> Option<Iv> {
-        Some(Iv {
-            value: self.value.checked_add(o.value)?,
-            low: self.low.checked_add(o.low)?,
-            high: self.high.checked_add(o.high)?,
-            low_open: self.low_open || o.low_open,
-            high_open: self.high_open || o.high_open,
-            dims: self.dims.clone(),
-            approx: self.approx || o.approx,
-        })
+        self.clone().plus(o)
+    }
+
+    /// [`Iv::add`] into this interval: a running sum keeps its dimensions instead of copying
+    /// them at every term.
+    pub fn plus(mut self, o: &Iv) -> Option<Iv> {
+        self.value = self.value.checked_add(o.value)?;
+        self.low = self.low.checked_add(o.low)?;
+        self.high = self.high.checked_add(o.high)?;
+        self.low_open |= o.low_open;
+        self.high_open |= o.high_open;
+        self.approx |= o.approx;
+        Some(self)
     }
 
     /// The negation: ends swap, and so does which of them is open.
@@ -297,6 +301,9 @@ const THING_WORDS: &[&str] = &[
 /// and a heating season (采暖季) as a year — northern China heats once a year, so
 /// 元/平方米·采暖季 × 平方米 × 三年 is money.
 pub fn norm_dims(d: &Dims) -> Dims {
+    if is_normal(d) {
+        return d.clone();
+    }
     let mut out = Dims::new();
     for (k, v) in d {
         let key = if THING_WORDS.contains(&k.as_str()) {
@@ -310,6 +317,19 @@ pub fn norm_dims(d: &Dims) -> Dims {
     }
     out.retain(|_, v| *v != 0);
     out
+}
+
+/// Whether `d` is its own normal form: no measure word for things, no heating season, no
+/// zero exponent — as the dimensions of most figures are.
+fn is_normal(d: &Dims) -> bool {
+    d.iter()
+        .all(|(k, v)| *v != 0 && k != "采暖季" && !THING_WORDS.contains(&k.as_str()))
+}
+
+/// Whether two dimensions compare equal once normalised ([`norm_dims`]), without building
+/// either normal form when they are equal as written or already normal.
+pub fn same_dims(a: &Dims, b: &Dims) -> bool {
+    a == b || ((!is_normal(a) || !is_normal(b)) && norm_dims(a) == norm_dims(b))
 }
 
 /// Dimensions written the way notices write units: 元/平方米·采暖季; 无单位 for a pure number.

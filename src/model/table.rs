@@ -75,12 +75,58 @@ impl Table {
     }
 
     /// The number of columns of its widest row.
+    /// For each column, whether its unit (or the table's) is 10^14 of its base unit or more,
+    /// as [`Table::may_be_too_large`] needs: worked out once for the rows that follow.
+    pub fn large_units(&self) -> LargeUnits {
+        let large = |unit: Option<&str>| {
+            unit.is_some_and(|u| {
+                crate::quantity::parse_unit(u).is_ok_and(|u| {
+                    u.scale.abs() >= rust_decimal::Decimal::from(100_000_000_000_000_u64)
+                })
+            })
+        };
+        LargeUnits {
+            columns: self
+                .columns
+                .iter()
+                .map(|c| large(c.unit.as_deref().or(self.unit.as_deref())))
+                .collect(),
+            table: large(self.unit.as_deref()),
+        }
+    }
+
+    /// Whether a cell could be too large to hold in its column's unit
+    /// ([`QuantityError::TooLarge`] from [`Table::read_value`]). Lowering asks this of every
+    /// cell: a figure of at most 12 digits before its decimal point in a unit below 10^14 of
+    /// its base unit stays under 10^26, well inside what a decimal holds (7.9 × 10^28), and is
+    /// passed without being read. (A unit that cannot be read is no TooLarge either: the cell
+    /// is then read without it.)
+    pub fn may_be_too_large(&self, col: usize, text: &str, large: &LargeUnits) -> bool {
+        if col == 0 || !looks_numeric(text) {
+            return false;
+        }
+        let digits = text
+            .chars()
+            .take_while(|c| !matches!(c, '.' | '．'))
+            .filter(|c| *c != ',')
+            .count();
+        digits > 12 || large.columns.get(col).copied().unwrap_or(large.table)
+    }
+
     pub fn widest_row(&self) -> usize {
         self.rows.iter().map(Row::width).max().unwrap_or(0)
     }
 }
 
 /// Whether a cell's text is a bare number: 26441, 26,441, 2.85, full-width digits.
+/// Which columns' units are large enough that a cell of few digits could overflow
+/// ([`Table::large_units`]).
+pub struct LargeUnits {
+    columns: Vec<bool>,
+    /// For cells beyond the headed columns, in the table's unit.
+    table: bool,
+}
+
 pub fn looks_numeric(s: &str) -> bool {
     s.chars()
         .next()

@@ -36,7 +36,7 @@ fn describe(grammar_rule: Rule) -> Option<&'static str> {
         Rule::unit_line => "单位类别（部门、乡镇、街道、企业、机构、集合、其他）",
         Rule::unit_kind => "单位类别（部门、乡镇、街道、企业、机构、集合、其他）",
         Rule::unit_list | Rule::unit_ref => "单位名称",
-        Rule::cells | Rule::cell => "表格单元格（用“｜”分隔）",
+        Rule::cells => "表格单元格（用“｜”分隔）",
         Rule::EOI => "文件结尾",
         _ => return None,
     })

@@ -96,7 +96,6 @@ fn stray_quotes(p: &P) -> Vec<Span> {
                 | Rule::list_item
                 | Rule::unit_ref
                 | Rule::unit_name
-                | Rule::cell
                 | Rule::post
                 | Rule::person_name
                 | Rule::raw_when

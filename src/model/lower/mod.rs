@@ -97,6 +97,9 @@ struct TableLimits {
     name_span: Span,
     rows_reported: bool,
     columns_reported: bool,
+    /// The columns' units as the rows' cells are checked against them, worked out at the
+    /// first row after the table's unit or columns are given.
+    large_units: Option<crate::model::table::LargeUnits>,
 }
 
 /// A reference to check once every figure is known (figures may be referred to before

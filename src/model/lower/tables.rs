@@ -22,6 +22,7 @@ impl Lower<'_> {
             name_span: t.name.span,
             rows_reported: false,
             columns_reported: false,
+            large_units: None,
         };
         for line in &t.lines {
             match line {
@@ -39,8 +40,10 @@ impl Lower<'_> {
                         Ok(_) => {}
                     }
                     table.unit = Some(u.value.clone());
+                    limits.large_units = None;
                 }
                 ast::TableLine::Columns(cells) => {
+                    limits.large_units = None;
                     let cells = self.table_width(&mut limits, cells);
                     table.columns = cells
                         .iter()
@@ -187,7 +190,13 @@ impl Lower<'_> {
                 });
             self.too_many_columns(limits, count, first_cut);
         }
+        let large = limits
+            .large_units
+            .get_or_insert_with(|| table.large_units());
         for (col, cell) in row.cells().enumerate() {
+            if !table.may_be_too_large(col, cell.text, large) {
+                continue;
+            }
             if let Err(QuantityError::TooLarge { written }) = table.read_value(col, cell.text) {
                 self.too_large(&written, cell.span);
             }
