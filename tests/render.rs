@@ -531,6 +531,7 @@ fn spreadsheets_print_at_nine_points_or_more_and_mark_impossible_dates() {
         findings: &Default::default(),
         source: text,
         templates: &policyc::render::Templates::builtin(),
+        draft: Default::default(),
     })
     .unwrap();
     let md = String::from_utf8(md[0].1.clone()).unwrap();
@@ -552,6 +553,7 @@ fn spreadsheets_print_at_nine_points_or_more_and_mark_impossible_dates() {
         findings: &Default::default(),
         source: &source,
         templates: &policyc::render::Templates::builtin(),
+        draft: Default::default(),
     })
     .unwrap();
     let xlsx = &files.iter().find(|(n, _)| n == "appendix.xlsx").unwrap().1;

@@ -136,3 +136,38 @@ fn a_policy_without_rules_gets_no_table() {
     assert!(!out.join("subsidy.md").exists());
     assert!(!out.join("subsidy.xlsx").exists());
 }
+
+/// Worked examples are printed in the notice draft only when asked for (`--examples`),
+/// where the rule stands; without the option the draft carries the notice's words only.
+#[test]
+fn worked_examples_enter_the_draft_only_on_request() {
+    let text = "方案 测试方案 {\n  「补贴标准如下。」\n  规则 改造补贴 {\n    对象：核定改造费用\n    若 达到4万元以上：3万元\n    若 不足4万元：50%\n    例：3.9万元 → 1.95万元\n  }\n  「其余按规定执行。」\n}\n";
+    let plain = build("plain", text);
+    let md = std::fs::read_to_string(plain.join("notice.md")).unwrap();
+    assert!(!md.contains("例："), "{md}");
+
+    let dir = std::env::temp_dir().join(format!("policyc-subsidy-{}-asked", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/asked.policy"), text).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["build", "in", "-o", "out", "--examples", "--color", "never"])
+        .current_dir(&dir)
+        .output()
+        .expect("policyc runs");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let md = std::fs::read_to_string(dir.join("out/asked/notice.md")).unwrap();
+    let (before, example, after) = (
+        md.find("补贴标准如下。").unwrap(),
+        md.find("例：3.9万元 → 1.95万元").unwrap(),
+        md.find("其余按规定执行。").unwrap(),
+    );
+    assert!(before < example && example < after, "{md}");
+    let html = std::fs::read_to_string(dir.join("out/asked/notice.html")).unwrap();
+    assert!(html.contains("例：3.9万元 → 1.95万元"), "{html}");
+}

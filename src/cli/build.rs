@@ -18,6 +18,7 @@ use crate::diagnostics::human::visible;
 use crate::diagnostics::{sort_diagnostics, FileId, Severity, SourceMap};
 use crate::driver::{collect_inputs, compile_file_as, jobs, map_inputs};
 use crate::render::index::{write_index, IndexEntry, OutputLink};
+use crate::render::notice::DraftOptions;
 use crate::render::{self, FindingsSummary, Output, RenderInput, StreamWriter, Templates, Writer};
 
 /// Every output of a policy, one writer a line, run in this order; each returns files
@@ -61,7 +62,7 @@ fn write_model(input: &RenderInput, file: &mut dyn std::io::Write) -> anyhow::Re
 
 /// notice.md and notice.html: the notice draft.
 fn write_notice(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
-    render::notice::write_notice(input.policy, input.templates)
+    render::notice::write_notice_with(input.policy, input.templates, input.draft)
 }
 
 /// Two policy files with the same name (from two folders) would write into one folder:
@@ -143,6 +144,7 @@ pub fn run(
     out: &Path,
     templates_dir: Option<&Path>,
     deny_errors: bool,
+    draft: DraftOptions,
     reporting: Reporting,
 ) -> u8 {
     let inputs = collect_inputs(paths);
@@ -219,6 +221,7 @@ pub fn run(
                         findings: &entry.findings,
                         source: &loaded.text,
                         templates: &templates,
+                        draft,
                     };
                     let written =
                         write_outputs(&input, out, stem, path, spare_threads, &mut messages);
@@ -539,6 +542,7 @@ mod tests {
             findings: &findings,
             source: text,
             templates: &templates,
+            draft: DraftOptions::default(),
         };
         for (round, spare_threads) in [false, true].into_iter().enumerate() {
             let out = std::env::temp_dir()

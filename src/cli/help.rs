@@ -32,6 +32,7 @@ pub(super) const BUILD_EXAMPLES: &str = "\
   policyc build 方案.policy -o out/
   policyc build policies/ -o out/ --quiet
   policyc build policies/ -o out/ --templates 本单位模板/ --deny-errors
+  policyc build 方案.policy -o out/ --examples      通知文稿中印出补贴规则的算例
 
 每个政策文件的输出写入 out/<文件名>/，总览在 out/index.html。";
 

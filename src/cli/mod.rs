@@ -74,6 +74,9 @@ enum Command {
         /// 发现错误时以状态 1 退出（默认只要文件能编译就以 0 退出）
         #[arg(long)]
         deny_errors: bool,
+        /// 在通知文稿中印出补贴规则的算例（例：…），印在规则所在的位置；默认只印原文
+        #[arg(long)]
+        examples: bool,
         #[command(flatten)]
         reporting: Reporting,
     },
@@ -248,8 +251,16 @@ pub fn run() -> ExitCode {
             out,
             templates,
             deny_errors,
+            examples,
             reporting,
-        } => build::run(&paths, &out, templates.as_deref(), deny_errors, reporting),
+        } => build::run(
+            &paths,
+            &out,
+            templates.as_deref(),
+            deny_errors,
+            crate::render::notice::DraftOptions { examples },
+            reporting,
+        ),
         Command::Fmt {
             paths,
             check,

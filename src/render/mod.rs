@@ -61,6 +61,8 @@ pub struct RenderInput<'a> {
     /// The policy file's text, as read.
     pub source: &'a str,
     pub templates: &'a Templates,
+    /// What the notice draft prints beyond the notice's words (worked examples on request).
+    pub draft: notice::DraftOptions,
 }
 
 /// What the checks found in one file, as templates see it.

@@ -187,12 +187,29 @@ pub struct DocxHeaderCell {
     pub merge: Option<&'static str>,
 }
 
-/// Renders notice.md, notice.html and notice.docx.
+/// What a drafter may ask the notice draft to print beyond the notice's own words.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DraftOptions {
+    /// Each rule's worked examples (例：3.9万元 → 1.95万元), as a paragraph where the rule
+    /// stands (`policyc build --examples`).
+    pub examples: bool,
+}
+
+/// Renders notice.md, notice.html and notice.docx: the notice's words only.
 pub fn write_notice(
     policy: &Policy,
     templates: &Templates,
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let view = notice_view(policy);
+    write_notice_with(policy, templates, DraftOptions::default())
+}
+
+/// Renders the drafts with what `options` asks for.
+pub fn write_notice_with(
+    policy: &Policy,
+    templates: &Templates,
+    options: DraftOptions,
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let view = notice_view_with(policy, options);
     // The view becomes a template value once: converting it again for each template (three
     // here, seven parts of the .docx) was most of the time of a build of a large plan.
     let notice = minijinja::Value::from_serialize(&view);
@@ -212,9 +229,14 @@ pub fn write_notice(
     ])
 }
 
-/// Builds the notice draft's view from the model.
+/// Builds the notice draft's view from the model: the notice's words only.
 pub fn notice_view(policy: &Policy) -> NoticeView {
-    let cx = Cx { policy };
+    notice_view_with(policy, DraftOptions::default())
+}
+
+/// Builds the notice draft's view with what `options` asks for.
+pub fn notice_view_with(policy: &Policy, options: DraftOptions) -> NoticeView {
+    let cx = Cx { policy, options };
     let cover = policy.notice.as_ref().map(|n| CoverView {
         issuer: n.issuer.clone(),
         title: n.title.clone().unwrap_or_default(),
@@ -311,6 +333,7 @@ pub fn notice_view(policy: &Policy) -> NoticeView {
 
 struct Cx<'a> {
     policy: &'a Policy,
+    options: DraftOptions,
 }
 
 impl Cx<'_> {
@@ -393,6 +416,14 @@ impl Cx<'_> {
                 }
                 // Data for the checks, the task table and the chart: the prose carries the
                 // notice's words. Attachments are printed after the plan, in order.
+                // Worked examples only when asked for: the notice may not print them.
+                Block::Rule { index } if self.options.examples => {
+                    if let Some(rule) = plan.rules.get(*index) {
+                        out.extend(rule.examples.iter().map(|e| BlockView::Paragraph {
+                            text: super::filters::md_text(format!("例：{}", e.written)),
+                        }));
+                    }
+                }
                 Block::Figure { .. }
                 | Block::Breakdown { .. }
                 | Block::Restatement { .. }

@@ -137,6 +137,7 @@ fn view_of(
         findings: &summary,
         source: text,
         templates,
+        draft: render::notice::DraftOptions::default(),
     };
     match render::tasks::write(&input) {
         Ok(files) => view.tasks = output(files, "tasks.html"),
