@@ -232,14 +232,19 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
     let mut values: Vec<Option<Decimal>> = vec![None; units.len()];
     for row in rows {
         let get = |c: usize| row.cells.get(c).unwrap_or(&empty);
-        let mut shown = Vec::with_capacity(values.len());
+        // The inputs as written, joined by 、 (one string, not one per input and a join).
+        let mut shown = String::new();
         let mut failed = None;
         for (k, c) in cols.inputs.iter().enumerate() {
             let (col, unit) = c.as_ref().expect("every input has a column");
             let cell = get(*col);
+            if k > 0 {
+                shown.push('、');
+            }
             if let Some(v) = fast_number(&cell.text, scales[k]) {
                 values[k] = Some(v);
-                shown.push(format!("{}{unit}", cell.text));
+                shown.push_str(&cell.text);
+                shown.push_str(unit);
                 continue;
             }
             let read = if cell.text.is_empty() {
@@ -263,7 +268,7 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
             }) {
                 Ok(q) => {
                     values[k] = Some(q.value);
-                    shown.push(q.written);
+                    shown.push_str(&q.written);
                 }
                 Err(e) => {
                     failed = Some((Some(*col), cell.span, e));
@@ -271,7 +276,6 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
                 }
             }
         }
-        let shown = shown.join("、");
         let result = match failed {
             Some(f) => Err(f),
             None => eval.compute(&values, &shown).map_err(|e| (None, None, e)),
