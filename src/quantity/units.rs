@@ -92,10 +92,11 @@ pub fn base_name(dims: &Dims) -> String {
     }
 }
 
-/// Named units: (spellings, base unit, scale as a decimal string).
+/// Named units: (spellings, base unit, scale as a decimal string). Reprints of notices in
+/// traditional characters write 戶, 噸, 個月: the same units, so they add up with 户, 吨, 个月.
 const UNITS: &[(&[&str], &str, &str)] = &[
     (&["元"], "元", "1"),
-    (&["户"], "户", "1"),
+    (&["户", "戶"], "户", "1"),
     (&["平方米", "平米", "平", "㎡", "m²", "m2"], "平方米", "1"),
     (&["平方公里", "平方千米", "km²"], "平方米", "1000000"),
     (&["米", "m"], "米", "1"),
@@ -103,7 +104,7 @@ const UNITS: &[(&[&str], &str, &str)] = &[
     (&["厘米", "cm"], "米", "0.01"),
     (&["毫米", "mm"], "米", "0.001"),
     (&["立方米", "m³", "m3", "方"], "立方米", "1"),
-    (&["吨", "t"], "吨", "1"),
+    (&["吨", "噸", "t"], "吨", "1"),
     (&["千克", "公斤", "kg"], "吨", "0.001"),
     (&["千瓦", "kW", "KW", "kw"], "千瓦", "1"),
     (&["瓦", "W"], "千瓦", "0.001"),
@@ -112,11 +113,11 @@ const UNITS: &[(&[&str], &str, &str)] = &[
     (&["‰"], "", "0.001"),
     (&["倍"], "", "1"),
     (&["年", "年度"], "年", "1"),
-    (&["采暖季", "供暖季"], "采暖季", "1"),
-    (&["个月", "月"], "月", "1"),
+    (&["采暖季", "供暖季", "採暖季"], "采暖季", "1"),
+    (&["个月", "個月", "月"], "月", "1"),
     (&["天", "日"], "天", "1"),
-    (&["小时"], "小时", "1"),
-    (&["学时"], "学时", "1"),
+    (&["小时", "小時"], "小时", "1"),
+    (&["学时", "學時"], "学时", "1"),
 ];
 
 /// Measure words: each counts things of its own kind.
@@ -303,6 +304,20 @@ mod tests {
                 component: "户节能".into()
             })
         );
+    }
+
+    #[test]
+    fn traditional_spellings_are_the_same_units() {
+        for (traditional, simplified) in [
+            ("戶", "户"),
+            ("噸", "吨"),
+            ("元/戶", "元/户"),
+            ("個月", "个月"),
+        ] {
+            let t = parse_unit(traditional).unwrap();
+            let s = parse_unit(simplified).unwrap();
+            assert_eq!((t.dims, t.scale), (s.dims, s.scale), "{traditional}");
+        }
     }
 
     #[test]
