@@ -258,46 +258,64 @@ fn bound_samples(rule: &Rule) -> Vec<Quantity> {
 /// subsidy.xlsx: for each rule a sheet of its 标准 rows and one of its 测算 rows, each with
 /// its own heading (frozen and repeated on every printed page).
 fn subsidy_xlsx(view: &SubsidyView) -> anyhow::Result<Vec<u8>> {
+    let text = |t: &String| xlsx::Cell::text(t.clone());
     let mut book = xlsx::Book::new();
     for t in &view.rules {
         let mut heading = vec!["档次".to_string(), t.input.clone(), "补贴标准".to_string()];
         heading.extend(t.sources.iter().cloned());
-        let mut grid = Grid::new(heading.len());
-        grid.title(&format!("{}　一、补贴标准", t.caption));
-        if let Some(d) = &t.description {
-            grid.note(d);
-        }
-        grid.header_row(&heading);
-        for b in &t.bands {
+        let rows = t.bands.iter().map(|b| {
             let mut row = vec![
                 xlsx::Cell::centered(b.number.to_string()),
-                xlsx::Cell::text(b.condition.clone()),
-                xlsx::Cell::text(b.grant.clone()),
+                text(&b.condition),
+                text(&b.grant),
             ];
-            row.extend(b.shares.iter().map(|s| xlsx::Cell::text(s.clone())));
-            grid.row(row);
-        }
-        let caps = vec![30; heading.len()];
-        book.add_sheet(&format!("表{} {}", t.number, t.name), grid, &caps)?;
+            row.extend(b.shares.iter().map(text));
+            row
+        });
+        let title = format!("{}　一、补贴标准", t.caption);
+        let sheet = format!("表{} {}", t.number, t.name);
+        add_sheet(
+            &mut book,
+            &sheet,
+            &title,
+            t.description.as_deref(),
+            &heading,
+            rows,
+        )?;
 
         let mut heading = vec![t.input.clone(), "适用标准".to_string(), "补贴".to_string()];
         heading.extend(t.sources.iter().cloned());
         heading.push("算式".to_string());
-        let mut grid = Grid::new(heading.len());
-        grid.title(&format!("{}　二、测算", t.caption));
-        grid.header_row(&heading);
-        for w in &t.worked {
-            let mut row = vec![
-                xlsx::Cell::text(w.input.clone()),
-                xlsx::Cell::text(w.applies.clone()),
-                xlsx::Cell::text(w.grant.clone()),
-            ];
-            row.extend(w.shares.iter().map(|s| xlsx::Cell::text(s.clone())));
-            row.push(xlsx::Cell::text(w.working.clone()));
-            grid.row(row);
-        }
-        let caps = vec![30; heading.len()];
-        book.add_sheet(&format!("表{} {} 测算", t.number, t.name), grid, &caps)?;
+        let rows = t.worked.iter().map(|w| {
+            let mut row = vec![text(&w.input), text(&w.applies), text(&w.grant)];
+            row.extend(w.shares.iter().map(text));
+            row.push(text(&w.working));
+            row
+        });
+        let title = format!("{}　二、测算", t.caption);
+        let sheet = format!("表{} {} 测算", t.number, t.name);
+        add_sheet(&mut book, &sheet, &title, None, &heading, rows)?;
     }
     book.finish()
+}
+
+/// One sheet: a title, an optional line under it, a heading row and the rows.
+fn add_sheet(
+    book: &mut xlsx::Book,
+    sheet: &str,
+    title: &str,
+    note: Option<&str>,
+    heading: &[String],
+    rows: impl Iterator<Item = Vec<xlsx::Cell>>,
+) -> anyhow::Result<()> {
+    let mut grid = Grid::new(heading.len());
+    grid.title(title);
+    if let Some(n) = note {
+        grid.note(n);
+    }
+    grid.header_row(heading);
+    for row in rows {
+        grid.row(row);
+    }
+    book.add_sheet(sheet, grid, &vec![30; heading.len()])
 }

@@ -92,6 +92,37 @@ fn place_time(t: &Time, anchors: &[Anchor], milestone: bool) -> Result<Placed, N
     })
 }
 
+/// A milestone at a placed time: no units, targets or findings of its own; `written` is the
+/// time as written.
+fn milestone_entry(
+    id: String,
+    name: String,
+    parent: Option<String>,
+    p: &Placed,
+    written: &str,
+    span: Span,
+) -> Entry {
+    Entry {
+        id,
+        name,
+        number: None,
+        kind: Kind::Milestone,
+        parent,
+        start: iso(p.start),
+        end: iso(p.end),
+        milestone: true,
+        responsible: Vec::new(),
+        cooperating: Vec::new(),
+        targets: Vec::new(),
+        written: Some(written.to_string()),
+        description: None,
+        adjusted: adjusted(&p.assumptions, written),
+        inferred: None,
+        findings: Vec::new(),
+        span,
+    }
+}
+
 fn adjusted(assumptions: &[Assumption], original: &str) -> Option<Adjusted> {
     if assumptions.is_empty() {
         return None;
@@ -404,23 +435,8 @@ impl ChartBuilder<'_> {
         let parent = cx.map(|c| c.id.clone());
         match place_time(&m.time, anchors, true) {
             Ok(p) => self.entries.push(Entry {
-                id,
-                name: m.name.clone(),
-                number: None,
-                kind: Kind::Milestone,
-                parent,
-                start: iso(p.start),
-                end: iso(p.end),
-                milestone: true,
-                responsible: Vec::new(),
-                cooperating: Vec::new(),
-                targets: Vec::new(),
-                written: Some(m.time.written.clone()),
                 description: m.description.clone(),
-                adjusted: adjusted(&p.assumptions, &m.time.written),
-                inferred: None,
-                findings: Vec::new(),
-                span: m.span,
+                ..milestone_entry(id, m.name.clone(), parent, &p, &m.time.written, m.span)
             }),
             Err(why) => self.unplaced.push(Unplaced {
                 id,
@@ -444,25 +460,16 @@ impl ChartBuilder<'_> {
             let Ok(p) = place_time(&stage.time, &[], true) else {
                 continue;
             };
-            self.entries.push(Entry {
-                id: format!("{task_id}_stage{}", j + 1),
-                name: format!("{task_name}：{}", stage.work),
-                number: None,
-                kind: Kind::Milestone,
-                parent: parent.map(str::to_string),
-                start: iso(p.start),
-                end: iso(p.end),
-                milestone: true,
-                responsible: Vec::new(),
-                cooperating: Vec::new(),
-                targets: Vec::new(),
-                written: Some(format!("{}{}", stage.time.written, stage.work)),
-                description: None,
-                adjusted: adjusted(&p.assumptions, &stage.time.written),
-                inferred: None,
-                findings: Vec::new(),
-                span: stage.time.span,
-            });
+            let mut entry = milestone_entry(
+                format!("{task_id}_stage{}", j + 1),
+                format!("{task_name}：{}", stage.work),
+                parent.map(str::to_string),
+                &p,
+                &stage.time.written,
+                stage.time.span,
+            );
+            entry.written = Some(format!("{}{}", stage.time.written, stage.work));
+            self.entries.push(entry);
         }
     }
 
