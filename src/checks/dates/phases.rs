@@ -1,0 +1,162 @@
+//! D205: phases of a plan that overlap or come in the wrong order.
+
+use super::*;
+
+/// D205: consecutive phases of a plan that overlap by more than a shared boundary, or that
+/// come in the wrong order.
+pub fn phases_overlap(f: &mut Findings) {
+    for plan in &f.policy.plans {
+        let period = plan.period.as_ref().and_then(interval);
+        for pair in plan.phases.windows(2) {
+            let (prev, next) = (&pair[0], &pair[1]);
+            if let Some(d) = phase_pair(f, period, prev, next, true) {
+                f.report(d);
+            }
+        }
+        // A phase can also run into a later window than the next one (组织实施 against both
+        // 检查验收 windows). Each phase is held against the phase before its predecessor that
+        // ends last, found in one pass (plans hold thousands of phases).
+        let mut latest: Option<(NaiveDate, usize)> = None;
+        for j in 2..plan.phases.len() {
+            if let Some(iv) = interval(&plan.phases[j - 2].time) {
+                if latest.is_none_or(|(end, _)| iv.end > end) {
+                    latest = Some((iv.end, j - 2));
+                }
+            }
+            let Some((_, i)) = latest else { continue };
+            if let Some(d) = phase_pair(f, period, &plan.phases[i], &plan.phases[j], false) {
+                f.report(d);
+            }
+        }
+    }
+}
+
+fn phase_pair(
+    f: &Findings,
+    period: Option<Iv>,
+    prev: &Phase,
+    next: &Phase,
+    adjacent: bool,
+) -> Option<crate::diagnostics::Diagnostic> {
+    let earlier = if adjacent {
+        "前一阶段"
+    } else {
+        "更早的阶段"
+    };
+    let a = interval(&prev.time).or_else(|| month_reading(&prev.time))?;
+    // The next year is a plausible reading of the later phase when it keeps it inside the
+    // plan's period or, without a period, when it starts within three months of the end of
+    // the earlier phase.
+    let plausible = |b: Iv| match period {
+        Some(p) => within(b, p),
+        None => b.start.is_some_and(|s| s >= a.end && days(a.end, s) <= 92),
+    };
+    let mut worst = None;
+    for b in readings(&next.time, plausible) {
+        let problem = pair_problem(a, b);
+        match problem {
+            None => return None, // some reading of the later phase follows on: fine
+            Some(p) => {
+                if worst.is_none() {
+                    worst = Some((b, p));
+                }
+            }
+        }
+    }
+    let (b, problem) = match worst {
+        Some(w) => w,
+        None => {
+            let b = month_reading(&next.time)?;
+            (b, pair_problem(a, b)?)
+        }
+    };
+    // Beyond the next phase only an overlap is reported: order is judged pair by pair.
+    if !adjacent && !matches!(problem, PairProblem::Overlap { .. }) {
+        return None;
+    }
+    let what = format!(
+        "阶段“{}”（{}）与{earlier}“{}”（{}）",
+        next.name, next.time.written, prev.name, prev.time.written
+    );
+    let d = match problem {
+        PairProblem::Overlap { from, to } => f
+            .new_diag("D205", format!("{what}重叠{}天", days(from, to)))
+            .with_primary(
+                next.time.span,
+                format!("在{earlier}结束前就开始（{}）", shown(b)),
+            )
+            .with_secondary(
+                prev.time.span,
+                format!("{earlier}到{}才结束", format_chinese(a.end)),
+            )
+            .with_note(format!("重叠的日子：{}", shown(Iv::days(from, to)))),
+        PairProblem::Reversed => f
+            .new_diag("D205", format!("{what}顺序颠倒"))
+            .with_primary(
+                next.time.span,
+                format!("排在后面，却早于前一阶段（{}）", shown(b)),
+            )
+            .with_secondary(prev.time.span, format!("前一阶段：{}", shown(a))),
+        PairProblem::EndsFirst => f
+            .new_diag(
+                "D205",
+                format!("{what}时间交错：后一阶段的时限早于前一阶段结束"),
+            )
+            .with_primary(next.time.span, format!("截至{}", format_chinese(b.end)))
+            .with_secondary(
+                prev.time.span,
+                format!("前一阶段到{}才结束", format_chinese(a.end)),
+            ),
+    };
+    let d = if [&prev.time, &next.time]
+        .iter()
+        .any(|t| matches!(t.problem, Some(DateProblem::NoSuchDate { .. })))
+    {
+        d.with_note("其中有不存在的日期（见 D201），这里按它所在月份的任何一天理解，怎样理解都重叠")
+    } else {
+        d
+    };
+    Some(d.with_help(if adjacent {
+        "相邻的阶段应前后衔接：后一阶段从前一阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告"
+    } else {
+        "阶段应依次进行：排在后面的阶段从前面各阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告"
+    }))
+}
+
+enum PairProblem {
+    Overlap { from: NaiveDate, to: NaiveDate },
+    Reversed,
+    EndsFirst,
+}
+
+fn pair_problem(a: Iv, b: Iv) -> Option<PairProblem> {
+    match (a.start, b.start) {
+        (Some(a_start), Some(b_start)) => {
+            // They follow each other if, at the precision written, the later one can start
+            // on or after the day the earlier one ends: 3月15日 then 3月15日—4月30日 share a
+            // boundary day; 3月—6月 then 6月—9月 a boundary month; 5月11日—5月31日 then
+            // 5月—11月 can start on 31 May.
+            if a.last_from <= b.first_by {
+                return None;
+            }
+            if b.end < a_start {
+                return Some(PairProblem::Reversed);
+            }
+            let from = a_start.max(b_start);
+            let to = a.end.min(b.end);
+            (from <= to).then_some(PairProblem::Overlap { from, to })
+        }
+        // A deadline: only its end is known.
+        _ => {
+            if b.end < a.end {
+                if a.start.is_some_and(|s| b.end < s) {
+                    Some(PairProblem::Reversed)
+                } else {
+                    Some(PairProblem::EndsFirst)
+                }
+            } else {
+                None
+            }
+        }
+    }
+}
