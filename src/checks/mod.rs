@@ -93,6 +93,7 @@ const CHECKS: &[Check] = &[
     ("D210 时限早于成文日期", dates::deadline_before_issue),
     ("D211 年份前后不一致", dates::years_disagree),
     ("D212 分阶段时限次序颠倒", dates::stages_out_of_order),
+    ("D213 验收早于完工", dates::acceptance_before_completion),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

@@ -10,14 +10,17 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod acceptance;
 mod deadlines;
 mod outside;
 mod phases;
 mod readings;
+mod sections;
 mod stages;
 mod times;
 mod written;
 mod years;
+pub use acceptance::acceptance_before_completion;
 pub use deadlines::{deadline_before_issue, task_after_plan};
 pub use outside::{outside_phase, outside_plan};
 pub use phases::phases_overlap;

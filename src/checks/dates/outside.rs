@@ -1,6 +1,7 @@
 //! D206, D207: times outside the period or the phase they belong to, and steps of a phase
 //! listed in an order their dates contradict.
 
+use super::sections::Sections;
 use super::*;
 
 /// D206: phases outside the plan's period (and, in a phase without a date, its steps,
@@ -93,24 +94,63 @@ pub fn outside_phase(f: &mut Findings) {
                     .with_help("核对原文的日期；若它属于另一个阶段，把它移到那个阶段之下");
                 f.report(d);
             }
-            order(f, "步骤", &ph.steps, Some(outer));
-            order(f, "节点", &ph.milestones, Some(outer));
+            order(f, "步骤", &ph.steps.iter().collect::<Vec<_>>(), Some(outer));
+            order(
+                f,
+                "节点",
+                &ph.milestones.iter().collect::<Vec<_>>(),
+                Some(outer),
+            );
+        }
+        let period = plan.period.as_ref().and_then(interval);
+        for nodes in timeline_milestones(plan) {
+            order(f, "节点", &nodes, period);
         }
     }
 }
 
-/// Reports a step or milestone whose dates lie wholly before the one listed before it.
-/// A next-year reading counts only when it stays inside `container`, the phase.
-fn order(f: &mut Findings, kind: &str, list: &[Step], container: Option<Iv>) {
+/// Milestones outside phases that a section lists as a timeline: those written side by side in
+/// one section whose title, or an enclosing one's, names a schedule (六、时间节点, 实施步骤,
+/// 进度安排). Milestones under other titles are targets listed by topic and keep no order.
+fn timeline_milestones(plan: &crate::model::Plan) -> Vec<Vec<&Step>> {
+    let sections = Sections::of(plan);
+    let schedule = |path: &[usize]| {
+        path.iter().any(|&i| {
+            ["时间", "步骤", "进度", "节点"]
+                .iter()
+                .any(|w| sections.titles[i].contains(w))
+        })
+    };
+    let mut groups: Vec<(&[usize], Vec<&Step>)> = Vec::new();
+    for (s, path) in plan.milestones.iter().zip(&sections.milestone) {
+        if !schedule(path) {
+            continue;
+        }
+        match groups.iter_mut().find(|(p, _)| *p == path.as_slice()) {
+            Some((_, list)) => list.push(s),
+            None => groups.push((path, vec![s])),
+        }
+    }
+    groups.into_iter().map(|(_, list)| list).collect()
+}
+
+/// Reports a step or milestone whose dates lie before the one listed before it: wholly
+/// before, or starting and ending earlier (a 第二步 of 3月1日—3月20日 after a 第一步 of
+/// 3月10日—3月31日). Steps that start together, or one inside the other, run side by side.
+/// A next-year reading counts only when it stays inside `container`, the phase or the period.
+fn order(f: &mut Findings, kind: &str, list: &[&Step], container: Option<Iv>) {
     for pair in list.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
+        let (prev, next) = (pair[0], pair[1]);
         let Some(a) = interval(&prev.time) else {
             continue;
         };
         let bs = readings(&next.time, |b| container.is_some_and(|c| within(b, c)));
         let reversed = |b: &Iv| match (a.start, b.start) {
-            // Ranges: the later one ends before the earlier one starts.
-            (Some(a_start), Some(_)) => b.end < a_start,
+            // Ranges: the later one ends before the earlier one starts, or starts and ends
+            // before it.
+            (Some(a_start), Some(b_start)) => {
+                b.end < a_start || (b_start < a_start && b.end < a.end)
+            }
             // Deadlines and points: compare when each is due.
             _ => b.end < a.end,
         };
