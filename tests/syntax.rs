@@ -303,7 +303,7 @@ fn an_unknown_field_of_a_block_is_told_the_fields_the_block_has() {
 }
 
 #[test]
-fn a_name_with_a_blank_or_a_comma_gets_the_caret_on_the_name() {
+fn a_name_with_a_blank_or_a_comma_gets_the_caret_on_the_break() {
     let (ok, codes, human, json) =
         check("方案 示例 {\n  指标 改造 户数：460户\n  标准 中央，补贴：3500元/户\n}\n");
     assert!(!ok);
@@ -311,9 +311,37 @@ fn a_name_with_a_blank_or_a_comma_gets_the_caret_on_the_name() {
     assert!(human.contains("名称“改造 户数”中有空格"), "{human}");
     assert!(human.contains("名称“中央，补贴”中有逗号"), "{human}");
     assert!(human.contains("写作“指标 改造户数：…”"), "{human}");
-    // The caret stands under the name, not under the keyword.
+    // The caret stands under the blank itself, not under the keyword.
     assert_eq!(json[0]["line"], 2);
-    assert_eq!(json[0]["column"], 6);
+    assert_eq!(json[0]["column"], 8);
+    assert_eq!(json[1]["column"], 8);
+}
+
+#[test]
+fn a_phase_step_milestone_or_part_name_with_a_break_gets_the_caret_on_the_break() {
+    let text = "方案 示例 {\n  阶段 （一）摸底调研,落实政策：2024年3月 「摸底」\n  阶段 准备：2024年4月 {\n    步骤 第一步 摸底：2024年4月\n  }\n  节点 完成、验收：2024年5月\n  分解 户数 按 年度 {\n    合计：30户\n    2023年，2024年：30户\n  }\n}\n";
+    let (ok, codes, human, json) = check(text);
+    assert!(!ok);
+    assert_eq!(codes, ["E0001"; 4], "{human}");
+    for message in [
+        "名称“（一）摸底调研,落实政策”中有逗号",
+        "名称“第一步 摸底”中有空格",
+        "名称“完成、验收”中有逗号",
+        "名称“2023年，2024年”中有逗号",
+        "写作“阶段 （一）摸底调研落实政策：…”",
+        "把它放在「」中：「2023年，2024年」：…",
+    ] {
+        assert!(human.contains(message), "{message}: {human}");
+    }
+    // Never the hint about colons, never the caret on the keyword.
+    assert!(!human.contains("冒号"), "{human}");
+    let at: Vec<(u64, u64)> = (0..4)
+        .map(|i| {
+            let d = &json[i];
+            (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(at, [(2, 13), (4, 11), (6, 8), (9, 10)], "{human}");
 }
 
 #[test]

@@ -253,10 +253,8 @@ pub(super) fn syntax_error(src: &str, e: &Error<Rule>, file: FileId) -> Found {
     if let Some(found) = misspelled_keyword(src, pos, &expected, file) {
         return found;
     }
-    if line_start {
-        if let Some(found) = name_with_a_break(src, pos, file) {
-            return found;
-        }
+    if let Some(found) = name_with_a_break(src, pos, &expected, file) {
+        return found;
     }
 
     let mut items: Vec<String> = Vec::new();
@@ -363,21 +361,38 @@ fn curly_quoted_prose(src: &str, pos: usize, expected: &Expected, file: FileId) 
     })
 }
 
-/// E0001 on the name itself when a figure's name holds a blank or a comma (`指标 改造 户数：460户`,
-/// `标准 中央,补贴：…`): the parser stops at the keyword, the drafter's slip is in the name.
-fn name_with_a_break(src: &str, pos: usize, file: FileId) -> Option<Found> {
+/// E0001 on the blank or comma itself when a name holds one (`指标 改造 户数：460户`,
+/// `标准 中央,补贴：…`, `阶段 （一）摸底调研,落实政策：…`, a part `2023年，2024年：30户`): the
+/// parser stops at the keyword or the break, the drafter's slip is in the name.
+fn name_with_a_break(src: &str, pos: usize, expected: &Expected, file: FileId) -> Option<Found> {
+    let line_start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
-    let line = &src[pos..line_end];
-    let keyword = ["指标", "标准", "假设", "复述", "比例"]
-        .into_iter()
-        .find(|k| line.starts_with(k))?;
-    let after = &line[keyword.len()..];
-    let lead = after.len() - after.trim_start().len();
-    if lead == 0 {
-        return None;
-    }
-    let name_start = keyword.len() + lead;
+    let lead = src[line_start..line_end].len() - src[line_start..line_end].trim_start().len();
+    let at = line_start + lead;
+    let line = &src[at..line_end];
+    // A part of a 分解 has no keyword: the parser was still reading its name, where 按 could
+    // follow.
+    let keyword = [
+        "指标", "标准", "假设", "复述", "比例", "阶段", "步骤", "节点",
+    ]
+    .into_iter()
+    .find(|k| line.starts_with(k));
+    let name_start = match keyword {
+        Some(k) => {
+            let after = &line[k.len()..];
+            let gap = after.len() - after.trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            k.len() + gap
+        }
+        None if expected.literals.iter().any(|l| l == "按") => 0,
+        None => return None,
+    };
     let colon = line[name_start..].find(['：', ':'])? + name_start;
+    if at + colon < pos {
+        return None; // the parser got past the name: the slip is elsewhere
+    }
     let name = line[name_start..colon].trim_end();
     let breaks = [' ', '\u{3000}', '\t', ',', '，', '、'];
     let inner = name.find(breaks)?;
@@ -385,12 +400,27 @@ fn name_with_a_break(src: &str, pos: usize, file: FileId) -> Option<Found> {
         return None;
     }
     let joined: String = name.chars().filter(|c| !breaks.contains(c)).collect();
-    let what = if name.contains([',', '，', '、']) {
+    let slip = name[inner..].chars().next()?;
+    let what = if matches!(slip, ',' | '，' | '、') {
         "逗号"
     } else {
         "空格"
     };
-    let span = Span::new(pos + name_start, pos + name_start + name.len());
+    let span = Span::new(
+        at + name_start + inner,
+        at + name_start + inner + slip.len_utf8(),
+    );
+    let help = match keyword {
+        Some(k @ ("阶段" | "步骤" | "节点")) => format!(
+            "名称连写，不含空格和标点：写作“{k} {joined}：…”；原文标题中的标点照原文写在后面「」中的正文里"
+        ),
+        Some(k) => format!(
+            "名称连写，不含空格和标点：写作“{k} {joined}：…”；原文的名称有标点时，把说明写在「」中"
+        ),
+        None => format!(
+            "分项名称连写：写作“{joined}：…”；原文的分项名有标点时，把它放在「」中：「{name}」：…"
+        ),
+    };
     let d = Diagnostic::new(
         "E0001",
         Severity::Error,
@@ -398,9 +428,7 @@ fn name_with_a_break(src: &str, pos: usize, file: FileId) -> Option<Found> {
         file,
     )
     .with_primary(span, format!("名称中不能有{what}"))
-    .with_help(format!(
-        "名称连写，不含空格和标点：写作“{keyword} {joined}：…”；原文的名称有标点时，把说明写在「」中"
-    ));
+    .with_help(help);
     Some(Found {
         diagnostic: d,
         repair: Repair::BlankLine,
