@@ -115,6 +115,16 @@ pub fn years_disagree(f: &mut Findings) {
                 }
             }
         }
+        // A task named for another year than the plan's, due within the plan: 2024年煤改电改造
+        // 工作 in the 2025 plan, due 2025年10月底前 — most often a line kept from last year's plan.
+        if let Some(period) = &plan.period {
+            if let Some(iv) = interval(period) {
+                let from = iv.start.map_or(iv.end.year(), |s| s.year());
+                for t in &plan.tasks {
+                    task_year_outside(f, t, (from, iv.end.year()), period);
+                }
+            }
+        }
         // The title the cover notice gives this plan.
         let Some(n) = notice else { continue };
         let Some(cover_title) = n.title.as_deref() else {
@@ -140,6 +150,40 @@ pub fn years_disagree(f: &mut Findings) {
             f.report(d);
         }
     }
+}
+
+/// D211 on a task whose title names one year outside the plan's `years` while its deadline
+/// falls within them.
+fn task_year_outside(f: &mut Findings, t: &Task, years: (i32, i32), period: &Time) {
+    let (Some(title), Some(deadline)) = (&t.title, &t.deadline) else {
+        return;
+    };
+    let named = years_in(title);
+    let [y] = named.as_slice() else { return };
+    let Some(due) = interval(deadline).map(|iv| iv.end.year()) else {
+        return;
+    };
+    if (years.0..=years.1).contains(y) || !(years.0..=years.1).contains(&due) {
+        return;
+    }
+    let d = f
+        .new_diag(
+            "D211",
+            format!(
+                "{}写的是{y}年的工作，完成时限（{}）和方案期限（{}）却是{due}年",
+                task_name(t),
+                deadline.written,
+                period.written
+            ),
+        )
+        .with_primary(
+            f.find_in(t.span, &format!("{y}年"))
+                .unwrap_or(f.head(t.span)),
+            format!("{y}年"),
+        )
+        .with_secondary(deadline.span, format!("{due}年"))
+        .with_help("核对任务名称中的年份：多半是沿用上一年度的方案时漏改；若确是往年工作的收尾，照原文保留，可忽略本警告");
+    f.report(d);
 }
 
 #[cfg(test)]
