@@ -106,6 +106,10 @@ const CHECKS: &[Check] = &[
     ("O406 附件未附", org::missing_attachment),
     ("O407 成员的姓名或职务写法有误", org::member_line_slips),
     ("O408 办公室与小组成员不符", org::office_outside_group),
+    (
+        "O409 成员职务中的单位未声明",
+        org::posts_name_undeclared_units,
+    ),
 ];
 
 /// Runs every check over a policy. One check's failure never stops the others.

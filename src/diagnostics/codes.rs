@@ -802,6 +802,18 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/O408-silent.policy"),
     },
     CodeInfo {
+        code: "O409",
+        severity: Severity::Note,
+        title: "成员职务中的单位未声明",
+        explanation: "领导小组成员的职务以单位名称开头（王五｜县教育局局长），这个单位却没有在“单位 { … }”中声明，\
+            与声明的单位名称也互不包含。成员所属的单位按职务开头的单位名称确定，没有声明的单位无法与任务的承担单位（O404）\
+            和办公室所在单位（O408）比较，这些检查对它就不起作用。每个小组报告一次，列出这些单位。\
+            只看以局、委、办、中心、公司、街道、办事处等结尾的单位名称；人民政府（组长常是县长）和集合（各乡镇、两镇）不检查；\
+            文件没有声明任何单位时不检查。请在“单位”中声明它们（通知说明了简称的写作别称），或核对职务中的单位名称是否写错。",
+        fires: include_str!("../../tests/fixtures/checks/O409-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/O409-silent.policy"),
+    },
+    CodeInfo {
         code: "R301",
         severity: Severity::Error,
         title: "规则有空档",

@@ -17,12 +17,14 @@ mod duties;
 mod members;
 mod near;
 mod office;
+mod posts;
 mod same;
 mod variants;
 
 pub use duties::duties_outside_group;
 pub use members::member_line_slips;
 pub use office::office_outside_group;
+pub use posts::posts_name_undeclared_units;
 use same::{
     likely_same, names, near_pairs, parts, places_agree, subsequence, units_same, Class, Parts,
     Same,
