@@ -342,6 +342,22 @@ fn a_phase_step_milestone_or_part_name_with_a_break_gets_the_caret_on_the_break(
         })
         .collect();
     assert_eq!(at, [(2, 13), (4, 11), (6, 8), (9, 10)], "{human}");
+
+    // Blocks named before their 「」 title, brace or 按, and a 核算 before its colon.
+    let text = "方案 示例 {\n  分解 改造 户数 按 年度 {\n    合计：3户\n    2023年：3户\n  }\n  表 开工 任务表 「表」 {\n    列：甲｜乙\n    行：a｜1\n  }\n  核算 中央 占比：1 = 1\n}\n";
+    let (ok, codes, human, json) = check(text);
+    assert!(!ok);
+    assert_eq!(codes, ["E0001"; 3], "{human}");
+    assert!(human.contains("写作“分解 改造户数 …”"), "{human}");
+    assert!(human.contains("写作“表 开工任务表 …”"), "{human}");
+    assert!(human.contains("写作“核算 中央占比：…”"), "{human}");
+    let at: Vec<(u64, u64)> = (0..3)
+        .map(|i| {
+            let d = &json[i];
+            (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(at, [(2, 8), (6, 7), (10, 8)], "{human}");
 }
 
 #[test]

@@ -372,11 +372,17 @@ fn name_with_a_break(src: &str, pos: usize, expected: &Expected, file: FileId) -
     let line = &src[at..line_end];
     // A part of a 分解 has no keyword: the parser was still reading its name, where 按 could
     // follow.
-    let keyword = [
-        "指标", "标准", "假设", "复述", "比例", "阶段", "步骤", "节点",
-    ]
-    .into_iter()
-    .find(|k| line.starts_with(k));
+    // Statements whose name ends at a colon, and blocks whose name ends at their 「」 title,
+    // their brace or (a 分解) at 按.
+    const BEFORE_COLON: &[&str] = &[
+        "指标", "标准", "假设", "复述", "比例", "阶段", "步骤", "节点", "核算",
+    ];
+    const BLOCKS: &[&str] = &["分解", "表", "规则", "名单"];
+    let keyword = BEFORE_COLON
+        .iter()
+        .chain(BLOCKS)
+        .copied()
+        .find(|k| line.starts_with(k));
     let name_start = match keyword {
         Some(k) => {
             let after = &line[k.len()..];
@@ -389,7 +395,18 @@ fn name_with_a_break(src: &str, pos: usize, expected: &Expected, file: FileId) -
         None if expected.literals.iter().any(|l| l == "按") => 0,
         None => return None,
     };
-    let colon = line[name_start..].find(['：', ':'])? + name_start;
+    let colon = match keyword {
+        Some(k) if BLOCKS.contains(&k) => {
+            let rest = &line[name_start..];
+            let by = [" 按 ", " 按\u{3000}", " 比例 "]
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .min();
+            let open = rest.find(['{', '｛', '「']);
+            by.into_iter().chain(open).min()? + name_start
+        }
+        _ => line[name_start..].find(['：', ':'])? + name_start,
+    };
     if at + colon < pos {
         return None; // the parser got past the name: the slip is elsewhere
     }
@@ -414,6 +431,9 @@ fn name_with_a_break(src: &str, pos: usize, expected: &Expected, file: FileId) -
         Some(k @ ("阶段" | "步骤" | "节点")) => format!(
             "名称连写，不含空格和标点：写作“{k} {joined}：…”；原文标题中的标点照原文写在后面「」中的正文里"
         ),
+        Some(k) if BLOCKS.contains(&k) => format!(
+            "名称连写，不含空格和标点：写作“{k} {joined} …”；原文的名称有标点时，把原文的标题写在「」中"
+        ),
         Some(k) => format!(
             "名称连写，不含空格和标点：写作“{k} {joined}：…”；原文的名称有标点时，把说明写在「」中"
         ),
@@ -429,9 +449,21 @@ fn name_with_a_break(src: &str, pos: usize, expected: &Expected, file: FileId) -
     )
     .with_primary(span, format!("名称中不能有{what}"))
     .with_help(help);
+    // Each break becomes as many bytes of `_`, a name character: the line is read with the
+    // name joined, so a block's header keeps its braces and the lines after it are checked.
+    let mended: String = name
+        .chars()
+        .map(|c| {
+            if breaks.contains(&c) {
+                "_".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     Some(Found {
         diagnostic: d,
-        repair: Repair::BlankLine,
+        repair: Repair::Replace(at + name_start, mended),
     })
 }
 
