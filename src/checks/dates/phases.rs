@@ -78,7 +78,26 @@ fn phase_pair(
         "阶段“{}”（{}）与{earlier}“{}”（{}）",
         next.name, next.time.written, prev.name, prev.time.written
     );
+    // A later phase that starts and ends before the one listed before it is out of order even
+    // where the two overlap (第二阶段 3月1日—4月10日 after 第一阶段 3月10日—4月30日); one that
+    // starts later, or runs inside it, overlaps it.
+    let crossed =
+        adjacent && matches!((a.start, b.start), (Some(x), Some(y)) if y < x) && b.end < a.end;
     let d = match problem {
+        PairProblem::Overlap { from, to } if crossed => f
+            .new_diag(
+                "D205",
+                format!(
+                    "{what}顺序颠倒：排在后面，开始和结束却都早于前一阶段（重叠{}天）",
+                    days(from, to)
+                ),
+            )
+            .with_primary(
+                next.time.span,
+                format!("排在后面，却早于前一阶段（{}）", shown(b)),
+            )
+            .with_secondary(prev.time.span, format!("前一阶段：{}", shown(a)))
+            .with_note(format!("重叠的日子：{}", shown(Iv::days(from, to)))),
         PairProblem::Overlap { from, to } => f
             .new_diag("D205", format!("{what}重叠{}天", days(from, to)))
             .with_primary(
