@@ -22,8 +22,8 @@ struct Item<'a> {
     span: Span,
 }
 
-/// Words that make an item an acceptance: 验收 anywhere; 考核 in the name of a phase or a
-/// step (督查考核阶段), where it is the plan's closing check rather than a standing duty.
+/// Words that make an item an acceptance: 验收 anywhere; 考核 in the name of a phase
+/// (督查考核阶段), where it is the plan's closing check rather than a standing duty.
 fn accepts(item: &Item) -> bool {
     item.words.contains("验收") || (item.phase && item.name.contains("考核"))
 }
