@@ -337,7 +337,8 @@ fn roster_with_bad_rows_reports_them_and_goes_on() {
     let s = calc::find_rule(&p, "改造补贴").unwrap();
     let eval = s.evaluator();
     let text = "户号,街道,核定改造费用（元）\nA1,昭君街道,39000\nA2,昭君街道,50000\nA3,工业街道,\nA4,工业街道,很多\nA5,工业街道,-3\nA6,工业街道,3万元\nA7,工业街道,60平方米\n";
-    let r = roster::run(&roster::read_csv(text), &eval);
+    let sheet = roster::read_csv(text);
+    let r = roster::run(&sheet, &eval);
     assert_eq!(r.households.len(), 3);
     assert_eq!(
         r.bad.iter().map(|b| b.line).collect::<Vec<_>>(),

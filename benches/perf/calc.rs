@@ -74,7 +74,8 @@ pub fn calc(o: &Options, rows: &mut Vec<Row>) {
         let start = Instant::now();
         let bytes = std::fs::read(&file).unwrap();
         let text = roster::decode(&bytes).unwrap();
-        let out = roster::run(&roster::read_csv(&text), &eval);
+        let sheet = roster::read_csv(&text);
+        let out = roster::run(&sheet, &eval);
         times.push(start.elapsed().as_secs_f64());
         assert!(out.bad.is_empty(), "the bench roster has no bad row");
         assert_eq!(out.households.len(), n);

@@ -393,8 +393,13 @@ impl<'r> Evaluator<'r> {
         }
     }
 
-    /// The grant for inputs assigned by [`Evaluator::assign`]; `shown` names the input in a gap.
-    pub fn compute(&self, values: &[Option<Decimal>], shown: &str) -> Result<Computed, CalcError> {
+    /// The grant for inputs assigned by [`Evaluator::assign`]; `shown` names the input in a
+    /// gap or an overflow (called only then: a roster does not write every input out).
+    pub fn compute(
+        &self,
+        values: &[Option<Decimal>],
+        shown: &dyn Fn() -> String,
+    ) -> Result<Computed, CalcError> {
         let (branch, overlaps) = if self.conditioned {
             let x = values[0].ok_or_else(|| self.missing(0))?;
             if let Some(&(k, _, _)) = self.extra.iter().flatten().find(|e| values[e.0].is_none()) {
@@ -412,7 +417,7 @@ impl<'r> Evaluator<'r> {
                 (Some(o), Some(p)) => (o, p),
                 _ => {
                     return Err(CalcError::Gap {
-                        input: shown.to_string(),
+                        input: shown(),
                         branches: self
                             .rule
                             .branches
@@ -426,9 +431,7 @@ impl<'r> Evaluator<'r> {
         if let Some(d) = &prepared.defect {
             return Err(CalcError::RuleUnit { message: d.clone() });
         }
-        let overflow = || CalcError::Overflow {
-            text: shown.to_string(),
-        };
+        let overflow = || CalcError::Overflow { text: shown() };
         let mut capped = false;
         let mut input = |i: usize| -> Result<Decimal, CalcError> {
             let v = values[i].ok_or_else(|| self.missing(i))?;
@@ -479,7 +482,7 @@ impl<'r> Evaluator<'r> {
         let values = self.assign(inputs)?;
         let shown: Vec<&str> = inputs.iter().map(|q| q.written.as_str()).collect();
         let shown = shown.join("、");
-        let c = self.compute(&values, &shown)?;
+        let c = self.compute(&values, &|| shown.clone())?;
         let (outcome, condition) = match c.branch {
             Some(i) => (
                 &self.rule.branches[i].outcome,

@@ -3,6 +3,7 @@
 //! policy file (the rule, its branches), into the command line (an amount that cannot be
 //! read) or into a CSV roster (the bad cell).
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{EXIT_FAILED, EXIT_FINDINGS, EXIT_OK};
@@ -282,19 +283,9 @@ fn run_roster(
             return EXIT_FINDINGS;
         }
     };
-    let (sheet, roster_file) = if roster::is_workbook(&bytes) {
-        match roster::read_workbook(&bytes) {
-            Ok(s) => (s, None),
-            Err(e) => {
-                report.cli(
-                    "E0705",
-                    format!("名册 {} 无法作为 Excel 工作簿读取：{e}", path.display()),
-                    None,
-                    Some("在 Excel 或 WPS 中另存为 .xlsx，或另存为“CSV UTF-8（逗号分隔）”"),
-                );
-                return EXIT_FINDINGS;
-            }
-        }
+    // A CSV's decoded text (a workbook has none); its cells borrow it.
+    let text = if roster::is_workbook(&bytes) {
+        None
     } else {
         let Some(text) = roster::decode(&bytes) else {
             report.cli(
@@ -305,12 +296,33 @@ fn run_roster(
             );
             return EXIT_FINDINGS;
         };
-        let text = text.replace("\r\n", "\n");
-        let sheet = roster::read_csv(&text);
-        let id = report.map.add(path.display().to_string(), text);
-        (sheet, Some(id))
+        Some(if text.contains('\r') {
+            Cow::Owned(text.replace("\r\n", "\n"))
+        } else {
+            text
+        })
+    };
+    let sheet = match &text {
+        Some(text) => roster::read_csv(text),
+        None => match roster::read_workbook(&bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                report.cli(
+                    "E0705",
+                    format!("名册 {} 无法作为 Excel 工作簿读取：{e}", path.display()),
+                    None,
+                    Some("在 Excel 或 WPS 中另存为 .xlsx，或另存为“CSV UTF-8（逗号分隔）”"),
+                );
+                return EXIT_FINDINGS;
+            }
+        },
     };
     let result = roster::run(&sheet, eval);
+    // The roster's text goes into the source map only when a row needs a caret into it.
+    let roster_file = text
+        .as_ref()
+        .filter(|_| result.bad.iter().any(|b| b.span.is_some()))
+        .map(|text| report.map.add(path.display().to_string(), text.to_string()));
     let shown = path.display().to_string();
     for b in &result.bad {
         let column = b
@@ -342,6 +354,14 @@ fn run_roster(
         d = d.with_help("改正这一行后重新计算；其余各行照常计算");
         report.emit(d);
     }
+    if result.overflow {
+        report.cli(
+            "E0706",
+            format!("名册 {shown} 的补贴合计超出可计算的范围（约7.9×10²⁸），合计不可靠"),
+            None,
+            Some("核对名册中金额特别大的行"),
+        );
+    }
     if let Some(out) = req.out {
         if let Some(code) = write_result(report, req, path, out, &result, eval) {
             return code;
@@ -372,7 +392,7 @@ fn run_roster(
     if overlapping > 0 {
         println!("注意：{overlapping} 户的输入同时在规则的几项条件之内（R302），按先写的一项计算");
     }
-    if result.bad.is_empty() && !over {
+    if result.bad.is_empty() && !over && !result.overflow {
         EXIT_OK
     } else {
         EXIT_FINDINGS

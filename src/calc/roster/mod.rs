@@ -7,8 +7,8 @@
 mod read;
 mod write;
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
@@ -22,19 +22,31 @@ use crate::quantity::{parse_unit, Dims};
 /// Who pays a grant whose outcome names no payer and whose row names no category.
 pub const NO_SOURCE: &str = "未分来源";
 
-/// One household's result.
-pub struct Household {
+/// One household's result; its texts borrow the roster's cells.
+pub struct Household<'s> {
     pub line: usize,
-    pub id: String,
-    pub town: String,
-    /// The inputs as read (with the column's unit): 3.9万元、80平方米.
-    pub input: String,
+    pub id: &'s str,
+    pub town: &'s str,
+    /// The inputs as read, when reading them took more than the cell's number in its
+    /// column's unit (a unit written in the cell, full-width digits); see [`Outcome::input`].
+    written: Option<String>,
+    cells: &'s [Cell<'s>],
     pub amount: Decimal,
     pub branch: Option<usize>,
-    /// Each payer's part, in the order of the outcome's parts (or the row's category).
-    pub shares: Vec<(Arc<str>, Decimal)>,
+    /// Who pays the grant.
+    pub payers: Payers<'s>,
     /// Other branches contain the input too (an overlap; the first written applied).
     pub overlaps: usize,
+}
+
+/// Who pays a household's grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payers<'s> {
+    /// One payer for the whole grant: the row's funding category, or [`NO_SOURCE`].
+    Whole(&'s str),
+    /// The parts of the outcome with this index (the branches', then 否则's), as the rule
+    /// writes them; one part takes the whole grant.
+    Parts(usize),
 }
 
 /// A row that could not be evaluated.
@@ -50,15 +62,83 @@ pub struct BadRow {
 
 /// The roster run through a rule.
 #[derive(Default)]
-pub struct Outcome {
+pub struct Outcome<'s> {
     pub header: Vec<String>,
-    pub households: Vec<Household>,
+    pub households: Vec<Household<'s>>,
     pub bad: Vec<BadRow>,
     /// Total grant per town (empty town: the roster has no town column).
     pub towns: BTreeMap<String, Decimal>,
     /// Total grant per payer.
     pub sources: BTreeMap<String, Decimal>,
     pub total: Decimal,
+    /// The roster's total exceeds what can be computed (about 7.9×10²⁸): `total` is then
+    /// the total of the rows before the part that overflowed.
+    pub overflow: bool,
+    /// Each input's column and the unit its bare numbers are in.
+    inputs: Vec<(usize, String)>,
+    /// Per outcome (the branches', then 否则's), its parts' payers and fixed amounts.
+    parts: Vec<Vec<(String, Decimal)>>,
+}
+
+impl<'s> Outcome<'s> {
+    /// A household's inputs as read, joined by 、: 3.9万元、80平方米.
+    pub fn input(&self, h: &Household<'s>) -> Cow<'s, str>
+    where
+        Self: 's,
+    {
+        if let Some(w) = &h.written {
+            return Cow::Owned(w.clone());
+        }
+        let mut shown = String::new();
+        for (k, (col, unit)) in self.inputs.iter().enumerate() {
+            if k > 0 {
+                shown.push('、');
+            }
+            shown.push_str(h.cells.get(*col).map_or("", |c| &c.text));
+            shown.push_str(unit);
+        }
+        Cow::Owned(shown)
+    }
+
+    /// Each payer of a household's grant and its part.
+    pub fn shares<'o>(&'o self, h: &'o Household<'s>) -> impl Iterator<Item = (&'o str, Decimal)> {
+        shares(&self.parts, h.payers, h.amount)
+    }
+
+    /// Adds a later part of the same roster (rows after this part's).
+    fn append(&mut self, later: Outcome<'s>) {
+        self.households.extend(later.households);
+        self.bad.extend(later.bad);
+        for (name, v) in &later.towns {
+            add(&mut self.towns, name, *v);
+        }
+        for (name, v) in &later.sources {
+            add(&mut self.sources, name, *v);
+        }
+        match self.total.checked_add(later.total) {
+            Some(t) => self.total = t,
+            None => self.overflow = true,
+        }
+    }
+}
+
+/// Each payer of a grant and its part: the outcome's parts as the rule writes them (one part
+/// takes the whole grant), or the one payer.
+fn shares<'o>(
+    parts: &'o [Vec<(String, Decimal)>],
+    payers: Payers<'o>,
+    amount: Decimal,
+) -> impl Iterator<Item = (&'o str, Decimal)> {
+    let (whole, parts): (Option<&str>, &[(String, Decimal)]) = match payers {
+        Payers::Whole(who) => (Some(who), &[]),
+        Payers::Parts(o) => (None, &parts[o]),
+    };
+    let single = parts.len() == 1;
+    whole.map(|w| (w, amount)).into_iter().chain(
+        parts
+            .iter()
+            .map(move |(who, v)| (who.as_str(), if single { amount } else { *v })),
+    )
 }
 
 /// The unit a header carries in brackets: 改造费用（万元） → 万元.
@@ -168,14 +248,25 @@ fn plain_number(cell: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ',' | '－' | '．' | '０'..='９'))
 }
 
-/// Runs every row of a roster (the first row is its header) through the rule.
-pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
+/// Runs every row of a roster (the first row is its header) through the rule. Large
+/// rosters are run in parts on the machine's cores; the result is the same, in row order.
+pub fn run<'s>(sheet: &'s Sheet<'s>, eval: &Evaluator) -> Outcome<'s> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = if sheet.len() < 20_000 {
+        1
+    } else {
+        cores.min(8)
+    };
+    run_in_parts(sheet, eval, parts)
+}
+
+fn run_in_parts<'s>(sheet: &'s Sheet<'s>, eval: &Evaluator, parts: usize) -> Outcome<'s> {
     let mut out = Outcome::default();
-    let mut rows = sheet.rows.iter();
+    let mut rows = sheet.rows();
     let Some(header) = rows.next() else {
         return out;
     };
-    out.header = header.cells.iter().map(|c| c.text.clone()).collect();
+    out.header = header.cells.iter().map(|c| c.text.to_string()).collect();
     let cols = columns(&out.header, eval);
     let units = eval.input_units();
     for (i, c) in cols.inputs.iter().enumerate() {
@@ -202,7 +293,8 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         }));
         return out;
     }
-    let source_names: Vec<Vec<Arc<str>>> = eval
+    out.inputs = cols.inputs.iter().flatten().cloned().collect();
+    out.parts = eval
         .rule
         .branches
         .iter()
@@ -211,120 +303,243 @@ pub fn run(sheet: &Sheet, eval: &Evaluator) -> Outcome {
         .map(|o| {
             o.parts
                 .iter()
-                .map(|p| Arc::from(p.source.as_deref().unwrap_or(NO_SOURCE)))
+                .map(|p| {
+                    let who = p.source.as_deref().unwrap_or(NO_SOURCE);
+                    (who.to_string(), p.value.value)
+                })
                 .collect()
         })
         .collect();
-    // What one unit of each input column is in base units, when it is the measure the rule
-    // needs: plain numbers are then read without building a figure.
-    let scales: Vec<Option<Decimal>> = cols
-        .inputs
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let (_, unit) = c.as_ref()?;
-            let one = parse_amount(&format!("1{unit}")).ok()?;
-            (one.dims == eval.needed()[k]).then_some(one.value)
+    let rows: Vec<Row> = rows.collect();
+    let runner = Runner::new(&out, &cols, eval);
+    let chunk = rows.len().div_ceil(parts).max(1);
+    let results: Vec<Outcome<'s>> = if parts == 1 {
+        vec![runner.run(&rows)]
+    } else {
+        std::thread::scope(|scope| {
+            let runner = &runner;
+            let handles: Vec<_> = rows
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || runner.run(part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a roster part does not panic"))
+                .collect()
         })
-        .collect();
-    let empty = Cell::default();
-    let no_source: Arc<str> = Arc::from(NO_SOURCE);
-    let mut values: Vec<Option<Decimal>> = vec![None; units.len()];
-    for row in rows {
-        let get = |c: usize| row.cells.get(c).unwrap_or(&empty);
-        // The inputs as written, joined by 、 (one string, not one per input and a join).
+    };
+    for r in results {
+        out.append(r);
+    }
+    out
+}
+
+/// What every row of a roster is run with.
+struct Runner<'a, 'r> {
+    eval: &'a Evaluator<'r>,
+    header: &'a [String],
+    inputs: Vec<(usize, &'a str)>,
+    units: Vec<String>,
+    town: Option<usize>,
+    category: Option<usize>,
+    id: usize,
+    /// What one unit of each input column is in base units, when it is the measure the rule
+    /// needs: plain numbers are then read without building a figure.
+    scales: Vec<Option<Decimal>>,
+    parts: &'a [Vec<(String, Decimal)>],
+}
+
+impl<'a, 'r> Runner<'a, 'r> {
+    fn new(out: &'a Outcome, cols: &Columns, eval: &'a Evaluator<'r>) -> Self {
+        let inputs: Vec<(usize, &str)> = out.inputs.iter().map(|(c, u)| (*c, u.as_str())).collect();
+        let scales = inputs
+            .iter()
+            .enumerate()
+            .map(|(k, (_, unit))| {
+                let one = parse_amount(&format!("1{unit}")).ok()?;
+                (one.dims == eval.needed()[k]).then_some(one.value)
+            })
+            .collect();
+        Runner {
+            eval,
+            header: &out.header,
+            inputs,
+            units: eval.input_units(),
+            town: cols.town,
+            category: cols.category,
+            id: cols.id,
+            scales,
+            parts: &out.parts,
+        }
+    }
+
+    /// The inputs of a row read as written, joined by 、, for a message or the result.
+    fn written(&self, row: &Row) -> String {
         let mut shown = String::new();
-        let mut failed = None;
-        for (k, c) in cols.inputs.iter().enumerate() {
-            let (col, unit) = c.as_ref().expect("every input has a column");
-            let cell = get(*col);
+        for (k, (col, unit)) in self.inputs.iter().enumerate() {
             if k > 0 {
                 shown.push('、');
             }
-            if let Some(v) = fast_number(&cell.text, scales[k]) {
-                values[k] = Some(v);
-                shown.push_str(&cell.text);
-                shown.push_str(unit);
-                continue;
-            }
-            let read = if cell.text.is_empty() {
-                Err(CalcError::Inputs {
-                    message: format!("缺少“{}”", out.header[*col]),
-                })
-            } else if plain_number(&cell.text) {
-                parse_amount(&format!("{}{unit}", cell.text))
-            } else {
-                parse_amount(&cell.text)
-            };
-            match read.and_then(|q| {
-                if q.dims != eval.needed()[k] {
-                    Err(CalcError::Unit {
-                        text: q.written.clone(),
-                        expected: units[k].clone(),
-                    })
-                } else {
-                    Ok(q)
-                }
-            }) {
-                Ok(q) => {
-                    values[k] = Some(q.value);
-                    shown.push_str(&q.written);
-                }
-                Err(e) => {
-                    failed = Some((Some(*col), cell.span, e));
-                    break;
+            let text = row.cells.get(*col).map_or("", |c| &c.text);
+            match self.read(text, k) {
+                Ok(q) => shown.push_str(&q.written),
+                Err(_) => {
+                    shown.push_str(text);
+                    if plain_number(text) {
+                        shown.push_str(unit);
+                    }
                 }
             }
         }
-        let result = match failed {
-            Some(f) => Err(f),
-            None => eval.compute(&values, &shown).map_err(|e| (None, None, e)),
-        };
-        match result {
-            Ok(g) => {
-                let town = cols.town.map_or("", |c| get(c).text.as_str());
-                add(&mut out.towns, town, g.amount);
-                out.total = out.total.checked_add(g.amount).unwrap_or(out.total);
-                let oi = g.branch.unwrap_or(eval.rule.branches.len());
-                let shares: Vec<(Arc<str>, Decimal)> = if g.shares.is_empty() {
-                    let category = cols.category.map_or("", |c| get(c).text.as_str());
-                    let who = if category.is_empty() {
-                        no_source.clone()
-                    } else {
-                        Arc::from(category)
-                    };
-                    vec![(who, g.amount)]
-                } else {
-                    source_names[oi]
-                        .iter()
-                        .cloned()
-                        .zip(g.shares.iter().copied())
-                        .collect()
-                };
-                for (who, a) in &shares {
-                    add(&mut out.sources, who, *a);
-                }
-                out.households.push(Household {
-                    line: row.line,
-                    id: get(cols.id).text.clone(),
-                    town: town.to_string(),
-                    input: shown,
-                    amount: g.amount,
-                    branch: g.branch,
-                    shares,
-                    overlaps: g.overlaps,
-                });
-            }
-            Err((column, span, e)) => out.bad.push(BadRow {
-                line: row.line,
-                column,
-                span,
-                code: "E0706",
-                problem: e.message(),
-            }),
-        }
+        shown
     }
-    out
+
+    /// One input cell that is not a plain number in its column's unit.
+    fn read(&self, text: &str, k: usize) -> Result<crate::quantity::Quantity, CalcError> {
+        let (col, unit) = self.inputs[k];
+        let q = if text.is_empty() {
+            return Err(CalcError::Inputs {
+                message: format!("缺少“{}”", self.header[col]),
+            });
+        } else if plain_number(text) {
+            parse_amount(&format!("{text}{unit}"))?
+        } else {
+            parse_amount(text)?
+        };
+        if q.dims != self.eval.needed()[k] {
+            return Err(CalcError::Unit {
+                text: q.written.clone(),
+                expected: self.units[k].clone(),
+            });
+        }
+        Ok(q)
+    }
+
+    fn run<'s>(&self, rows: &[Row<'s, 's>]) -> Outcome<'s> {
+        let mut out = Outcome {
+            households: Vec::with_capacity(rows.len()),
+            ..Outcome::default()
+        };
+        // Totals by name are kept in hash maps while the rows run (a million lookups), and
+        // the grants split by an outcome's parts are summed per outcome, then per payer.
+        let mut towns: HashMap<&'s str, Decimal> = HashMap::new();
+        let mut whole: HashMap<&'s str, Decimal> = HashMap::new();
+        let mut by_outcome = vec![(0u64, Decimal::ZERO); self.parts.len()];
+        let mut values: Vec<Option<Decimal>> = vec![None; self.inputs.len()];
+        for row in rows {
+            let text = |c: usize| -> &'s str { row.cells.get(c).map_or("", |c| c.text.as_ref()) };
+            let mut plain = true;
+            let mut failed = None;
+            for (k, (col, _)) in self.inputs.iter().enumerate() {
+                let cell = text(*col);
+                if let Some(v) = fast_number(cell, self.scales[k]) {
+                    values[k] = Some(v);
+                    continue;
+                }
+                plain = false;
+                match self.read(cell, k) {
+                    Ok(q) => values[k] = Some(q.value),
+                    Err(e) => {
+                        failed = Some((Some(*col), row.cells.get(*col).and_then(|c| c.span), e));
+                        break;
+                    }
+                }
+            }
+            let written = (!plain).then(|| self.written(row));
+            let result = match failed {
+                Some(f) => Err(f),
+                None => self
+                    .eval
+                    .compute(&values, &|| {
+                        written.clone().unwrap_or_else(|| self.written(row))
+                    })
+                    .map_err(|e| (None, None, e)),
+            };
+            match result {
+                Ok(g) => {
+                    // Grants are never negative, so no town's or payer's sum exceeds the
+                    // total: checking the total is checking them all.
+                    let Some(total) = out.total.checked_add(g.amount) else {
+                        out.bad.push(BadRow {
+                            line: row.line,
+                            column: None,
+                            span: None,
+                            code: "E0706",
+                            problem: format!(
+                                "这一户的补贴{}计入合计后超出可计算的范围（约7.9×10²⁸）",
+                                g.amount.normalize()
+                            ),
+                        });
+                        continue;
+                    };
+                    out.total = total;
+                    let town = self.town.map_or("", text);
+                    add_up(&mut towns, town, g.amount);
+                    let payers = if g.shares.is_empty() {
+                        let category = self.category.map_or("", text);
+                        Payers::Whole(if category.is_empty() {
+                            NO_SOURCE
+                        } else {
+                            category
+                        })
+                    } else {
+                        Payers::Parts(g.branch.unwrap_or(self.eval.rule.branches.len()))
+                    };
+                    let household = Household {
+                        line: row.line,
+                        id: text(self.id),
+                        town,
+                        written,
+                        cells: row.cells,
+                        amount: g.amount,
+                        branch: g.branch,
+                        payers,
+                        overlaps: g.overlaps,
+                    };
+                    match payers {
+                        Payers::Whole(who) => add_up(&mut whole, who, g.amount),
+                        Payers::Parts(o) => {
+                            let (n, sum) = &mut by_outcome[o];
+                            *n += 1;
+                            *sum = sum.checked_add(g.amount).unwrap_or(*sum);
+                        }
+                    }
+                    out.households.push(household);
+                }
+                Err((column, span, e)) => out.bad.push(BadRow {
+                    line: row.line,
+                    column,
+                    span,
+                    code: "E0706",
+                    problem: e.message(),
+                }),
+            }
+        }
+        for (name, v) in towns {
+            add(&mut out.towns, name, v);
+        }
+        for (name, v) in whole {
+            add(&mut out.sources, name, v);
+        }
+        for (parts, (n, sum)) in self.parts.iter().zip(by_outcome) {
+            for (who, v) in parts {
+                let part = if parts.len() == 1 {
+                    sum
+                } else {
+                    v.checked_mul(Decimal::from(n)).unwrap_or(*v)
+                };
+                if n > 0 {
+                    add(&mut out.sources, who, part);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn add_up<'s>(totals: &mut HashMap<&'s str, Decimal>, name: &'s str, v: Decimal) {
+    let slot = totals.entry(name).or_insert(Decimal::ZERO);
+    *slot = slot.checked_add(v).unwrap_or(*slot);
 }
 
 /// Adds to a total by name, allocating the name only the first time it is seen.
@@ -371,4 +586,57 @@ pub fn budget_lines<'p>(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Running a roster in parts on several threads gives the one-part result, row by row.
+    #[test]
+    fn a_roster_run_in_parts_is_the_roster_run_whole() {
+        let src = "方案 示例 {\n  规则 改造补贴 {\n    对象：核定改造费用\n    若 4万元以上：2万元\n    若 不足4万元：50%\n  }\n}\n";
+        let mut map = crate::diagnostics::SourceMap::new();
+        let file = map.add("p.policy".to_string(), src.to_string());
+        let (policy, _) = crate::driver::compile_source(src, "p.policy", file, &[]);
+        let policy = policy.expect("compiles");
+        let subsidy = crate::calc::find_rule(&policy, "改造补贴").unwrap();
+        let eval = subsidy.evaluator();
+        let mut text = String::from("户号,乡镇,费用（元）\n");
+        for i in 0..1003 {
+            let cost = if i % 97 == 5 {
+                "很多".to_string()
+            } else {
+                format!("{}.5", i * 53)
+            };
+            text.push_str(&format!("H{i},镇{},{cost}\n", i % 4));
+        }
+        let sheet = read_csv(&text);
+        let whole = run_in_parts(&sheet, &eval, 1);
+        let parts = run_in_parts(&sheet, &eval, 3);
+        let view = |o: &Outcome| {
+            (
+                o.households
+                    .iter()
+                    .map(|h| {
+                        let input = o.input(h).into_owned();
+                        (
+                            h.line,
+                            h.id.to_string(),
+                            h.town.to_string(),
+                            h.amount,
+                            input,
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+                o.bad.iter().map(|b| b.line).collect::<Vec<_>>(),
+                o.towns.clone(),
+                o.sources.clone(),
+                o.total,
+            )
+        };
+        assert_eq!(whole.bad.len(), 11);
+        assert_eq!(whole.households.len() + whole.bad.len(), 1003);
+        assert_eq!(view(&whole), view(&parts));
+    }
 }

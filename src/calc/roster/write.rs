@@ -43,7 +43,11 @@ fn rows<'a>(out: &'a Outcome, eval: &'a Evaluator) -> impl Iterator<Item = Vec<S
         .collect();
     let payers = payers(out);
     out.households.iter().map(move |h| {
-        let mut r = vec![h.id.clone(), h.town.clone(), h.input.clone()];
+        let mut r = vec![
+            h.id.to_string(),
+            h.town.to_string(),
+            out.input(h).into_owned(),
+        ];
         r.push(h.amount.normalize().to_string());
         let reason = &reasons[h.branch.unwrap_or(eval.rule.branches.len())];
         r.push(if h.overlaps > 0 {
@@ -52,10 +56,9 @@ fn rows<'a>(out: &'a Outcome, eval: &'a Evaluator) -> impl Iterator<Item = Vec<S
             reason.clone()
         });
         for p in &payers {
-            let part = h
-                .shares
-                .iter()
-                .find(|(who, _)| **who == **p)
+            let part = out
+                .shares(h)
+                .find(|(who, _)| who == p)
                 .map(|(_, a)| a.normalize().to_string());
             r.push(part.unwrap_or_default());
         }
