@@ -635,3 +635,21 @@ fn a_notice_without_a_signature_prints_none() {
     );
     assert_eq!(md.matches("某市人民政府办公室").count(), 1, "{md}");
 }
+
+#[test]
+fn a_document_xml_larger_than_a_piece_is_whole_and_well_formed() {
+    // notice.docx's document.xml reaches its archive entry in pieces of 1 MiB: a table of 30
+    // rows × 200 columns makes a part of about 1.3 MB, which crosses a piece's end.
+    let text = policyc::synth::stress::wide_table(30, 200);
+    let (_, _, docx) = drafts_of(&text);
+    assert_well_formed(&docx);
+    let doc = part(&docx, "word/document.xml");
+    assert!(doc.len() > 1 << 20, "{} bytes", doc.len());
+    assert!(
+        doc.ends_with("</w:document>\n"),
+        "{}",
+        &doc[doc.len() - 200..]
+    );
+    let body_cells = doc.matches(r#"<w:pStyle w:val="TableTextSmall"/>"#).count();
+    assert_eq!(body_cells, 30 * 200);
+}

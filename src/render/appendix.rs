@@ -18,8 +18,10 @@
 //! is not a serial number (序号, 编号). The first column holds row labels and is never summed.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use anyhow::Context;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -62,6 +64,10 @@ pub struct TableView {
     /// The headings as a grid, `depth` rows × `width` columns: each cell's text at its
     /// top-left position, blank where a span covers (for Markdown and CSV).
     pub header_grid: Vec<Vec<String>>,
+    /// Templates see `rows` as a sequence whose rows become template values one at a time,
+    /// as the template reaches them ([`template_value`]): converted at once, the rows of a
+    /// 10,000 × 200 table were most of a build's memory.
+    #[serde(skip)]
     pub rows: Vec<RowView>,
     /// A blank reporting form: headings and empty rows only.
     pub blank_form: bool,
@@ -126,20 +132,66 @@ pub fn write(input: &RenderInput) -> anyhow::Result<Vec<Output>> {
         return Ok(Vec::new());
     }
     let t = input.templates;
+    let view = Arc::new(view);
     let mut out = vec![(
         "appendix.md".to_string(),
-        t.render("appendix.md.j2", &view)
+        t.render("appendix.md.j2", &template_value(&view))
             .context("appendix.md.j2")?
             .into_bytes(),
     )];
-    for table in &view.tables {
+    for i in 0..view.tables.len() {
         let csv = t
-            .render("appendix.csv.j2", table)
+            .render("appendix.csv.j2", &table_value(&view, i))
             .context("appendix.csv.j2")?;
-        out.push((table.csv.clone(), xlsx::with_bom(csv)));
+        out.push((view.tables[i].csv.clone(), xlsx::with_bom(csv)));
     }
     out.push(("appendix.xlsx".to_string(), appendix_xlsx(&view)?));
     Ok(out)
+}
+
+/// The view as templates see it: every field, each table's rows read lazily ([`LazyRows`]).
+fn template_value(view: &Arc<AppendixView>) -> Value {
+    let tables: Vec<Value> = (0..view.tables.len())
+        .map(|i| table_value(view, i))
+        .collect();
+    minijinja::context! { title => view.title.clone(), tables }
+}
+
+/// Table `i` of the view as templates see it.
+fn table_value(view: &Arc<AppendixView>, i: usize) -> Value {
+    let rows = Value::from_object(LazyRows {
+        view: Arc::clone(view),
+        table: i,
+    });
+    minijinja::context! { rows, ..Value::from_serialize(&view.tables[i]) }
+}
+
+/// A table's rows for templates: a sequence whose row becomes a template value when asked
+/// for, so that a loop over the rows holds one row's value at a time.
+#[derive(Debug)]
+struct LazyRows {
+    view: Arc<AppendixView>,
+    table: usize,
+}
+
+impl LazyRows {
+    fn rows(&self) -> &[RowView] {
+        &self.view.tables[self.table].rows
+    }
+}
+
+impl Object for LazyRows {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.rows().get(key.as_usize()?).map(Value::from_serialize)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.rows().len())
+    }
 }
 
 /// Builds the view from the model. `relation_breaks` are the cells the checks found breaking

@@ -67,10 +67,12 @@ pub fn write_docx(
         let ctx = minijinja::context! {
             title => title.clone(), date, side, signing => &signing, ..notice.clone()
         };
-        let xml = templates.render(template, &ctx)?;
-        let xml = xml_chars(&xml);
         zip.start_file(*part, options)?;
-        zip.write_all(xml.as_bytes())?;
+        // Rendered into the archive as it goes: held whole, document.xml of a plan with
+        // large tables was most of a build's memory.
+        let mut xml = XmlCharsWriter::new(&mut zip);
+        templates.render_to(template, &ctx, &mut xml)?;
+        xml.finish()?;
     }
     Ok(zip.finish()?.into_inner())
 }
@@ -148,9 +150,97 @@ pub fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A writer that passes text on with [`xml_chars`] applied, in pieces of about
+/// [`XmlCharsWriter::PIECE`] bytes (a character split between two writes is held until its
+/// end arrives).
+struct XmlCharsWriter<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> XmlCharsWriter<W> {
+    const PIECE: usize = 1 << 20;
+
+    fn new(inner: W) -> Self {
+        XmlCharsWriter {
+            inner,
+            pending: Vec::with_capacity(Self::PIECE + 1024),
+        }
+    }
+
+    /// Passes on what is pending: every whole character, or with `all` everything.
+    fn pass_on(&mut self, all: bool) -> std::io::Result<()> {
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(e) if e.error_len().is_none() && !all => e.valid_up_to(),
+            Err(_) => {
+                let text = String::from_utf8_lossy(&self.pending).into_owned();
+                self.inner.write_all(xml_chars(&text).as_bytes())?;
+                self.pending.clear();
+                return Ok(());
+            }
+        };
+        let text = std::str::from_utf8(&self.pending[..whole]).expect("checked above");
+        self.inner.write_all(xml_chars(text).as_bytes())?;
+        self.pending.drain(..whole);
+        Ok(())
+    }
+
+    /// Passes on the rest; the writer is done.
+    fn finish(mut self) -> std::io::Result<()> {
+        self.pass_on(true)
+    }
+}
+
+impl<W: Write> Write for XmlCharsWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= Self::PIECE {
+            self.pass_on(false)?;
+        }
+        Ok(buf.len())
+    }
+
+    /// Passes on the whole characters pending, without flushing `inner`: flushing an archive
+    /// entry's compressor ends a deflate block there, which would change notice.docx's bytes.
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass_on(false)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::SignatureIndents;
+    use super::{SignatureIndents, XmlCharsWriter};
+    use std::io::Write;
+
+    #[test]
+    fn forbidden_characters_are_mapped_whatever_the_pieces() {
+        let text = "甲\u{0B}乙\u{0}丙\u{FFFE}丁\t\n";
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            let mut out = Vec::new();
+            let mut w = XmlCharsWriter::new(&mut out);
+            w.write_all(&bytes[..cut]).unwrap();
+            w.flush().unwrap();
+            w.write_all(&bytes[cut..]).unwrap();
+            w.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                "甲 乙丙丁\t\n",
+                "cut at {cut}"
+            );
+        }
+        // Larger than a piece, with a character across the piece's end.
+        let long = format!(
+            "{}乙\u{0C}",
+            "a".repeat(XmlCharsWriter::<Vec<u8>>::PIECE - 1)
+        );
+        let mut out = Vec::new();
+        let mut w = XmlCharsWriter::new(&mut out);
+        w.write_all(long.as_bytes()).unwrap();
+        w.finish().unwrap();
+        assert_eq!(out, long.replace('\u{0C}', " ").into_bytes());
+    }
 
     #[test]
     fn signature_is_centred_over_the_date_four_characters_in() {

@@ -7,6 +7,9 @@
 //! nothing: the prose around them carries the notice's words, and the data is for the checks,
 //! the task table and the chart.
 
+use std::sync::Arc;
+
+use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use serde::Serialize;
 
 use super::Templates;
@@ -121,12 +124,54 @@ pub struct TableView {
     /// The headings laid out for Word: every grid column in every row, with spans and
     /// vertical merges.
     pub docx_header: Vec<Vec<DocxHeaderCell>>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: BodyRows,
     pub notes: Vec<String>,
     /// Each column's share of the table's width, in thousandths, for notice.docx's fixed
     /// layout: half by its widest cell or single-column heading (two to twelve characters),
     /// half evenly, so that a 30-column form fits its page and a name column gets room.
     pub column_permille: Vec<u32>,
+}
+
+/// A table's body rows, each cell's text as written. Serialized as a list; templates see a
+/// sequence whose row becomes a template value when the template reaches it: the notice's
+/// value is made once for notice.md, notice.html and notice.docx, and with every cell of a
+/// 10,000 × 200 table in it at once it was a large part of a build's memory.
+#[derive(Debug, Clone)]
+pub struct BodyRows(pub Arc<Vec<Vec<String>>>);
+
+impl std::ops::Deref for BodyRows {
+    type Target = [Vec<String>];
+    fn deref(&self) -> &[Vec<String>] {
+        &self.0
+    }
+}
+
+impl Serialize for BodyRows {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if minijinja::value::serializing_for_value() {
+            Value::from_object(LazyBodyRows(Arc::clone(&self.0))).serialize(serializer)
+        } else {
+            self.0.serialize(serializer)
+        }
+    }
+}
+
+/// [`BodyRows`] as a template value.
+#[derive(Debug)]
+struct LazyBodyRows(Arc<Vec<Vec<String>>>);
+
+impl Object for LazyBodyRows {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_usize()?).map(Value::from_serialize)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
 }
 
 /// Shares of a table's width for its columns, in thousandths (they add up to at most 1000),
@@ -607,7 +652,7 @@ pub fn table_view(t: &Table) -> TableView {
             .collect(),
         column_permille: column_permille(&docx_header, &rows, width),
         docx_header,
-        rows,
+        rows: BodyRows(Arc::new(rows)),
         notes: t.notes.clone(),
     }
 }

@@ -29,6 +29,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/docx/document.xml.j2"),
     ),
     (
+        "docx/blocks.xml.j2",
+        include_str!("../../templates/docx/blocks.xml.j2"),
+    ),
+    (
+        "docx/para.xml.j2",
+        include_str!("../../templates/docx/para.xml.j2"),
+    ),
+    (
         "docx/styles.xml.j2",
         include_str!("../../templates/docx/styles.xml.j2"),
     ),
@@ -149,6 +157,19 @@ impl Templates {
     ) -> Result<String, minijinja::Error> {
         let t = self.env.get_template(name)?;
         t.render(minijinja::Value::from_serialize(ctx))
+    }
+
+    /// Renders template `name` with `ctx` into `out` as it goes, for outputs too large to hold
+    /// whole (a plan's tables in notice.docx).
+    pub fn render_to<S: serde::Serialize, W: std::io::Write>(
+        &self,
+        name: &str,
+        ctx: &S,
+        out: W,
+    ) -> Result<(), minijinja::Error> {
+        let t = self.env.get_template(name)?;
+        t.render_captured_to(minijinja::Value::from_serialize(ctx), out)?;
+        Ok(())
     }
 }
 
