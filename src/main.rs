@@ -2,6 +2,12 @@
 
 use std::process::ExitCode;
 
+/// mimalloc rather than the system's allocator: a build of a plan of 2,000 tasks makes and
+/// drops millions of small strings and template values, and glibc's malloc and free were a
+/// sixth of its instructions (docs/performance.md, TaskJuggler).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     quiet_on_closed_stdout();
     policyc::cli::run()

@@ -126,7 +126,11 @@ pub fn csv_cell(text: String) -> String {
 
 /// A Markdown table cell: pipes escaped, line breaks flattened.
 pub fn md_cell(text: String) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    if text.contains(['|', '\n', '\r']) {
+        text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    } else {
+        text
+    }
 }
 
 /// Markdown prose as plain text for Word: emphasis markers and hard-break backslashes removed.
@@ -137,7 +141,14 @@ pub fn plain(text: String) -> String {
 /// Text from a policy in a Markdown table cell or line: like [`md_cell`], and `<` `>` escaped
 /// with a backslash so that a Markdown viewer shows them instead of reading them as HTML.
 pub fn md_text(text: String) -> String {
-    md_cell(text).replace('<', "\\<").replace('>', "\\>")
+    let text = md_cell(text);
+    // Most cells have no angle bracket: no copy for them (14,000 cells in the task table of
+    // 2,000 tasks).
+    if text.contains(['<', '>']) {
+        text.replace('<', "\\<").replace('>', "\\>")
+    } else {
+        text
+    }
 }
 
 /// Text from a policy that is not prose (a title, a heading, a unit's name) for Markdown: on

@@ -1,9 +1,8 @@
 //! gantt.mmd's view: sections and task lines, dates as Mermaid reads them.
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::model::{iso, label};
+use super::model::{from_iso, iso, label};
 use super::svg::{extent, month_count};
 use super::{Entry, GanttChart, Kind};
 
@@ -104,7 +103,7 @@ pub fn mermaid_view(chart: &GanttChart) -> Option<MermaidChart> {
         if e.milestone {
             tags.push("milestone");
         }
-        let end = NaiveDate::parse_from_str(&e.end, "%Y-%m-%d").ok();
+        let end = from_iso(&e.end);
         sections
             .last_mut()
             .expect("a section")

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
-use super::model::{label, shorten};
+use super::model::{from_iso, label, shorten};
 use super::{Entry, GanttChart, Kind};
 use crate::date::format_chinese;
 
@@ -127,7 +127,7 @@ fn r1(v: f64) -> f64 {
 }
 
 fn parse(d: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()
+    from_iso(d)
 }
 
 /// First and last day the chart shows: its entries and its period.
@@ -748,5 +748,31 @@ mod tests {
         // 3月1日至4月30日 covers March and April exactly.
         assert_eq!(axis.x_end(d(4, 30)), 220.0);
         assert_eq!(axis.x(d(4, 16)), 190.0);
+    }
+
+    #[test]
+    fn iso_dates_read_back_as_chrono_reads_them() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        for date in [d(2024, 1, 2), d(1900, 12, 31), d(2200, 2, 28), d(99, 3, 4)] {
+            assert_eq!(
+                super::super::model::iso(date),
+                date.format("%Y-%m-%d").to_string()
+            );
+            assert_eq!(parse(&super::super::model::iso(date)), Some(date));
+        }
+        for text in [
+            "2022-02-30",
+            "2022-4-31",
+            "２０２２-01-01",
+            "",
+            "+2022-01-01",
+            "2022-01-01x",
+        ] {
+            assert_eq!(
+                parse(text),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
     }
 }
