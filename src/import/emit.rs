@@ -103,7 +103,11 @@ fn notice(out: &mut String, n: &Notice, bookmarks: &[String]) {
         let _ = writeln!(out, "  发文字号：{}", line_value(v));
     }
     if let Some(v) = &n.recipients {
-        let _ = writeln!(out, "  主送：{}", list_text(v));
+        if n.recipients_without_colon {
+            let _ = writeln!(out, "  主送：{}", quoted(v));
+        } else {
+            let _ = writeln!(out, "  主送：{}", list_text(v));
+        }
     }
     for p in &n.body {
         let _ = writeln!(out, "  正文：{}", quoted(p));
@@ -466,11 +470,16 @@ impl Emitter {
         match item {
             Item::Para(p) => self.para(depth, p, in_phase),
             Item::Section { title, items, .. } => self.section(title, items, depth, in_phase),
-            Item::Table { title, rows } => self.table(depth, title.as_deref(), rows),
+            Item::Table {
+                title,
+                lines_above,
+                rows,
+            } => self.table(depth, title.as_deref(), lines_above, rows),
             Item::Group(g) => self.group(depth, g),
             Item::Attachment {
                 no,
                 title,
+                label,
                 items,
                 missing,
             } => {
@@ -485,6 +494,9 @@ impl Emitter {
                     return;
                 }
                 self.line(depth, &format!("附件{no} {} {{", quoted(title)));
+                if let Some(label) = label {
+                    self.line(depth + 1, &format!("标识：{}", quoted(label)));
+                }
                 for i in items {
                     self.item(i, depth + 1);
                 }
@@ -583,7 +595,13 @@ impl Emitter {
         self.line(depth, "}");
     }
 
-    fn table(&mut self, depth: usize, title: Option<&str>, rows: &[Vec<String>]) {
+    fn table(
+        &mut self,
+        depth: usize,
+        title: Option<&str>,
+        lines_above: &[String],
+        rows: &[Vec<String>],
+    ) {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         let name = self.tables.unique(
             &title
@@ -596,6 +614,9 @@ impl Emitter {
             None => format!("表 {name} {{"),
         };
         self.line(depth, &head);
+        for l in lines_above {
+            self.line(depth + 1, &quoted(l));
+        }
         let cell = |c: &str| -> String {
             c.replace(['|', '｜'], "／")
                 .replace(['\n', '\r'], " ")

@@ -15,6 +15,8 @@ impl Lower<'_> {
             blank_rows: 0,
             relations: Vec::new(),
             notes: Vec::new(),
+            lines_above: Vec::new(),
+            lines_below: Vec::new(),
             span: t.span,
         };
         let mut limits = TableLimits {
@@ -102,6 +104,12 @@ impl Lower<'_> {
                     table.relations.push(rel);
                 }
                 ast::TableLine::Note(n) => table.notes.push(n.value.clone()),
+                ast::TableLine::Text(l) if table.columns.is_empty() => {
+                    table.lines_above.push(l.value.clone())
+                }
+                ast::TableLine::Text(l) => {
+                    table.lines_below.push((table.notes.len(), l.value.clone()))
+                }
             }
         }
         table
