@@ -251,6 +251,16 @@ fn a_notice_in_traditional_characters_keeps_its_numbers_and_dates() {
     let (_, draft, _) = import("tests/fixtures/import/guoban-jianzhu-jieneng-2024.txt");
     assert!(draft.contains("发文字号：國辦函〔2024〕20號"), "{draft}");
     assert!(draft.contains("主送：各省"), "{draft}");
+    // 億 and 萬 are magnitudes as 亿 and 万 are: 0.2億平方米 is a figure with its unit, which
+    // the checks read as 2000万平方米 (no "missing unit" A115).
+    assert!(draft.contains("：0.2億平方米\n"), "{draft}");
+    assert!(draft.contains("：2億平方米\n"), "{draft}");
+    let dir = scratch("traditional-magnitudes");
+    let path = dir.join("guoban.policy");
+    std::fs::write(&path, &draft).unwrap();
+    let (code, out, err) = policyc(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("A115") && !err.contains("A115"), "{out}{err}");
 }
 
 #[test]
@@ -422,6 +432,47 @@ fn a_list_matched_by_respectively_names_the_parts_of_its_total() {
 }
 
 #[test]
+fn a_prose_figure_that_a_table_cell_holds_refers_to_the_cell() {
+    // 3500户 in the text is the table's 合计 of 户数（户）: the draft restates the cell, marked
+    // as inferred, and its prose prints the cell; 1200户 is the 高闸镇 row's cell.
+    let (draft, out) = import_text(
+        "cell",
+        &plan(
+            "一、目标任务\n\n全县共改造3500户，其中高闸镇1200户。\n\n二、任务分配\n\n\
+             乡镇      户数（户）    面积（万平方米）\n\
+             高闸镇    1200          12.5\n\
+             金积镇    2300          20.0\n\
+             合计      3500          32.5\n",
+        ),
+    );
+    assert!(
+        draft.contains("复述 表.合计.户数（户）：3500户 // 推断：与表“表”合计行"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("复述 表.高闸镇.户数（户）：1200户 // 推断"),
+        "{draft}"
+    );
+    assert!(!out.contains("error"), "{out}");
+    // A table that writes no unit, whose headings all count 户数, is read in 户.
+    let (draft, _) = import_text(
+        "cell-implied-unit",
+        &plan(
+            "一、目标任务\n\n全县2020年底需开工15776户。\n\n二、任务\n\n\
+             旗县      计划改造户数    需开工户数\n\
+             甲县      5000            6669\n\
+             乙县      4000            9107\n\
+             合计      9000            15776\n",
+        ),
+    );
+    assert!(draft.contains("单位：户 // 推断"), "{draft}");
+    assert!(
+        draft.contains(".合计.需开工户数：15776户 // 推断"),
+        "{draft}"
+    );
+}
+
+#[test]
 fn tables_laid_out_with_spaces_or_one_cell_a_line_are_tables() {
     let (draft, out) = import_text(
         "layout",
@@ -566,7 +617,7 @@ fn the_gbt_9704_masthead_of_a_notice_docx_is_read_as_issuer_number_and_title() {
 const UNSEEN: &[(&str, usize)] = &[
     ("gansu-gaice-butie-2022", 3),
     ("gansu-nongcun-gaice-2019", 5),
-    ("guoban-jianzhu-jieneng-2024", 4),
+    ("guoban-jianzhu-jieneng-2024", 5),
     ("heilongjiang-weifang-jieneng-2015", 9),
     ("jiangbei-laojiu-xiaoqu-2020", 2),
     ("liaocheng-qingjie-butie-2017", 2),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-use crate::quantity::{QuantityError, UnitError};
+use crate::quantity::{heading_unit, QuantityError, UnitError};
 
 impl Lower<'_> {
     pub(super) fn table(&mut self, t: &ast::Table) -> Table {
@@ -211,20 +211,6 @@ impl Lower<'_> {
         }
         table.rows.push(row);
     }
-}
-
-/// The unit a heading gives in parentheses at its end: 总投资额（万元） → 万元.
-pub(super) fn heading_unit(heading: &str) -> Option<String> {
-    let h = heading.trim_end();
-    let inner = h
-        .strip_suffix('）')
-        .and_then(|x| x.rsplit_once('（'))
-        .or_else(|| h.strip_suffix(')').and_then(|x| x.rsplit_once('(')))?
-        .1
-        .trim();
-    crate::quantity::parse_unit(inner)
-        .ok()
-        .map(|_| inner.to_string())
 }
 
 /// A column by name (with or without its unit), by its last heading, or as 第N列.
