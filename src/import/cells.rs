@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::quantity::units::{parse_unit, Dims};
 
+use super::figures::{is_digit, Fig, MAGNITUDES};
 use super::names::{clean, Names};
 use super::structure::{Doc, Item};
 
@@ -102,8 +103,21 @@ impl Cells {
         Cells(cells)
     }
 
+    /// The one cell holding the same quantity as a figure with a unit and enough digits not to
+    /// be a coincidence (an approximate figure or a percentage restates no cell).
+    pub(super) fn restated_by(&self, f: &Fig) -> Option<&Cell> {
+        let digits = f.written.chars().filter(|c| is_digit(*c)).count();
+        let magnitude = f.written.contains(MAGNITUDES);
+        let approx = f.written.starts_with('约') || f.written.ends_with("左右");
+        if f.written.ends_with('%') || approx || (digits < 3 && !magnitude) {
+            return None;
+        }
+        let (value, _) = super::relations::value_of(f)?;
+        self.holding(value, &f.unit.as_ref()?.dims)
+    }
+
     /// The one cell holding this quantity (value in base units, and dimensions), if exactly one.
-    pub(super) fn holding(&self, value: Decimal, dims: &Dims) -> Option<&Cell> {
+    fn holding(&self, value: Decimal, dims: &Dims) -> Option<&Cell> {
         let mut found = self
             .0
             .iter()

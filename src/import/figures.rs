@@ -193,7 +193,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
         if declared[i] {
             // A total or part of a stated breakdown keeps its name there; the cell it
             // restates is compared with it.
-            if let Some(cell) = restated_cell(f, cx) {
+            if let Some(cell) = cx.cells.restated_by(f).cloned() {
                 stmts.push(Stmt::Restate {
                     path: cell.path.clone(),
                     qty: f.written.clone(),
@@ -220,7 +220,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             });
             f.path = path;
             f.literal = true;
-        } else if let Some(cell) = restated_cell(f, cx) {
+        } else if let Some(cell) = cx.cells.restated_by(f).cloned() {
             stmts.push(Stmt::Restate {
                 path: cell.path.clone(),
                 qty: f.written.clone(),
@@ -262,19 +262,6 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
         prose: with_references(text, &figs),
         stmts,
     }
-}
-
-/// The one table cell holding the same quantity as a figure with a unit and enough digits not
-/// to be a coincidence (see `cells.rs`).
-fn restated_cell(f: &Fig, cx: &Context) -> Option<super::cells::Cell> {
-    let digits = f.written.chars().filter(|c| is_digit(*c)).count();
-    let magnitude = f.written.contains(MAGNITUDES);
-    let approx = f.written.starts_with('约') || f.written.ends_with("左右");
-    if f.written.ends_with('%') || approx || (digits < 3 && !magnitude) {
-        return None;
-    }
-    let (value, _) = relations::value_of(f)?;
-    cx.cells.holding(value, &f.unit.as_ref()?.dims).cloned()
 }
 
 /// A figure written exactly as an earlier one, with a unit and enough digits not to be a
