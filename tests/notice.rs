@@ -9,12 +9,25 @@ use policyc::diagnostics::SourceMap;
 use policyc::driver::{compile_file, compile_source};
 use policyc::render::{notice::write_notice, Templates};
 
+/// policies/000 as an office would issue it with a 版头: its 发文机关 declared (the published
+/// text prints no 发文机关标志, so the policy itself declares none).
 fn outputs() -> Vec<(String, Vec<u8>)> {
-    let mut map = SourceMap::new();
+    let map = SourceMap::new();
+    let (policy, _) = compile_source(&with_issuer(), "000.policy", map.next_id(), &[]);
+    write_notice(policy.as_ref().unwrap(), &Templates::builtin()).unwrap()
+}
+
+fn with_issuer() -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("policies/000_dalate-pingfang-jieneng.policy");
-    let compiled = compile_file(&path, &mut map);
-    write_notice(compiled.policy.as_ref().unwrap(), &Templates::builtin()).unwrap()
+    let text = std::fs::read_to_string(path).unwrap();
+    let title = text.find("\n  标题：").unwrap() + 1;
+    let at = title + text[title..].find('\n').unwrap() + 1;
+    format!(
+        "{}  发文机关：达拉特旗人民政府\n{}",
+        &text[..at],
+        &text[at..]
+    )
 }
 
 fn part(docx: &[u8], name: &str) -> String {

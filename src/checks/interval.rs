@@ -345,11 +345,7 @@ pub fn dims_text(d: &Dims) -> String {
 /// The factor from the figure's written unit (magnitude included) to base units:
 /// 万元 → 10000, % → 0.01.
 pub fn written_scale(q: &Quantity) -> Option<Decimal> {
-    let mag = match q.magnitude.as_deref() {
-        Some("万") => Decimal::from(10_000),
-        Some("亿") => Decimal::from(100_000_000),
-        _ => Decimal::ONE,
-    };
+    let mag = crate::quantity::magnitude_scale(q.magnitude.as_deref());
     let unit = match q.unit.as_deref() {
         Some(u) => parse_unit(u).ok()?.scale,
         None => Decimal::ONE,

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::cells;
 use super::dates;
 use super::figures::{self, Context, Stmt};
 use super::members::collective;
@@ -45,7 +46,7 @@ struct Emitter {
 /// Writes the draft for `doc`; `source` names the file it came from.
 pub fn emit(doc: &Doc, source: &str) -> String {
     let mut e = Emitter {
-        cx: Context::default(),
+        cx: Context::with_cells(cells::Cells::of(doc)),
         out: String::new(),
         units: BTreeMap::new(),
         tables: Names::default(),
@@ -103,7 +104,11 @@ fn notice(out: &mut String, n: &Notice, bookmarks: &[String]) {
         let _ = writeln!(out, "  发文字号：{}", line_value(v));
     }
     if let Some(v) = &n.recipients {
-        let _ = writeln!(out, "  主送：{}", list_text(v));
+        if n.recipients_without_colon {
+            let _ = writeln!(out, "  主送：{}", quoted(v));
+        } else {
+            let _ = writeln!(out, "  主送：{}", list_text(v));
+        }
     }
     for p in &n.body {
         let _ = writeln!(out, "  正文：{}", quoted(p));
@@ -466,11 +471,16 @@ impl Emitter {
         match item {
             Item::Para(p) => self.para(depth, p, in_phase),
             Item::Section { title, items, .. } => self.section(title, items, depth, in_phase),
-            Item::Table { title, rows } => self.table(depth, title.as_deref(), rows),
+            Item::Table {
+                title,
+                lines_above,
+                rows,
+            } => self.table(depth, title.as_deref(), lines_above, rows),
             Item::Group(g) => self.group(depth, g),
             Item::Attachment {
                 no,
                 title,
+                label,
                 items,
                 missing,
             } => {
@@ -485,6 +495,9 @@ impl Emitter {
                     return;
                 }
                 self.line(depth, &format!("附件{no} {} {{", quoted(title)));
+                if let Some(label) = label {
+                    self.line(depth + 1, &format!("标识：{}", quoted(label)));
+                }
                 for i in items {
                     self.item(i, depth + 1);
                 }
@@ -583,19 +596,23 @@ impl Emitter {
         self.line(depth, "}");
     }
 
-    fn table(&mut self, depth: usize, title: Option<&str>, rows: &[Vec<String>]) {
+    fn table(
+        &mut self,
+        depth: usize,
+        title: Option<&str>,
+        lines_above: &[String],
+        rows: &[Vec<String>],
+    ) {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let name = self.tables.unique(
-            &title
-                .map(|t| clean(t, 12))
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| "表".into()),
-        );
+        let name = cells::table_name(&mut self.tables, title);
         let head = match title {
             Some(t) => format!("表 {name} {} {{", quoted(t)),
             None => format!("表 {name} {{"),
         };
         self.line(depth, &head);
+        for l in lines_above {
+            self.line(depth + 1, &quoted(l));
+        }
         let cell = |c: &str| -> String {
             c.replace(['|', '｜'], "／")
                 .replace(['\n', '\r'], " ")
@@ -613,31 +630,14 @@ impl Emitter {
             self.line(depth, "}");
             return;
         };
+        if let Some(unit) = cells::implied_unit(rows) {
+            self.line(
+                depth + 1,
+                &format!("单位：{unit} // 推断：表中没有写单位，各列标题都是“{unit}数”"),
+            );
+        }
         self.line(depth + 1, &format!("列：{}", row_text(header)));
-        // The label of a row: its first cell with text among the first two.
-        let label = |r: &Vec<String>| -> String {
-            r.iter()
-                .take(2)
-                .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect::<String>())
-                .find(|c| !c.is_empty())
-                .unwrap_or_default()
-        };
-        // A table with group totals (一、集中供热合计) besides its own total: the rows do not all
-        // add up to it, so it is kept as a row for the drafter to relate by hand.
-        let group_totals = body
-            .iter()
-            .filter(|r| {
-                let l = label(r);
-                (l.contains("合计") || l.contains("小计") || l.contains("总计"))
-                    && !matches!(l.as_str(), "合计" | "总计" | "小计")
-            })
-            .count();
-        for r in body {
-            let kw = match label(r).as_str() {
-                "合计" | "总计" if group_totals == 0 => "合计",
-                "小计" if group_totals == 0 => "小计",
-                _ => "行",
-            };
+        for (r, kw) in body.iter().zip(cells::row_keywords(body)) {
             self.line(depth + 1, &format!("{kw}：{}", row_text(r)));
         }
         for (rel, held, of) in relations::column_relations(header, body, width) {

@@ -79,6 +79,8 @@ pub struct Context {
     measured: HashMap<Measure, Measured>,
     /// The rates stated so far, for the counts and amounts of later sections.
     rates: super::across::Rates,
+    /// The cells of the notice's tables, for the figures that restate one.
+    cells: super::cells::Cells,
 }
 
 /// What a figure measures: the topic of its section, its name as read from the words before
@@ -98,6 +100,14 @@ enum Measured {
 }
 
 impl Context {
+    /// The context of a notice whose tables hold `cells`.
+    pub fn with_cells(cells: super::cells::Cells) -> Context {
+        Context {
+            cells,
+            ..Context::default()
+        }
+    }
+
     /// Enters a section titled `title`; returns what [`Context::leave_section`] restores.
     pub fn enter_section(&mut self, title: &str) -> (String, usize) {
         self.sections += 1;
@@ -181,6 +191,15 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
     relations::breakdowns(text, &mut figs, &mut declared, &mut stmts);
     for (i, f) in figs.iter_mut().enumerate() {
         if declared[i] {
+            // A total or part of a stated breakdown keeps its name there; the cell it
+            // restates is compared with it.
+            if let Some(cell) = cx.cells.restated_by(f).cloned() {
+                stmts.push(Stmt::Restate {
+                    path: cell.path.clone(),
+                    qty: f.written.clone(),
+                    note: format!("与{}一格的数量相同，视为同一数字", cell.place),
+                });
+            }
             continue;
         }
         if let Some(path) = restated(f, cx) {
@@ -201,6 +220,17 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
             });
             f.path = path;
             f.literal = true;
+        } else if let Some(cell) = cx.cells.restated_by(f).cloned() {
+            stmts.push(Stmt::Restate {
+                path: cell.path.clone(),
+                qty: f.written.clone(),
+                note: format!("与{}一格的数量相同，视为同一数字", cell.place),
+            });
+            cx.first.insert(f.written.clone(), cell.path.clone());
+            // The cell prints as its table writes it: a figure written otherwise (1.58万户
+            // for 15776) stays as written in the prose.
+            f.literal = f.written != cell.printed;
+            f.path = cell.path;
         } else {
             cx.first.insert(f.written.clone(), f.path.clone());
             stmts.push(Stmt::Figure {
@@ -238,7 +268,7 @@ pub fn read(text: &str, cx: &mut Context, skip_dates_before: usize) -> Para {
 /// coincidence, is read as the same figure stated again.
 fn restated(f: &Fig, cx: &Context) -> Option<String> {
     let digits = f.written.chars().filter(|c| is_digit(*c)).count();
-    let magnitude = f.written.contains(['万', '亿']);
+    let magnitude = f.written.contains(MAGNITUDES);
     if f.unit.is_none() || f.written.ends_with('%') || (digits < 3 && !magnitude) {
         return None;
     }
@@ -294,6 +324,9 @@ fn unit_char(c: char) -> bool {
 }
 
 /// Words that end a unit as the grammar reads it (a bound word or an approximation).
+/// The magnitude words a figure may carry before its unit, simplified and traditional.
+pub(super) const MAGNITUDES: [char; 4] = ['万', '亿', '萬', '億'];
+
 const UNIT_STOPS: &[&str] = &[
     "左右",
     "以上",
@@ -419,7 +452,7 @@ fn find_figures(text: &str, chars: &[(usize, char)], dates: &[DateSpan]) -> Vec<
             k += 1;
         }
         let mut magnitude = false;
-        if chars.get(k).is_some_and(|c| c.1 == '万' || c.1 == '亿') {
+        if chars.get(k).is_some_and(|c| MAGNITUDES.contains(&c.1)) {
             magnitude = true;
             k += 1;
         }

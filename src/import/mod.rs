@@ -18,6 +18,7 @@
 //! for the checks to find. A relation it infers rather than reads gets a `// 推断：…` comment.
 
 mod across;
+mod cells;
 mod dates;
 pub mod decode;
 pub mod docx;

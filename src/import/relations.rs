@@ -158,7 +158,7 @@ fn sums_agree(total: &Fig, parts: &[&Fig]) -> bool {
 }
 
 /// A figure's value in base units and its half-unit of rounding.
-fn value_of(f: &Fig) -> Option<(rust_decimal::Decimal, rust_decimal::Decimal)> {
+pub(super) fn value_of(f: &Fig) -> Option<(rust_decimal::Decimal, rust_decimal::Decimal)> {
     use rust_decimal::Decimal;
     let unit = f.unit.as_ref()?;
     let digits: String = f
@@ -168,7 +168,7 @@ fn value_of(f: &Fig) -> Option<(rust_decimal::Decimal, rust_decimal::Decimal)> {
         .collect();
     let v: Decimal = digits.parse().ok()?;
     let decimals = digits.split('.').nth(1).map_or(0, str::len) as u32;
-    let rounded = decimals > 0 || f.written.contains(['万', '亿']);
+    let rounded = decimals > 0 || f.written.contains(super::figures::MAGNITUDES);
     let half = if rounded {
         Decimal::new(5, decimals + 1)
     } else {

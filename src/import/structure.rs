@@ -6,8 +6,10 @@
 use super::members::{collective, member_line, one_a_line, role_line, roster, split_member};
 use super::Block;
 
+mod attachments;
 mod cover;
 
+use attachments::{attachment_head, attachment_list};
 pub use cover::is_date_line;
 use cover::{read_footer, read_notice};
 
@@ -27,6 +29,8 @@ pub struct Notice {
     pub title: String,
     pub number: Option<String>,
     pub recipients: Option<String>,
+    /// The 主送 line is printed without its colon: the draft writes the line as printed.
+    pub recipients_without_colon: bool,
     pub body: Vec<String>,
     pub signature: Option<String>,
     pub date: Option<String>,
@@ -52,12 +56,17 @@ pub enum Item {
     Para(String),
     Table {
         title: Option<String>,
+        /// The form's own lines between its title and its grid (填报单位：……).
+        lines_above: Vec<String>,
         rows: Vec<Vec<String>>,
     },
     Group(Group),
     Attachment {
         no: String,
         title: String,
+        /// The label over its page as printed, where that is not 附件N: 附件 1：, or empty
+        /// when the page prints its title alone.
+        label: Option<String>,
         items: Vec<Item>,
         missing: bool,
     },
@@ -333,82 +342,9 @@ fn group_title(prev: &[Item]) -> String {
     "领导小组".to_string()
 }
 
-/// Attachment titles listed after 附件：, one a line (1.××, 2.××).
-fn attachment_list(lines: &[Entry], i: usize) -> Option<(Vec<(String, String)>, usize)> {
-    let l = lines[i].line()?;
-    let rest = l
-        .strip_prefix("附件：")
-        .or_else(|| l.strip_prefix("附件:"))?
-        .trim();
-    if rest.is_empty() {
-        return None;
-    }
-    let mut out = vec![listed_item(rest, 1).unwrap_or_else(|| (String::new(), rest.to_string()))];
-    let mut k = i + 1;
-    // Later lines may be indented under the first title (GB/T 9704 aligns them with 　).
-    while let Some(l) = lines.get(k).and_then(Entry::line).map(str::trim) {
-        let next = out.len() + 1;
-        match listed_item(l, next) {
-            Some(item) if chars(l) <= 60 && !l.contains('。') => {
-                out.push(item);
-                k += 1;
-            }
-            // A title wrapped onto a line of its own (……查处情 / 况汇总表) just before the first
-            // attachment's body: the rest of the last title.
-            None if chars(l) <= 12
-                && !has_sentence_punct(l)
-                && attachment_head(l).is_none()
-                && lines
-                    .get(k + 1)
-                    .and_then(Entry::line)
-                    .is_some_and(|n| attachment_head(n.trim()).is_some()) =>
-            {
-                if let Some(last) = out.last_mut() {
-                    last.1.push_str(l);
-                }
-                k += 1;
-                break;
-            }
-            _ => break,
-        }
-    }
-    Some((out, k))
-}
-
-/// One numbered line of a 附件说明: 1.××, or `next.` followed by a title that itself starts
-/// with digits (2.2021年……计划), which only the list's own count tells from a decimal.
-fn listed_item(s: &str, next: usize) -> Option<(String, String)> {
-    let split = |len: usize| {
-        (
-            s[..len].trim_end_matches(['.', '、', '．']).to_string(),
-            s[len..].trim().to_string(),
-        )
-    };
-    if let Some((3, len)) = numbering(s) {
-        return Some(split(len));
-    }
-    let no = next.to_string();
-    let after = s.strip_prefix(no.as_str())?;
-    after
-        .starts_with(['.', '、', '．'])
-        .then(|| split(no.len() + after.chars().next().map_or(0, char::len_utf8)))
-}
-
-/// `附件1`, `附件 2`, `附件3：标题`: the start of an attachment's body.
-fn attachment_head(s: &str) -> Option<(String, String)> {
-    let rest = s.strip_prefix("附件")?.trim_start();
-    let no: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if no.is_empty() {
-        return None;
-    }
-    let title = rest[no.len()..]
-        .trim_start_matches(['：', ':', ' ', '　'])
-        .trim();
-    if chars(title) > 60 {
-        return None;
-    }
-    Some((no, title.to_string()))
-}
+/// An attachment being read: its number, title, label as printed (see [`Item::Attachment`])
+/// and content.
+type OpenAttachment = (String, String, Option<String>, Vec<Item>);
 
 /// Reads the plans: a title (over one or two lines, with a period line), then its content.
 fn read_plans(lines: &[Entry], doc: &mut Doc) {
@@ -417,7 +353,9 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
     let mut stack: Vec<(u8, String, Vec<Item>)> = Vec::new();
     let mut listed: Vec<(String, String)> = Vec::new();
     let mut found: Vec<bool> = Vec::new();
-    let mut attachment: Option<(String, String, Vec<Item>)> = None;
+    // Where the 附件说明 stands among the plan's items.
+    let mut list_at: Option<usize> = None;
+    let mut attachment: Option<OpenAttachment> = None;
     let mut i = 0;
 
     fn close_to(stack: &mut Vec<(u8, String, Vec<Item>)>, level: u8, sink: &mut Vec<Item>) {
@@ -433,14 +371,15 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
     /// Closes every open section and the attachment being read, if any, into the plan.
     fn finish_attachment(
         stack: &mut Vec<(u8, String, Vec<Item>)>,
-        attachment: &mut Option<(String, String, Vec<Item>)>,
+        attachment: &mut Option<OpenAttachment>,
         plan: &mut Plan,
     ) {
         close_to(stack, 0, sink_plan_or_att(attachment, plan));
-        if let Some((no, title, items)) = attachment.take() {
+        if let Some((no, title, label, items)) = attachment.take() {
             plan.items.push(Item::Attachment {
                 no,
                 title,
+                label,
                 items,
                 missing: false,
             });
@@ -448,14 +387,14 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
     }
     fn sink<'a>(
         stack: &'a mut [(u8, String, Vec<Item>)],
-        att: &'a mut Option<(String, String, Vec<Item>)>,
+        att: &'a mut Option<OpenAttachment>,
         plan: &'a mut Plan,
     ) -> &'a mut Vec<Item> {
         if let Some(top) = stack.last_mut() {
             return &mut top.2;
         }
         if let Some(a) = att.as_mut() {
-            return &mut a.2;
+            return &mut a.3;
         }
         &mut plan.items
     }
@@ -464,7 +403,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
     /// heading right above them, or the attachment they stand in.
     fn group_name(
         stack: &mut [(u8, String, Vec<Item>)],
-        attachment: &mut Option<(String, String, Vec<Item>)>,
+        attachment: &mut Option<OpenAttachment>,
         plan: &mut Plan,
     ) -> String {
         let mut title = group_title(sink(stack, attachment, plan));
@@ -501,19 +440,36 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
                 continue;
             }
             if let Entry::Table(rows) = entry {
-                // A table's title is the line just above it when that line names a table.
+                // A table's title is the line just above it when that line names a table, or
+                // the line above a form's own line (填报单位：……) between the title and the grid.
                 let target = sink(&mut stack, &mut attachment, &mut plan);
-                let title = match target.last() {
-                    Some(Item::Para(p)) if p.ends_with('表') && chars(p) <= 60 => {
+                let names_table = |p: &str| p.ends_with('表') && chars(p) <= 60;
+                // Spaces do not count: a form's line spreads its fields across the page.
+                let form_line = |p: &str| {
+                    p.contains(['：', ':'])
+                        && !has_sentence_punct(p)
+                        && p.chars().filter(|c| !c.is_whitespace()).count() <= 60
+                };
+                let (title, lines_above) = match target.as_slice() {
+                    [.., Item::Para(t), Item::Para(l)] if names_table(t) && form_line(l) => {
+                        let line = target.pop();
+                        let title = target.pop();
+                        match (title, line) {
+                            (Some(Item::Para(t)), Some(Item::Para(l))) => (Some(t), vec![l]),
+                            _ => unreachable!("matched two paragraphs"),
+                        }
+                    }
+                    [.., Item::Para(p)] if names_table(p) => {
                         let Some(Item::Para(p)) = target.pop() else {
                             unreachable!()
                         };
-                        Some(p)
+                        (Some(p), Vec::new())
                     }
-                    _ => None,
+                    _ => (None, Vec::new()),
                 };
                 target.push(Item::Table {
                     title,
+                    lines_above,
                     rows: rows.clone(),
                 });
             }
@@ -591,6 +547,12 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         if let Some((list, end)) = attachment_list(lines, i) {
             found = vec![false; list.len()];
             listed = list;
+            // The 附件说明 ends the plan's text: what follows it (a 图解 line) is no part of
+            // the last section.
+            if attachment.is_none() {
+                close_to(&mut stack, 0, &mut plan.items);
+                list_at = Some(plan.items.len());
+            }
             i = end;
             continue;
         }
@@ -602,6 +564,15 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         });
         if let Some((no, mut title)) = head {
             let mut used = 1;
+            // The label as the page prints it: 附件N as the draft prints it by default, 附件 1：
+            // (its own spaces and colon), or none over a page that starts with its title.
+            let label = match attachment_head(l) {
+                Some((_, ref on_line)) => {
+                    let label = l.trim().strip_suffix(on_line.as_str()).unwrap_or(l).trim();
+                    (label != format!("附件{no}")).then(|| label.to_string())
+                }
+                None => Some(String::new()),
+            };
             let listed_title = listed
                 .iter()
                 .find(|(n, t)| *n == no && !t.is_empty())
@@ -629,7 +600,7 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
             if let Some(k) = listed.iter().position(|(n, _)| *n == no) {
                 found[k] = true;
             }
-            attachment = Some((no, title, Vec::new()));
+            attachment = Some((no, title, label, Vec::new()));
             i += used;
             continue;
         }
@@ -683,25 +654,37 @@ fn read_plans(lines: &[Entry], doc: &mut Doc) {
         i += 1;
     }
     finish_attachment(&mut stack, &mut attachment, &mut plan);
-    for (k, (no, title)) in listed.iter().enumerate() {
-        if !found[k] {
-            plan.items.push(Item::Attachment {
+    let missing =
+        listed
+            .iter()
+            .zip(&found)
+            .filter(|(_, found)| !**found)
+            .map(|((no, title), _)| Item::Attachment {
                 no: no.clone(),
                 title: title.clone(),
+                label: None,
                 items: Vec::new(),
                 missing: true,
             });
+    // A list none of whose attachments is attached stands where the notice prints it, before
+    // any line that follows it; otherwise after the attached ones, in the list's order.
+    match list_at {
+        Some(at) if !found.contains(&true) => {
+            let after = plan.items.split_off(at);
+            plan.items.extend(missing);
+            plan.items.extend(after);
         }
+        _ => plan.items.extend(missing),
     }
     doc.plans.push(plan);
 }
 
 fn sink_plan_or_att<'a>(
-    att: &'a mut Option<(String, String, Vec<Item>)>,
+    att: &'a mut Option<OpenAttachment>,
     plan: &'a mut Plan,
 ) -> &'a mut Vec<Item> {
     match att.as_mut() {
-        Some(a) => &mut a.2,
+        Some(a) => &mut a.3,
         None => &mut plan.items,
     }
 }

@@ -112,9 +112,17 @@ pub struct Notice {
     pub recipients: Vec<String>,
     /// The 主送 list as the notice writes it, its own separators kept (、 , ，): printed so.
     pub recipients_written: Option<String>,
+    /// `recipients_written` is the whole 主送 line as printed, its ending included (主送：「…」):
+    /// nothing is added to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recipients_line: bool,
     pub body: Vec<String>,
     pub signature: Option<String>,
     pub date: Option<Time>,
+    /// Lines written after the 署名 or 成文日期 (a seal's fragment the notice prints there),
+    /// printed after them in the file's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_signature: Vec<String>,
     pub remark: Option<String>,
     pub printed_by: Option<String>,
     pub printed_on: Option<Time>,
@@ -725,6 +733,10 @@ pub struct Step {
 pub struct Attachment {
     pub number: Option<String>,
     pub title: String,
+    /// 标识: the label over the attachment's page as the notice prints it (附件 1：), empty
+    /// when it prints none; `None` prints 附件N.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub content: Vec<Block>,
     /// The notice lists the attachment but does not include it.
     pub missing: bool,

@@ -38,6 +38,11 @@ pub struct Table {
     pub blank_rows: usize,
     pub relations: Vec<Calc>,
     pub notes: Vec<String>,
+    /// Lines the form prints with it (填报单位：……): those written before its columns stand
+    /// between the title and the grid, the others under the grid, each with the number of
+    /// notes written before it (the notice's order of lines and notes).
+    pub lines_above: Vec<String>,
+    pub lines_below: Vec<(usize, String)>,
     pub span: Span,
 }
 
@@ -281,6 +286,12 @@ impl Serialize for Table {
         t.serialize_field("blank_rows", &self.blank_rows)?;
         t.serialize_field("relations", &self.relations)?;
         t.serialize_field("notes", &self.notes)?;
+        if !self.lines_above.is_empty() {
+            t.serialize_field("lines_above", &self.lines_above)?;
+        }
+        if !self.lines_below.is_empty() {
+            t.serialize_field("lines_below", &self.lines_below)?;
+        }
         t.serialize_field("span", &self.span)?;
         t.end()
     }
@@ -345,6 +356,10 @@ struct TableData {
     blank_rows: usize,
     relations: Vec<Calc>,
     notes: Vec<String>,
+    #[serde(default)]
+    lines_above: Vec<String>,
+    #[serde(default)]
+    lines_below: Vec<(usize, String)>,
     span: Span,
 }
 
@@ -376,6 +391,8 @@ impl From<TableData> for Table {
             blank_rows: t.blank_rows,
             relations: t.relations,
             notes: t.notes,
+            lines_above: t.lines_above,
+            lines_below: t.lines_below,
             span: t.span,
         }
     }

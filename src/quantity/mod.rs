@@ -93,11 +93,7 @@ impl Quantity {
         } else {
             parse_number(number_text)?
         };
-        let mag_scale = match magnitude {
-            Some("万") => Decimal::from(10_000),
-            Some("亿") => Decimal::from(100_000_000),
-            _ => Decimal::ONE,
-        };
+        let mag_scale = magnitude_scale(magnitude);
         let unit_expr = match unit {
             Some(u) => parse_unit(u).map_err(QuantityError::Unit)?,
             None => UnitExpr::dimensionless(),
@@ -109,7 +105,7 @@ impl Quantity {
             .checked_mul(unit_expr.scale)
             .ok_or_else(too_large)?;
         let value = number.checked_mul(scale).ok_or_else(too_large)?;
-        let magnitude_in_unit = unit.is_some_and(|u| u.starts_with(['万', '亿']));
+        let magnitude_in_unit = unit.is_some_and(|u| u.starts_with(['万', '亿', '萬', '億']));
         let step = Decimal::new(1, decimals)
             .checked_mul(scale)
             .ok_or_else(too_large)?;
@@ -271,14 +267,31 @@ pub fn parse_chinese_numeral(text: &str) -> Option<Decimal> {
     Some(Decimal::from(total))
 }
 
+/// The unit a table heading gives in parentheses at its end: 总投资额（万元） → 万元.
+pub fn heading_unit(heading: &str) -> Option<String> {
+    let h = heading.trim_end();
+    let inner = h
+        .strip_suffix('）')
+        .and_then(|x| x.rsplit_once('（'))
+        .or_else(|| h.strip_suffix(')').and_then(|x| x.rsplit_once('(')))?
+        .1
+        .trim();
+    parse_unit(inner).ok().map(|_| inner.to_string())
+}
+
+/// What a magnitude word multiplies by: 万 (萬) 10⁴, 亿 (億) 10⁸, none 1.
+pub fn magnitude_scale(magnitude: Option<&str>) -> Decimal {
+    match magnitude {
+        Some("万" | "萬") => Decimal::from(10_000),
+        Some("亿" | "億") => Decimal::from(100_000_000),
+        _ => Decimal::ONE,
+    }
+}
+
 /// Writes a value (in base units) the way notices write figures, choosing 万/亿 as the stated
 /// figure did: 28500 户 with magnitude 万 → 2.85万户.
 pub fn format_figure(value: Decimal, magnitude: Option<&str>, unit: &str) -> String {
-    let divisor = match magnitude {
-        Some("万") => Decimal::from(10_000),
-        Some("亿") => Decimal::from(100_000_000),
-        _ => Decimal::ONE,
-    };
+    let divisor = magnitude_scale(magnitude);
     let n = (value / divisor).normalize();
     format!("{}{}{}", n, magnitude.unwrap_or(""), unit)
 }
@@ -298,6 +311,32 @@ mod tests {
         assert_eq!(q.value, d("28500"));
         assert_eq!(q.precision, Precision::Rounded { step: d("100") });
         assert_eq!((q.low, q.high), (d("28450"), d("28550")));
+    }
+
+    #[test]
+    fn traditional_magnitudes_are_the_same_magnitudes() {
+        let q = Quantity::resolve(
+            "0.2",
+            false,
+            Some("億"),
+            Some("平方米"),
+            false,
+            "0.2億平方米",
+        )
+        .unwrap();
+        assert_eq!(q.value, d("20000000"));
+        assert_eq!(
+            q.precision,
+            Precision::Rounded {
+                step: d("10000000")
+            }
+        );
+        let q = Quantity::resolve("3.6", false, Some("萬"), Some("戶"), false, "3.6萬戶").unwrap();
+        assert_eq!(q.value, d("36000"));
+        assert_eq!(
+            parse_unit("萬元").unwrap().scale,
+            parse_unit("万元").unwrap().scale
+        );
     }
 
     #[test]

@@ -232,9 +232,9 @@ fn product(text: &str) -> Result<UnitExpr, UnitError> {
 }
 
 fn factor_unit(text: &str) -> Result<UnitExpr, UnitError> {
-    let (scale, rest) = if let Some(r) = text.strip_prefix('万') {
+    let (scale, rest) = if let Some(r) = text.strip_prefix(['万', '萬']) {
         (Decimal::from(10_000), r)
-    } else if let Some(r) = text.strip_prefix('亿') {
+    } else if let Some(r) = text.strip_prefix(['亿', '億']) {
         (Decimal::from(100_000_000), r)
     } else if let Some(r) = text.strip_prefix("每") {
         // 元/每户 reads as 元/户.

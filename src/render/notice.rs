@@ -34,12 +34,15 @@ pub struct CoverView {
     pub issuer: Option<String>,
     pub title: String,
     pub number: Option<String>,
-    /// 主送机关 as the notice writes the list, ending with a full-width colon.
+    /// 主送机关 as the notice writes the list, ending with a full-width colon (or the line as
+    /// the notice prints it, its ending included).
     pub recipients: Option<String>,
     /// Markdown paragraphs.
     pub body: Vec<String>,
     pub signature: Option<String>,
     pub date: Option<String>,
+    /// Lines the notice prints after the 署名 and 成文日期.
+    pub after_signature: Vec<String>,
     pub remark: Option<String>,
     pub printed_by: Option<String>,
     pub printed_on: Option<String>,
@@ -56,9 +59,13 @@ pub struct PlanView {
     pub date: Option<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// The plan's text up to its first 附件 (all of it when it has none).
     pub blocks: Vec<BlockView>,
-    /// 附件说明 lines ("1.××"), printed where the plan's text ends, as the notices do.
+    /// 附件说明 lines ("1.××"), printed where the file writes the first 附件.
     pub attachment_list: Vec<String>,
+    /// The plan's text written after its first 附件: lines the notice prints under its
+    /// 附件说明 (a 图解 link, a seal's fragment), in the file's order.
+    pub after_attachment_list: Vec<BlockView>,
     /// The attachments the notice attaches (a listed but missing one prints only its line).
     pub attachments: Vec<AttachmentView>,
 }
@@ -66,7 +73,7 @@ pub struct PlanView {
 /// An attachment printed after the plan.
 #[derive(Debug, Serialize)]
 pub struct AttachmentView {
-    /// 附件1
+    /// 附件1, or the label as the notice prints it (标识); empty when it prints none.
     pub label: String,
     pub title: String,
     pub blocks: Vec<BlockView>,
@@ -125,7 +132,11 @@ pub struct TableView {
     /// vertical merges.
     pub docx_header: Vec<Vec<DocxHeaderCell>>,
     pub rows: BodyRows,
-    pub notes: Vec<String>,
+    /// Lines the form prints with it, as written, between its title and its grid.
+    pub lines_above: Vec<String>,
+    /// What stands under the grid, in the notice's order: its notes (注：……) and the form's
+    /// own lines.
+    pub below: Vec<String>,
     /// Each column's share of the table's width, in thousandths, for notice.docx's fixed
     /// layout: half by its widest cell or single-column heading (two to twelve characters),
     /// half evenly, so that a 30-column form fits its page and a name column gets room.
@@ -288,13 +299,19 @@ pub fn notice_view_with(policy: &Policy, options: DraftOptions) -> NoticeView {
         number: n.number.clone(),
         recipients: (!n.recipients.is_empty()).then(|| {
             let list = n.recipients_written.clone();
-            format!("{}：", list.unwrap_or_else(|| n.recipients.join("，")))
+            let list = list.unwrap_or_else(|| n.recipients.join("，"));
+            if n.recipients_line {
+                list
+            } else {
+                format!("{list}：")
+            }
         }),
         body: n.body.iter().map(|b| cx.fill(b)).collect(),
         // Only a 署名 the notice prints: the 发文机关 heads the page (its 标志), and a notice
         // without a 署名 line has none to add.
         signature: n.signature.clone(),
         date: n.date.as_ref().map(|d| d.written.clone()),
+        after_signature: n.after_signature.clone(),
         remark: n.remark.clone(),
         printed_by: n.printed_by.clone(),
         printed_on: n.printed_on.as_ref().map(|d| d.written.clone()),
@@ -312,7 +329,8 @@ pub fn notice_view_with(policy: &Policy, options: DraftOptions) -> NoticeView {
             date: plan.date.as_ref().map(|d| d.written.clone()),
             contact: plan.contact.clone(),
             phone: plan.phone.clone(),
-            blocks: cx.blocks(plan, &phase_tasks, &plan.content),
+            blocks: cx.blocks(plan, &phase_tasks, &plan.content[..list_at(plan)]),
+            after_attachment_list: cx.blocks(plan, &phase_tasks, &plan.content[list_at(plan)..]),
             // An attachment the notice refers to without a title was never listed.
             attachment_list: plan
                 .attachments
@@ -329,19 +347,18 @@ pub fn notice_view_with(policy: &Policy, options: DraftOptions) -> NoticeView {
                 .filter(|a| !a.missing)
                 .map(|a| {
                     let blocks = cx.blocks(plan, &phase_tasks, &a.content);
-                    // A form attached as it is carries its title as the table's title
-                    // (第   季度……信息表): the page prints that one, not the same words twice.
-                    let titled_by_table = blocks.iter().any(|b| {
-                        matches!(b, BlockView::Table(t)
-                            if t.title.as_deref().is_some_and(|t| t.contains(a.title.as_str())))
-                    });
+                    let titled_by_table = prints_title(&blocks, &a.title);
                     let landscape = blocks.iter().any(|b| {
                         matches!(b, BlockView::Table(t)
                             if t.grid_header.first().is_some_and(|r| r.len() > PORTRAIT_COLUMNS))
                     });
+                    let label = a
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| format!("附件{}", a.number.clone().unwrap_or_default()));
                     AttachmentView {
                         landscape,
-                        label: format!("附件{}", a.number.clone().unwrap_or_default()),
+                        label,
                         title: if titled_by_table {
                             String::new()
                         } else {
@@ -374,6 +391,36 @@ pub fn notice_view_with(policy: &Policy, options: DraftOptions) -> NoticeView {
         plans,
         trailing_groups,
     }
+}
+
+/// Whether an attachment's text prints its title itself: a form attached as it is carries it
+/// as the table's title (第   季度……信息表), or as a title line of its own (a heading, or a
+/// line under the form); the page then prints that one, not the same words twice. Spaces do
+/// not count (2021 年……计划表).
+fn prints_title(blocks: &[BlockView], title: &str) -> bool {
+    let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = bare(title);
+    blocks.iter().any(|b| match b {
+        BlockView::Table(t) => t
+            .title
+            .iter()
+            .chain(&t.lines_above)
+            .chain(&t.below)
+            .any(|t| bare(t).contains(&title)),
+        BlockView::Heading { text, .. } => bare(text).ends_with(&title),
+        BlockView::Paragraph { text } => {
+            bare(text).ends_with(&title) && !text.contains(['。', '；', '，', '：'])
+        }
+        _ => false,
+    })
+}
+
+/// Where a plan's 附件说明 stands among its top-level blocks: at its first 附件.
+fn list_at(plan: &Plan) -> usize {
+    plan.content
+        .iter()
+        .position(|b| matches!(b, Block::Attachment { .. }))
+        .unwrap_or(plan.content.len())
 }
 
 struct Cx<'a> {
@@ -636,8 +683,25 @@ pub fn table_view(t: &Table) -> TableView {
         .collect();
     rows.extend((0..t.blank_rows).map(|_| vec![String::new(); width]));
     let docx_header = docx_header(&header, width);
+    let mut below: Vec<String> = Vec::new();
+    let mut notes = t.notes.iter().map(|n| format!("注：{n}"));
+    let mut notes_printed = 0;
+    for (notes_before, line) in &t.lines_below {
+        below.extend(
+            notes
+                .by_ref()
+                .take(notes_before.saturating_sub(notes_printed)),
+        );
+        notes_printed = notes_printed.max(*notes_before);
+        below.push(line.clone());
+    }
+    below.extend(notes);
+    // A title the form prints as one of its own lines (under the grid) is printed there only.
+    let title = t.title.clone().filter(|title| {
+        !t.lines_above.contains(title) && !t.lines_below.iter().any(|(_, l)| l == title)
+    });
     TableView {
-        title: t.title.clone(),
+        title,
         header,
         grid_header: docx_header
             .iter()
@@ -653,7 +717,8 @@ pub fn table_view(t: &Table) -> TableView {
         column_permille: column_permille(&docx_header, &rows, width),
         docx_header,
         rows: BodyRows(Arc::new(rows)),
-        notes: t.notes.clone(),
+        lines_above: t.lines_above.clone(),
+        below,
     }
 }
 

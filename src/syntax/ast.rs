@@ -15,7 +15,8 @@ pub struct Text {
 /// A figure as written: 约7.1万平方米 → approx, "7.1", 万, "平方米".
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuantityLit {
-    pub approx_prefix: bool,
+    /// 约, 约为 or 大约, as written.
+    pub approx_prefix: Option<Text>,
     pub approx_suffix: bool,
     /// A bound word: 近 or 接近 before the number (just under it), or 余 or 多 after the
     /// number and its 万/亿 (more than it). One per figure: the first one written.
@@ -113,11 +114,16 @@ pub enum NoticeField {
     Issuer(Text),
     Number(Text),
     Recipients(Vec<Text>),
+    /// 主送：「…」: the recipients' line as the notice prints it, its ending included.
+    RecipientsLine(Text),
     Body(Text),
     Signature(Text),
     Date(When),
     Remark(Text),
-    Printed { by: Text, when: When },
+    Printed {
+        by: Text,
+        when: When,
+    },
     CarbonCopy(Vec<Text>),
     Contact(Text),
     Phone(Text),
@@ -486,6 +492,8 @@ pub enum TableLine {
     },
     Relation(Box<Relation>),
     Note(Text),
+    /// A line the form prints with it, as written.
+    Text(Text),
 }
 
 /// 关系：left cmp right, over a table's columns.
@@ -502,6 +510,8 @@ pub struct Relation {
 pub struct Attachment {
     pub number: Option<Text>,
     pub title: Text,
+    /// 标识：the label over the attachment's page as the notice prints it.
+    pub label: Option<Text>,
     pub items: Vec<Item>,
     pub has_body: bool,
     pub span: Span,

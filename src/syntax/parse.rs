@@ -165,7 +165,14 @@ fn notice(p: P) -> Notice {
             Rule::field_bookmarks => NoticeField::Bookmarks(text_list(inner.next().unwrap())),
             Rule::field_issuer => NoticeField::Issuer(text_value(inner.next().unwrap())),
             Rule::field_number => NoticeField::Number(text_value(inner.next().unwrap())),
-            Rule::field_recipients => NoticeField::Recipients(text_list(inner.next().unwrap())),
+            Rule::field_recipients => {
+                let list = inner.next().unwrap();
+                if list.as_rule() == Rule::text {
+                    NoticeField::RecipientsLine(text_value(list))
+                } else {
+                    NoticeField::Recipients(text_list(list))
+                }
+            }
             Rule::field_body => NoticeField::Body(text_value(inner.next().unwrap())),
             Rule::field_signature => NoticeField::Signature(text_value(inner.next().unwrap())),
             Rule::field_date => NoticeField::Date(when(inner.next().unwrap())),
@@ -269,7 +276,7 @@ fn item(p: P) -> Option<Item> {
 pub(super) fn quantity(p: P) -> QuantityLit {
     let sp = span(&p);
     let mut q = QuantityLit {
-        approx_prefix: false,
+        approx_prefix: None,
         approx_suffix: false,
         bound: None,
         number: Text {
@@ -283,7 +290,7 @@ pub(super) fn quantity(p: P) -> QuantityLit {
     };
     for part in p.into_inner() {
         match part.as_rule() {
-            Rule::approx_prefix => q.approx_prefix = true,
+            Rule::approx_prefix => q.approx_prefix = Some(text(&part)),
             Rule::approx_suffix => q.approx_suffix = true,
             Rule::near_prefix | Rule::more_suffix if q.bound.is_none() => {
                 q.bound = Some(text(&part));
@@ -394,7 +401,7 @@ fn breakdown_line(p: P) -> Option<BreakdownLine> {
                 dimension: None,
                 ratio: None,
                 value: QuantityLit {
-                    approx_prefix: false,
+                    approx_prefix: None,
                     approx_suffix: false,
                     bound: None,
                     number: Text {
@@ -493,7 +500,7 @@ fn rate(p: P) -> Rate {
 
 fn quantity_placeholder(sp: Span) -> QuantityLit {
     QuantityLit {
-        approx_prefix: false,
+        approx_prefix: None,
         approx_suffix: false,
         bound: None,
         number: Text {
@@ -1015,6 +1022,7 @@ fn table(p: P) -> Table {
                 }))
             }
             Rule::table_note => TableLine::Note(text_value(x.into_inner().next().unwrap())),
+            Rule::table_text => TableLine::Text(text_value(x.into_inner().next().unwrap())),
             _ => continue,
         };
         t.lines.push(line);
@@ -1065,6 +1073,7 @@ fn attachment(p: P) -> Attachment {
             value: String::new(),
             span: sp,
         },
+        label: None,
         items: Vec::new(),
         has_body,
         span: sp,
@@ -1073,6 +1082,7 @@ fn attachment(p: P) -> Attachment {
         match x.as_rule() {
             Rule::task_no => a.number = Some(text(&x)),
             Rule::text | Rule::title_text => a.title = text_value(x),
+            Rule::attachment_label => a.label = x.into_inner().next().map(text_value),
             _ => a.items.extend(item(x)),
         }
     }

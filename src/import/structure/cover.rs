@@ -81,6 +81,7 @@ pub(super) fn read_notice(lines: &[Entry], at: &mut usize) -> Option<Notice> {
             let next = lines.get(i + 1).and_then(Entry::line).unwrap_or("");
             if next.contains("印发") || next.contains("现将") {
                 n.recipients = Some(l.to_string());
+                n.recipients_without_colon = true;
                 has_recipients = true;
                 i += 1;
             }

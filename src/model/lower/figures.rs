@@ -31,7 +31,7 @@ impl Lower<'_> {
             q.chinese_numeral,
             q.magnitude.as_ref().map(|m| m.value.as_str()),
             q.unit.as_ref().map(|u| u.value.as_str()),
-            q.approx_prefix || q.approx_suffix,
+            q.approx_prefix.is_some() || q.approx_suffix,
             src_text,
         ) {
             Ok(v) if q.bound.as_ref().is_some_and(|b| is_near(&b.value)) => v.just_under(),
@@ -271,8 +271,8 @@ fn is_near(word: &str) -> bool {
 /// 212 万平方米): the renderers print it as the notice does.
 pub(super) fn written(q: &ast::QuantityLit) -> String {
     let mut s = String::new();
-    if q.approx_prefix {
-        s.push('约');
+    if let Some(word) = &q.approx_prefix {
+        s.push_str(&word.value);
     }
     let bound = q.bound.as_ref();
     let mut last_end = None;

@@ -295,6 +295,22 @@ impl Lower<'_> {
                         .and_then(|(a, b)| self.src.get(a.span.start..b.span.end))
                         .map(str::to_string);
                 }
+                ast::NoticeField::RecipientsLine(t) => {
+                    out.recipients = t
+                        .value
+                        .trim_end_matches(['：', ':'])
+                        .split(['、', '，', ','])
+                        .map(str::trim)
+                        .filter(|r| !r.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    out.recipients_written = Some(t.value.clone());
+                    out.recipients_line = true;
+                }
+                // A paragraph after the 署名 or 成文日期 is printed after them.
+                ast::NoticeField::Paragraph(t) if out.signature.is_some() || out.date.is_some() => {
+                    out.after_signature.push(t.value.clone())
+                }
                 ast::NoticeField::Body(t) | ast::NoticeField::Paragraph(t) => {
                     out.body.push(t.value.clone())
                 }
@@ -601,6 +617,7 @@ impl Lower<'_> {
                 plan.attachments.push(Attachment {
                     number: a.number.as_ref().map(|n| n.value.clone()),
                     title: a.title.value.clone(),
+                    label: a.label.as_ref().map(|h| h.value.clone()),
                     missing: !a.has_body,
                     content,
                     span: a.span,

@@ -2,7 +2,7 @@
 
 use super::*;
 
-use crate::quantity::{QuantityError, UnitError};
+use crate::quantity::{heading_unit, QuantityError, UnitError};
 
 impl Lower<'_> {
     pub(super) fn table(&mut self, t: &ast::Table) -> Table {
@@ -15,6 +15,8 @@ impl Lower<'_> {
             blank_rows: 0,
             relations: Vec::new(),
             notes: Vec::new(),
+            lines_above: Vec::new(),
+            lines_below: Vec::new(),
             span: t.span,
         };
         let mut limits = TableLimits {
@@ -102,6 +104,12 @@ impl Lower<'_> {
                     table.relations.push(rel);
                 }
                 ast::TableLine::Note(n) => table.notes.push(n.value.clone()),
+                ast::TableLine::Text(l) if table.columns.is_empty() => {
+                    table.lines_above.push(l.value.clone())
+                }
+                ast::TableLine::Text(l) => {
+                    table.lines_below.push((table.notes.len(), l.value.clone()))
+                }
             }
         }
         table
@@ -203,20 +211,6 @@ impl Lower<'_> {
         }
         table.rows.push(row);
     }
-}
-
-/// The unit a heading gives in parentheses at its end: 总投资额（万元） → 万元.
-pub(super) fn heading_unit(heading: &str) -> Option<String> {
-    let h = heading.trim_end();
-    let inner = h
-        .strip_suffix('）')
-        .and_then(|x| x.rsplit_once('（'))
-        .or_else(|| h.strip_suffix(')').and_then(|x| x.rsplit_once('(')))?
-        .1
-        .trim();
-    crate::quantity::parse_unit(inner)
-        .ok()
-        .map(|_| inner.to_string())
 }
 
 /// A column by name (with or without its unit), by its last heading, or as 第N列.
