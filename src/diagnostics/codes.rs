@@ -171,7 +171,7 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "这里的时间读不出日期，例如成文日期印成了“2022511”。\
             只由数字组成的“日期”一定是印错了，按错误报告，并在能唯一确定时给出可能的读法（2022511 只能是2022年5月11日）；\
             其余含数字却读不成日期的写法按警告报告，它可能是笔误，也可能是本语言尚不支持的写法；\
-            几个时间写在一起的（2022年、2023年12月1日-30日）人读得懂，只作提示。\
+            几个时间写在一起的（2022年6月、2023年6月）人读得懂，只作提示。\
             不含数字的时限（长期坚持、持续推进）和周期性的时限（每年10月底前）不是写错的日期，不报告。",
         fires: include_str!("../../tests/fixtures/checks/D202-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/D202-silent.policy"),
@@ -504,6 +504,17 @@ pub static CODES: &[CodeInfo] = &[
             各部分必须是同一种量的金额：3500元 与 60平方米、或与 50% 不能相加。请按通知原文核对每一部分的单位。",
         fires: include_str!("../../tests/fixtures/checks/E0112-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/E0112-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0120",
+        severity: Severity::Error,
+        title: "指标的范围或乘积读不成一个数",
+        explanation: "指标可以照原文写成范围（2-3个、30%–40%）或乘积（2*12.29Km），也可以带限定词（80.3%以上、不低于95%、不超过3万元）。\
+            范围的两端须是同一种量、前一端不大于后一端（前一端没有单位时沿用后一端的，2-3万户 即 2万～3万户）；\
+            乘积中只能有一个数带单位（2*12.29Km 是 24.58公里）。不是这样时，这个指标无法读成一个数，不参与核对。\
+            请按通知原文核对：多半是漏了或写错了单位，或把两端写反了。",
+        fires: include_str!("../../tests/fixtures/checks/E0120-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0120-silent.policy"),
     },
     CodeInfo {
         code: "E0500",

@@ -61,6 +61,13 @@ pub enum WhenKind {
         from: Box<DatePoint>,
         to: Box<DatePoint>,
     },
+    /// 2022年、2023年12月1日-30日: the range `from`–`to` (from the last year) in each of
+    /// `years` too.
+    Repeated {
+        years: Vec<Text>,
+        from: Box<DatePoint>,
+        to: Box<DatePoint>,
+    },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
     Point { at: DatePoint, before: bool },
     /// A deadline in stages: 6月底前完成50%，11月底前全部完成 (at least two).
@@ -203,9 +210,34 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub name: Text,
+    /// The figure; of a range its first end, of a product its first factor.
     pub value: QuantityLit,
+    /// How a 指标 is written when it is more than one plain figure (80.3%以上, 2-3个, 2*12.29Km).
+    pub shape: Option<FigureShape>,
     pub description: Option<Text>,
     pub span: Span,
+}
+
+/// A 指标 written as a bound, a range or a product, with its whole text as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureShape {
+    pub kind: ShapeKind,
+    /// The whole value as written: 80.3%以上, 2-3个, 2*12.29Km.
+    pub written: Text,
+}
+
+/// What a shaped 指标 is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeKind {
+    /// Bound words before and/or after the figure: 不低于95%, 80.3%以上.
+    Bound {
+        before: Option<Text>,
+        after: Option<Text>,
+    },
+    /// From the figure to `high`, both included: 2-3个.
+    Range { high: QuantityLit },
+    /// The figure times each of `factors`: 2*12.29Km.
+    Product { factors: Vec<QuantityLit> },
 }
 
 /// A ratio the parts of a breakdown must follow: a literal or a declared ratio's name.

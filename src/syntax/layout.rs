@@ -55,6 +55,9 @@ fn is_content(grammar_rule: Rule) -> bool {
             | Rule::title_text
             | Rule::number
             | Rule::quantity
+            | Rule::figure_range
+            | Rule::figure_product
+            | Rule::figure_bound
             | Rule::ratio
             | Rule::name
             | Rule::label

@@ -324,12 +324,46 @@ fn ratio(p: P) -> RatioLit {
 fn figure(p: P) -> Figure {
     let sp = span(&p);
     let mut inner = p.into_inner();
+    let name = text(&inner.next().unwrap());
+    let (value, shape) = figure_value(inner.next().unwrap());
     Figure {
-        name: text(&inner.next().unwrap()),
-        value: quantity(inner.next().unwrap()),
+        name,
+        value,
+        shape,
         description: inner.next().map(text_value),
         span: sp,
     }
+}
+
+/// A 指标's value: a plain figure, or a bound, a range or a product of figures.
+fn figure_value(p: P) -> (QuantityLit, Option<FigureShape>) {
+    let grammar_rule = p.as_rule();
+    if grammar_rule == Rule::quantity {
+        return (quantity(p), None);
+    }
+    let written = text(&p);
+    let mut figures = Vec::new();
+    let (mut before, mut after) = (None, None);
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::quantity => figures.push(quantity(x)),
+            Rule::bound_words => before = Some(text(&x)),
+            Rule::bound_suffix => after = Some(text(&x)),
+            _ => {}
+        }
+    }
+    let mut figures = figures.into_iter();
+    let value = figures.next().expect("a figure value holds a quantity");
+    let kind = match grammar_rule {
+        Rule::figure_range => ShapeKind::Range {
+            high: figures.next().expect("a range has two ends"),
+        },
+        Rule::figure_product => ShapeKind::Product {
+            factors: figures.collect(),
+        },
+        _ => ShapeKind::Bound { before, after },
+    };
+    (value, Some(FigureShape { kind, written }))
 }
 
 fn split_ratio(p: P) -> SplitRatio {
@@ -943,6 +977,29 @@ fn when(p: P) -> When {
             WhenKind::Point {
                 at,
                 before: di.next().is_some(),
+            }
+        }
+        Rule::repeated_range => {
+            let mut years = Vec::new();
+            let mut range = None;
+            for x in inner.into_inner() {
+                match x.as_rule() {
+                    Rule::year => years.push(text(&x.into_inner().next().unwrap())),
+                    _ => range = Some(x),
+                }
+            }
+            let mut ri = range
+                .expect("a repeated range ends in a range")
+                .into_inner();
+            let from = ri.next().unwrap();
+            if from.as_rule() == Rule::year_range {
+                WhenKind::Raw
+            } else {
+                WhenKind::Repeated {
+                    years,
+                    from: Box::new(date_point(from)),
+                    to: Box::new(date_point(ri.next().unwrap())),
+                }
             }
         }
         Rule::date_range => {

@@ -15,6 +15,7 @@ mod cell_refs;
 mod figures;
 mod org;
 mod rules;
+mod shapes;
 mod tables;
 mod times;
 
@@ -444,7 +445,7 @@ impl Lower<'_> {
                 }
             }
             ast::Item::Figure(f) => {
-                let q = self.quantity(&f.value, &written(&f.value));
+                let q = self.figure_quantity(f);
                 self.add_figure(
                     Figure {
                         id: f.name.value.clone(),
@@ -452,7 +453,7 @@ impl Lower<'_> {
                         description: f.description.as_ref().map(|d| d.value.clone()),
                         role: FigureRole::Target,
                         quantity: q,
-                        span: f.value.span,
+                        span: f.shape.as_ref().map_or(f.value.span, |s| s.written.span),
                     },
                     f.name.span,
                 );

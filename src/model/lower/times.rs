@@ -65,6 +65,7 @@ impl Lower<'_> {
                 let b = self.date_point(to);
                 Time::range(&w.text.value, a, b, self.year, span)
             }
+            ast::WhenKind::Repeated { years, from, to } => self.repeated(w, years, from, to),
             ast::WhenKind::YearRange { from, to } => {
                 match (self.date_number(from, "年"), self.date_number(to, "年")) {
                     (Some(a), Some(b)) => Time::year_range(&w.text.value, a, b, span),
@@ -72,6 +73,54 @@ impl Lower<'_> {
                 }
             }
         }
+    }
+
+    /// 2022年、2023年12月1日-30日: the window read in the last year as written, then in each
+    /// listed year; the time spans from the first window's start to the last one's end, and
+    /// keeps every window. A window that cannot be read leaves the time as the last one alone.
+    fn repeated(
+        &mut self,
+        w: &ast::When,
+        years: &[ast::Text],
+        from: &ast::DatePoint,
+        to: &ast::DatePoint,
+    ) -> Time {
+        let span = w.text.span;
+        let a = self.date_point(from);
+        let b = self.date_point(to);
+        let last = Time::range(&w.text.value, a.clone(), b.clone(), self.year, span);
+        let mut windows = Vec::new();
+        for y in years {
+            let Some(year) = self.date_number::<i32>(y, "年") else {
+                return last;
+            };
+            let (mut a, mut b) = (a.clone(), b.clone());
+            let shift = b.year.zip(a.year).map(|(to, from)| to - from);
+            a.year = Some(year);
+            b.year = shift.map(|d| year + d);
+            let t = Time::range(&w.text.value, a, b, Some(year), span);
+            match (t.start, t.end, &t.problem) {
+                (Some(start), Some(end), None) => windows.push(crate::date::Window { start, end }),
+                _ => return last,
+            }
+        }
+        match (last.start, last.end, &last.problem) {
+            (Some(start), Some(end), None) => {
+                windows.push(crate::date::Window { start, end });
+            }
+            _ => return last,
+        }
+        windows.sort_by_key(|x| x.start);
+        let mut time = last;
+        if let crate::date::TimeKind::Range { from, .. } = &mut time.kind {
+            let first = windows[0].start;
+            from.year = Some(chrono::Datelike::year(&first));
+            from.year_inherited = false;
+        }
+        time.start = windows.first().map(|x| x.start);
+        time.end = windows.last().map(|x| x.end);
+        time.windows = windows;
+        time
     }
 
     pub(super) fn date_point(&mut self, p: &ast::DatePoint) -> DatePoint {
