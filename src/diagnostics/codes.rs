@@ -293,6 +293,18 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D212-silent.policy"),
     },
     CodeInfo {
+        code: "D220",
+        severity: Severity::Note,
+        title: "今年、明年按成文日期读出的年份",
+        explanation: "通知常写“今年年底前”“明年6月底前”“去年”：这些年份是相对发文时说的。\
+            policyc 按通知的成文日期读出年份（成文日期2024年3月5日，“明年”即2025年），并以提示说明读法，\
+            以便核对：方案的期限若是另一年，多半是沿用旧文件时漏改，或成文日期有误。\
+            通知没有写成文日期时，按方案的年份（期限或标题中的年份）推测，提示中注明这只是推测；请写明成文日期。\
+            “年底前”“当年”不带“今、明”时指方案所在的年份，不作提示。",
+        fires: include_str!("../../tests/fixtures/checks/D220-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D220-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",

@@ -48,6 +48,8 @@ pub struct DatePoint {
     pub iso: Option<Text>,
     /// 年内: the whole of the year.
     pub whole_year: bool,
+    /// 今年, 本年度, 明年, 去年: a year named from the document's date.
+    pub relative_year: Option<Text>,
     pub span: Span,
 }
 
@@ -69,7 +71,7 @@ pub enum WhenKind {
         to: Box<DatePoint>,
     },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
-    Point { at: DatePoint, before: bool },
+    Point { at: Box<DatePoint>, before: bool },
     /// A deadline in stages: 6月底前完成50%，11月底前全部完成 (at least two).
     Staged(Vec<Stage>),
     /// A recurring time: 每月开展.

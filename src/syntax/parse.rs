@@ -939,6 +939,7 @@ fn date_point(p: P) -> DatePoint {
             Rule::day => d.day = Some(digits(x)),
             Rule::period_part => d.part = Some(text(&x)),
             Rule::within_year => d.whole_year = true,
+            Rule::relative_year => d.relative_year = Some(text(&x)),
             Rule::quarter => d.quarter = Some(text(&x.into_inner().next().unwrap())),
             _ => {}
         }
@@ -973,7 +974,7 @@ fn when(p: P) -> When {
         ),
         Rule::deadline => {
             let mut di = inner.into_inner();
-            let at = date_point(di.next().unwrap());
+            let at = Box::new(date_point(di.next().unwrap()));
             WhenKind::Point {
                 at,
                 before: di.next().is_some(),

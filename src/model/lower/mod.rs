@@ -52,6 +52,7 @@ pub fn lower<'s>(
         pending_refs: Vec::new(),
         restate_counts: HashMap::new(),
         year: None,
+        document_date: None,
     };
     for &at in &file.stray_quotes {
         cx.stray_quote(at);
@@ -125,12 +126,27 @@ struct Lower<'s> {
     restate_counts: HashMap<String, usize>,
     /// The year that dates without one inherit.
     year: Option<i32>,
+    /// The document's date (成文日期) as written, and its year: 今年 and 明年 are read from it.
+    document_date: Option<(String, i32)>,
     /// Every declared name and alias → its unit in `policy.units`: looking names up one by
     /// one made 16,000 units take seconds to lower.
     unit_index: HashMap<String, usize>,
 }
 
 impl Lower<'_> {
+    fn note(
+        &mut self,
+        code: &'static str,
+        message: String,
+        span: Span,
+        label: &str,
+    ) -> &mut Diagnostic {
+        self.diags.push(
+            Diagnostic::new(code, Severity::Note, message, self.file_id).with_primary(span, label),
+        );
+        self.diags.last_mut().expect("just pushed")
+    }
+
     fn error(
         &mut self,
         code: &'static str,
@@ -317,6 +333,10 @@ impl Lower<'_> {
             }
         }
         self.year = out.date.as_ref().and_then(Time::year);
+        self.document_date = out
+            .date
+            .as_ref()
+            .and_then(|t| Some((t.written.clone(), t.year()?)));
         self.policy.notice = Some(out);
     }
 

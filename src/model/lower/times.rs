@@ -140,8 +140,12 @@ impl Lower<'_> {
                 quarter: None,
             };
         }
+        let year = match &p.relative_year {
+            Some(word) => self.relative_year(word),
+            None => p.year.as_ref().and_then(|t| self.date_number(t, "年")),
+        };
         DatePoint {
-            year: p.year.as_ref().and_then(|t| self.date_number(t, "年")),
+            year,
             year_inherited: false,
             month: p.month.as_ref().and_then(|t| self.date_number(t, "月")),
             day: p.day.as_ref().and_then(|t| self.date_number(t, "日")),
@@ -157,6 +161,41 @@ impl Lower<'_> {
                     None => self.date_number(t, "季度"),
                 }),
         }
+    }
+
+    /// 今年, 明年, 去年: the year of the document's date (成文日期), or one more or less, with
+    /// a note (D220) that says how it was read. Without a document date the plan's year (its
+    /// 期限 or title) stands in, and the note says so and how to write the year instead.
+    fn relative_year(&mut self, word: &ast::Text) -> Option<i32> {
+        let offset = match word.value.as_str() {
+            "明年" => 1,
+            "去年" | "上年" => -1,
+            _ => 0,
+        };
+        let w = &word.value;
+        let (message, year) = match (&self.document_date, self.year) {
+            (Some((written, year)), _) => (
+                format!("“{w}”按成文日期（{written}）读作{}年", year + offset),
+                *year,
+            ),
+            (None, Some(year)) => (
+                format!(
+                    "通知没有写成文日期，“{w}”按方案的年份（{year}年）读作{}年",
+                    year + offset
+                ),
+                year,
+            ),
+            (None, None) => return None,
+        };
+        let read = year + offset;
+        let no_date = self.document_date.is_none();
+        let d = self.note("D220", message, word.span, &format!("读作{read}年"));
+        d.help = Some(if no_date {
+            format!("“{}”是相对成文日期说的：请在“通知”中写明成文日期；原文没有成文日期时，这个年份只是推测，请与起草单位核对", word.value)
+        } else {
+            "照原文写“今年”“明年”即可；若原文的年份与此不同，请核对成文日期".into()
+        });
+        Some(read)
     }
 
     /// A year, month, day or quarter number as written. One that fits is kept as written,
