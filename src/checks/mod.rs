@@ -6,6 +6,7 @@
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
 pub mod arith;
+mod background;
 mod dates;
 mod examples;
 pub mod interval;
@@ -93,6 +94,7 @@ const CHECKS: &[Check] = &[
     ("D210 时限早于成文日期", dates::deadline_before_issue),
     ("D211 年份前后不一致", dates::years_disagree),
     ("D212 分阶段时限次序颠倒", dates::stages_out_of_order),
+    ("D221 背景晚于成文日期", background::after_issue),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

@@ -305,6 +305,17 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D220-silent.policy"),
     },
     CodeInfo {
+        code: "D221",
+        severity: Severity::Warning,
+        title: "背景的时间晚于成文日期",
+        explanation: "“背景”记下通知所说的以往情况和历年数字（自2017年5月实施以来，到2024年底共计完成改造104828户），\
+            它的时间是这些事发生的时间，不是方案的阶段，不与方案期限比较（D206 不判断它）。\
+            但已经发生的事不能在成文日期之后才开始：背景的时间从成文日期之后开始，多半是年份写错，或者这其实是方案要做的事，\
+            应写作阶段或任务。只比较背景时间的开始：到年底的累计数（“到2024年底”）常在年底前印发，不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D221-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D221-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",

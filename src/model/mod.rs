@@ -276,6 +276,21 @@ pub struct Plan {
     pub tables: Vec<Table>,
     pub attachments: Vec<Attachment>,
     pub groups: Vec<Group>,
+    /// 背景: facts about the past the plan states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub background: Vec<Background>,
+    pub span: Span,
+}
+
+/// 背景: facts about the past (自2017年5月实施以来…共计完成改造104828户), stated as background
+/// or history, not planned: the date checks never judge its time against the plan's period.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Background {
+    pub description: Option<String>,
+    /// When the facts happened, as written.
+    pub time: Option<Time>,
+    /// The figures it states (their paths in `Policy::figures`).
+    pub figures: Vec<String>,
     pub span: Span,
 }
 
@@ -366,6 +381,11 @@ pub enum Block {
     },
     List {
         index: usize,
+    },
+    /// A 背景 block (`plan.background[index]`) and what it holds, in order.
+    Background {
+        index: usize,
+        content: Vec<Block>,
     },
 }
 

@@ -403,6 +403,10 @@ impl Cx<'_> {
                         out.push(BlockView::Table(table_view(t)));
                     }
                 }
+                // A 背景 prints what it holds: the notice's own sentences.
+                Block::Background { content, .. } => {
+                    out.extend(self.blocks(plan, phase_tasks, content))
+                }
                 // A 名单 prints the notice's sentences written in it.
                 Block::List { index } => {
                     if let Some(l) = plan.lists.get(*index) {

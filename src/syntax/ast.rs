@@ -195,9 +195,19 @@ pub enum Item {
     Phase(Phase),
     Milestone(Step),
     Table(Table),
+    Background(Background),
     Attachment(Attachment),
     Units(UnitsBlock),
     Group(Group),
+}
+
+/// 背景: facts about the past, with when they happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Background {
+    pub description: Option<Text>,
+    pub time: Option<When>,
+    pub items: Vec<Item>,
+    pub span: Span,
 }
 
 /// A section of prose and data under a heading.

@@ -259,6 +259,7 @@ fn item(p: P) -> Option<Item> {
         Rule::milestone => Item::Milestone(step(p)),
         Rule::table => Item::Table(table(p)),
         Rule::attachment => Item::Attachment(attachment(p)),
+        Rule::background => Item::Background(background(p)),
         Rule::units => Item::Units(units(p)),
         Rule::group => Item::Group(group(p)),
         _ => return None,
@@ -364,6 +365,23 @@ fn figure_value(p: P) -> (QuantityLit, Option<FigureShape>) {
         _ => ShapeKind::Bound { before, after },
     };
     (value, Some(FigureShape { kind, written }))
+}
+
+fn background(p: P) -> Background {
+    let mut b = Background {
+        description: None,
+        time: None,
+        items: Vec::new(),
+        span: span(&p),
+    };
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::text => b.description = Some(text_value(x)),
+            Rule::background_time => b.time = Some(when(x.into_inner().next().unwrap())),
+            _ => b.items.extend(item(x)),
+        }
+    }
+    b
 }
 
 fn split_ratio(p: P) -> SplitRatio {

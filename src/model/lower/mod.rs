@@ -377,6 +377,7 @@ impl Lower<'_> {
             tables: Vec::new(),
             attachments: Vec::new(),
             groups: Vec::new(),
+            background: Vec::new(),
             span: p.span,
         };
         // Ratios are declared by name and used by breakdowns anywhere in the plan.
@@ -615,6 +616,25 @@ impl Lower<'_> {
                 plan.tables.push(table);
                 Block::Table {
                     index: plan.tables.len() - 1,
+                }
+            }
+            ast::Item::Background(b) => {
+                let time = b.time.as_ref().map(|w| self.time(w));
+                let first = self.policy.figures.len();
+                let content = self.items(&b.items, plan, level, section);
+                let figures = self.policy.figures[first..]
+                    .iter()
+                    .map(|f| f.id.clone())
+                    .collect();
+                plan.background.push(Background {
+                    description: b.description.as_ref().map(|d| d.value.clone()),
+                    time,
+                    figures,
+                    span: b.span,
+                });
+                Block::Background {
+                    index: plan.background.len() - 1,
+                    content,
                 }
             }
             ast::Item::Attachment(a) => {
