@@ -171,6 +171,12 @@ pub struct Member {
     pub post: Option<String>,
     /// The declared unit whose name (or alias) the post starts with.
     pub unit: Option<String>,
+    /// The role and the name as printed when the notice pads them for alignment (组 长,
+    /// 郝 远); `role` and `person` are without the blanks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_written: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_written: Option<String>,
     /// How the line was written wrong, when it was (O407).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slip: Option<MemberSlip>,

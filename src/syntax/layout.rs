@@ -61,6 +61,7 @@ fn is_content(grammar_rule: Rule) -> bool {
             | Rule::ratio
             | Rule::name
             | Rule::label
+            | Rule::phase_title
             | Rule::path
             | Rule::when
             | Rule::condition

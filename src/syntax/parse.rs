@@ -407,7 +407,7 @@ fn breakdown(p: P) -> Breakdown {
     };
     for part in p.into_inner() {
         match part.as_rule() {
-            Rule::name => b.name = text(&part),
+            Rule::name | Rule::label => b.name = text(&part),
             Rule::by => b.dimension = Some(text(&part.into_inner().next().unwrap())),
             Rule::split_ratio => b.ratio = Some(split_ratio(part)),
             Rule::text => b.description = Some(text_value(part)),
