@@ -15,6 +15,7 @@ mod lists;
 mod missing_unit;
 mod multiples;
 mod org;
+mod publication;
 mod rules;
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
@@ -95,6 +96,10 @@ const CHECKS: &[Check] = &[
     ("D211 年份前后不一致", dates::years_disagree),
     ("D212 分阶段时限次序颠倒", dates::stages_out_of_order),
     ("D221 背景晚于成文日期", background::after_issue),
+    (
+        "D222 发布日期早于成文日期",
+        publication::published_before_written,
+    ),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

@@ -316,6 +316,15 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D221-silent.policy"),
     },
     CodeInfo {
+        code: "D222",
+        severity: Severity::Warning,
+        title: "发布日期早于成文日期",
+        explanation: "网页转载的通知、政策解读和新闻报道除了文件的成文日期，还有网页或报刊自己的发布日期（`发布日期：`）和来源（`来源：`），\
+            两者分别照原文记下。发布不会早于成文：发布日期早于成文日期，多半是其中一个日期抄错了。请按原文核对两个日期。",
+        fires: include_str!("../../tests/fixtures/checks/D222-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D222-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",

@@ -121,7 +121,32 @@ pub struct Notice {
     pub carbon_copy: Vec<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// What the document is, when it is not the notice itself: 政策解读, 新闻报道.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentKind>,
+    /// 发布日期: when a web page published it (not its 成文日期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<Time>,
+    /// 来源: who published the page, as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// 解读文件: the document a 政策解读 interprets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interprets: Option<String>,
+    /// 解读单位: who wrote the interpretation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpreter: Option<String>,
     pub span: Span,
+}
+
+/// A document other than the notice that carries a plan's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 政策解读: a page explaining a plan.
+    Interpretation,
+    /// 新闻报道: a news report of a plan.
+    Report,
 }
 
 /// A unit of the organisation: a department, a town, a company.

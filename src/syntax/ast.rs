@@ -110,6 +110,8 @@ pub struct Path {
 /// The cover notice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
+    /// 通知, 政策解读, 新闻报道 … as written.
+    pub kind: Text,
     pub fields: Vec<NoticeField>,
     pub span: Span,
 }
@@ -130,6 +132,10 @@ pub enum NoticeField {
     CarbonCopy(Vec<Text>),
     Contact(Text),
     Phone(Text),
+    Published(When),
+    Source(Text),
+    Interprets(Text),
+    Interpreter(Text),
     Paragraph(Text),
 }
 

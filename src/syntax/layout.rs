@@ -83,6 +83,7 @@ fn is_content(grammar_rule: Rule) -> bool {
             | Rule::unit_kind
             | Rule::unit_name
             | Rule::group_kind
+            | Rule::document_kind
             | Rule::role
             | Rule::missing_name
             | Rule::collective

@@ -157,7 +157,9 @@ pub(super) fn file(p: P) -> File {
 fn notice(p: P) -> Notice {
     let sp = span(&p);
     let mut fields = Vec::new();
-    for f in p.into_inner() {
+    let mut pairs = p.into_inner();
+    let document = text(&pairs.next().expect("a notice starts with its kind"));
+    for f in pairs {
         let kind = f.as_rule();
         let mut inner = f.into_inner();
         let field = match kind {
@@ -180,12 +182,20 @@ fn notice(p: P) -> Notice {
             Rule::field_cc => NoticeField::CarbonCopy(text_list(inner.next().unwrap())),
             Rule::field_contact => NoticeField::Contact(text_value(inner.next().unwrap())),
             Rule::field_phone => NoticeField::Phone(text_value(inner.next().unwrap())),
+            Rule::field_published => NoticeField::Published(when(inner.next().unwrap())),
+            Rule::field_source => NoticeField::Source(text_value(inner.next().unwrap())),
+            Rule::field_interprets => NoticeField::Interprets(text_value(inner.next().unwrap())),
+            Rule::field_interpreter => NoticeField::Interpreter(text_value(inner.next().unwrap())),
             Rule::paragraph => NoticeField::Paragraph(text_value(inner.next().unwrap())),
             _ => continue,
         };
         fields.push(field);
     }
-    Notice { fields, span: sp }
+    Notice {
+        kind: document,
+        fields,
+        span: sp,
+    }
 }
 
 fn text_list(p: P) -> Vec<Text> {

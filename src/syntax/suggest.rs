@@ -20,6 +20,7 @@ pub const KEYWORDS: &[&str] = &[
     "核算",
     "倍数",
     "名单",
+    "背景",
     "规则",
     "假设",
     "比例",
@@ -80,6 +81,13 @@ pub const KEYWORDS: &[&str] = &[
     "抄送",
     "联系人",
     "联系电话",
+    "发布日期",
+    "来源",
+    "政策解读",
+    "解读文件",
+    "解读单位",
+    "新闻报道",
+    "时间",
     "实施期限",
     "规划期",
 ];
@@ -89,6 +97,8 @@ pub const KEYWORDS: &[&str] = &[
 /// a misspelling is guessed.
 pub const ALTERNATE_SPELLINGS: &[&str] = &[
     "计划",
+    "解读",
+    "报道",
     "细则",
     "总计",
     "共计",

@@ -293,6 +293,11 @@ impl Lower<'_> {
 
     fn notice(&mut self, n: &ast::Notice) {
         let mut out = Notice {
+            document: match n.kind.value.as_str() {
+                "政策解读" | "解读" => Some(DocumentKind::Interpretation),
+                "新闻报道" | "报道" => Some(DocumentKind::Report),
+                _ => None,
+            },
             span: n.span,
             ..Default::default()
         };
@@ -330,6 +335,10 @@ impl Lower<'_> {
                 }
                 ast::NoticeField::Contact(t) => out.contact = Some(t.value.clone()),
                 ast::NoticeField::Phone(t) => out.phone = Some(t.value.clone()),
+                ast::NoticeField::Published(w) => out.published_on = Some(self.time(w)),
+                ast::NoticeField::Source(t) => out.source = Some(t.value.clone()),
+                ast::NoticeField::Interprets(t) => out.interprets = Some(t.value.clone()),
+                ast::NoticeField::Interpreter(t) => out.interpreter = Some(t.value.clone()),
             }
         }
         self.year = out.date.as_ref().and_then(Time::year);
