@@ -100,6 +100,10 @@ const CHECKS: &[Check] = &[
         "D222 发布日期早于成文日期",
         publication::published_before_written,
     ),
+    (
+        "D223 解读文件不是文件中的方案",
+        publication::interpreted_plan,
+    ),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

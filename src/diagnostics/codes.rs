@@ -325,6 +325,16 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D222-silent.policy"),
     },
     CodeInfo {
+        code: "D223",
+        severity: Severity::Warning,
+        title: "解读文件与方案标题不同",
+        explanation: "政策解读写明了它解读的文件（`解读文件：《……》`），文件中的方案却没有这个标题，也没有这个简称（`简称：《方案》`）。\
+            多半是解读页面沿用了旧文件的标题（年份、地名不同），或方案标题抄错。比较时不计书名号。\
+            通知以“（以下称《方案》）”给方案起了简称时，在方案中写 `简称：《方案》`，解读文件写简称也不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D223-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D223-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",

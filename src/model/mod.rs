@@ -307,6 +307,9 @@ pub struct Plan {
     pub tables: Vec<Table>,
     pub attachments: Vec<Attachment>,
     pub groups: Vec<Group>,
+    /// 简称: the short names the notice gives the plan (《方案》), as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// 背景: facts about the past the plan states.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub background: Vec<Background>,

@@ -180,6 +180,8 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Basis(Text),
+    /// 简称：《方案》
+    Alias(Text),
     Period(When),
     Issuer(Text),
     Date(When),

@@ -229,6 +229,7 @@ fn plan(p: P) -> Plan {
 fn item(p: P) -> Option<Item> {
     let it = match p.as_rule() {
         Rule::field_basis => Item::Basis(text_value(p.into_inner().next().unwrap())),
+        Rule::field_alias => Item::Alias(text_value(p.into_inner().next().unwrap())),
         Rule::field_period => Item::Period(when(p.into_inner().next().unwrap())),
         Rule::field_issuer => Item::Issuer(text_value(p.into_inner().next().unwrap())),
         Rule::field_contact => Item::Contact(text_value(p.into_inner().next().unwrap())),

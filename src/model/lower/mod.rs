@@ -387,6 +387,7 @@ impl Lower<'_> {
             attachments: Vec::new(),
             groups: Vec::new(),
             background: Vec::new(),
+            aliases: Vec::new(),
             span: p.span,
         };
         // Ratios are declared by name and used by breakdowns anywhere in the plan.
@@ -438,6 +439,10 @@ impl Lower<'_> {
         Some(match item {
             ast::Item::Basis(t) => {
                 plan.basis.push(t.value.clone());
+                return None;
+            }
+            ast::Item::Alias(t) => {
+                plan.aliases.push(t.value.clone());
                 return None;
             }
             ast::Item::Period(_) | ast::Item::Units(_) | ast::Item::Ratio(_) => {
