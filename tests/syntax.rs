@@ -280,7 +280,7 @@ fn an_unknown_reference_suggests_the_nearest_declared_name() {
 
 #[test]
 fn an_unknown_field_of_a_block_is_told_the_fields_the_block_has() {
-    let (ok, codes, human, _) = check("通知 {\n  标题：某通知\n  发布日期：2024年5月1日\n}\n");
+    let (ok, codes, human, _) = check("通知 {\n  标题：某通知\n  批准日期：2024年5月1日\n}\n");
     assert!(!ok);
     assert_eq!(codes, ["E0001"], "{human}");
     let help = human.lines().find(|l| l.contains("帮助")).unwrap();

@@ -6,6 +6,7 @@
 //! `diagnostics::codes`. Families: A1xx arithmetic, D2xx dates, R3xx rules, O4xx organisation.
 
 pub mod arith;
+mod background;
 mod dates;
 mod examples;
 pub mod interval;
@@ -14,6 +15,7 @@ mod lists;
 mod missing_unit;
 mod multiples;
 mod org;
+mod publication;
 mod rules;
 
 use crate::diagnostics::{Diagnostic, FileId, Severity, Span};
@@ -94,6 +96,15 @@ const CHECKS: &[Check] = &[
     ("D211 年份前后不一致", dates::years_disagree),
     ("D212 分阶段时限次序颠倒", dates::stages_out_of_order),
     ("D213 验收早于完工", dates::acceptance_before_completion),
+    ("D221 背景晚于成文日期", background::after_issue),
+    (
+        "D222 发布日期早于成文日期",
+        publication::published_before_written,
+    ),
+    (
+        "D223 解读文件不是文件中的方案",
+        publication::interpreted_plan,
+    ),
     ("R301 规则空档", rules::gaps),
     ("R302 规则重叠", rules::overlaps),
     ("R303 补贴断崖", rules::cliffs),

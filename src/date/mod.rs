@@ -96,7 +96,18 @@ pub struct Time {
     /// (11月20日—2月10日). The checks say which reading was assumed.
     pub crosses_year: bool,
     pub problem: Option<DateProblem>,
+    /// The same window in each of several years (2022年、2023年12月1日-30日): every window in
+    /// order, while `start`–`end` spans them all. Empty for any other time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub windows: Vec<Window>,
     pub span: Span,
+}
+
+/// One window of a time repeated across years, ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
 }
 
 /// How a time is placed on a calendar when it has to be drawn or named as days: the interval
@@ -229,6 +240,7 @@ impl Time {
             start: None,
             end: None,
             crosses_year: false,
+            windows: Vec::new(),
             problem: Some(DateProblem::Unreadable),
             span,
         }
@@ -242,6 +254,7 @@ impl Time {
             start: None,
             end: None,
             crosses_year: false,
+            windows: Vec::new(),
             problem: None,
             span,
         }
@@ -266,6 +279,7 @@ impl Time {
             start,
             end,
             crosses_year: false,
+            windows: Vec::new(),
             problem,
             span,
         }
@@ -318,6 +332,7 @@ impl Time {
             start,
             end,
             crosses_year,
+            windows: Vec::new(),
             problem,
             span,
         }

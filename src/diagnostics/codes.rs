@@ -171,7 +171,7 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "这里的时间读不出日期，例如成文日期印成了“2022511”。\
             只由数字组成的“日期”一定是印错了，按错误报告，并在能唯一确定时给出可能的读法（2022511 只能是2022年5月11日）；\
             其余含数字却读不成日期的写法按警告报告，它可能是笔误，也可能是本语言尚不支持的写法；\
-            几个时间写在一起的（2022年、2023年12月1日-30日）人读得懂，只作提示。\
+            几个时间写在一起的（2022年6月、2023年6月）人读得懂，只作提示。\
             不含数字的时限（长期坚持、持续推进）和周期性的时限（每年10月底前）不是写错的日期，不报告。",
         fires: include_str!("../../tests/fixtures/checks/D202-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/D202-silent.policy"),
@@ -308,6 +308,48 @@ pub static CODES: &[CodeInfo] = &[
             若原文的验收只是已完成的一部分，照原文保留，可忽略本警告；否则多半是日期写错，请起草单位核对。",
         fires: include_str!("../../tests/fixtures/checks/D213-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/D213-silent.policy"),
+    },
+    CodeInfo {
+        code: "D220",
+        severity: Severity::Note,
+        title: "今年、明年按成文日期读出的年份",
+        explanation: "通知常写“今年年底前”“明年6月底前”“去年”：这些年份是相对发文时说的。\
+            policyc 按通知的成文日期读出年份（成文日期2024年3月5日，“明年”即2025年），并以提示说明读法，\
+            以便核对：方案的期限若是另一年，多半是沿用旧文件时漏改，或成文日期有误。\
+            通知没有写成文日期时，按方案的年份（期限或标题中的年份）推测，提示中注明这只是推测；请写明成文日期。\
+            “年底前”“当年”不带“今、明”时指方案所在的年份，不作提示。",
+        fires: include_str!("../../tests/fixtures/checks/D220-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D220-silent.policy"),
+    },
+    CodeInfo {
+        code: "D221",
+        severity: Severity::Warning,
+        title: "背景的时间晚于成文日期",
+        explanation: "“背景”记下通知所说的以往情况和历年数字（自2017年5月实施以来，到2024年底共计完成改造104828户），\
+            它的时间是这些事发生的时间，不是方案的阶段，不与方案期限比较（D206 不判断它）。\
+            但已经发生的事不能在成文日期之后才开始：背景的时间从成文日期之后开始，多半是年份写错，或者这其实是方案要做的事，\
+            应写作阶段或任务。只比较背景时间的开始：到年底的累计数（“到2024年底”）常在年底前印发，不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D221-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D221-silent.policy"),
+    },
+    CodeInfo {
+        code: "D222",
+        severity: Severity::Warning,
+        title: "发布日期早于成文日期",
+        explanation: "网页转载的通知、政策解读和新闻报道除了文件的成文日期，还有网页或报刊自己的发布日期（`发布日期：`）和来源（`来源：`），\
+            两者分别照原文记下。发布不会早于成文：发布日期早于成文日期，多半是其中一个日期抄错了。请按原文核对两个日期。",
+        fires: include_str!("../../tests/fixtures/checks/D222-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D222-silent.policy"),
+    },
+    CodeInfo {
+        code: "D223",
+        severity: Severity::Warning,
+        title: "解读文件与方案标题不同",
+        explanation: "政策解读写明了它解读的文件（`解读文件：《……》`），文件中的方案却没有这个标题，也没有这个简称（`简称：《方案》`）。\
+            多半是解读页面沿用了旧文件的标题（年份、地名不同），或方案标题抄错。比较时不计书名号。\
+            通知以“（以下称《方案》）”给方案起了简称时，在方案中写 `简称：《方案》`，解读文件写简称也不报告。",
+        fires: include_str!("../../tests/fixtures/checks/D223-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D223-silent.policy"),
     },
     CodeInfo {
         code: "E0001",
@@ -521,6 +563,17 @@ pub static CODES: &[CodeInfo] = &[
             各部分必须是同一种量的金额：3500元 与 60平方米、或与 50% 不能相加。请按通知原文核对每一部分的单位。",
         fires: include_str!("../../tests/fixtures/checks/E0112-fires.policy"),
         silent: include_str!("../../tests/fixtures/checks/E0112-silent.policy"),
+    },
+    CodeInfo {
+        code: "E0120",
+        severity: Severity::Error,
+        title: "指标的范围或乘积读不成一个数",
+        explanation: "指标可以照原文写成范围（2-3个、30%–40%）或乘积（2*12.29Km），也可以带限定词（80.3%以上、不低于95%、不超过3万元）。\
+            范围的两端须是同一种量、前一端不大于后一端（前一端没有单位时沿用后一端的，2-3万户 即 2万～3万户）；\
+            乘积中只能有一个数带单位（2*12.29Km 是 24.58公里）。不是这样时，这个指标无法读成一个数，不参与核对。\
+            请按通知原文核对：多半是漏了或写错了单位，或把两端写反了。",
+        fires: include_str!("../../tests/fixtures/checks/E0120-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/E0120-silent.policy"),
     },
     CodeInfo {
         code: "E0500",

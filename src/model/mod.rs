@@ -129,7 +129,32 @@ pub struct Notice {
     pub carbon_copy: Vec<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// What the document is, when it is not the notice itself: 政策解读, 新闻报道.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentKind>,
+    /// 发布日期: when a web page published it (not its 成文日期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<Time>,
+    /// 来源: who published the page, as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// 解读文件: the document a 政策解读 interprets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interprets: Option<String>,
+    /// 解读单位: who wrote the interpretation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpreter: Option<String>,
     pub span: Span,
+}
+
+/// A document other than the notice that carries a plan's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 政策解读: a page explaining a plan.
+    Interpretation,
+    /// 新闻报道: a news report of a plan.
+    Report,
 }
 
 /// A unit of the organisation: a department, a town, a company.
@@ -179,6 +204,12 @@ pub struct Member {
     pub post: Option<String>,
     /// The declared unit whose name (or alias) the post starts with.
     pub unit: Option<String>,
+    /// The role and the name as printed when the notice pads them for alignment (组 长,
+    /// 郝 远); `role` and `person` are without the blanks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_written: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_written: Option<String>,
     /// How the line was written wrong, when it was (O407).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slip: Option<MemberSlip>,
@@ -284,6 +315,24 @@ pub struct Plan {
     pub tables: Vec<Table>,
     pub attachments: Vec<Attachment>,
     pub groups: Vec<Group>,
+    /// 简称: the short names the notice gives the plan (《方案》), as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// 背景: facts about the past the plan states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub background: Vec<Background>,
+    pub span: Span,
+}
+
+/// 背景: facts about the past (自2017年5月实施以来…共计完成改造104828户), stated as background
+/// or history, not planned: the date checks never judge its time against the plan's period.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Background {
+    pub description: Option<String>,
+    /// When the facts happened, as written.
+    pub time: Option<Time>,
+    /// The figures it states (their paths in `Policy::figures`).
+    pub figures: Vec<String>,
     pub span: Span,
 }
 
@@ -374,6 +423,11 @@ pub enum Block {
     },
     List {
         index: usize,
+    },
+    /// A 背景 block (`plan.background[index]`) and what it holds, in order.
+    Background {
+        index: usize,
+        content: Vec<Block>,
     },
 }
 

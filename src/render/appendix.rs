@@ -227,7 +227,9 @@ fn locate_tables(
 ) {
     for b in blocks {
         match b {
-            Block::Section { content, .. } => locate_tables(plan, content, inside, out),
+            Block::Section { content, .. } | Block::Background { content, .. } => {
+                locate_tables(plan, content, inside, out)
+            }
             Block::Table { index } => {
                 if let Some(a) = inside {
                     out.insert(*index, a.to_string());

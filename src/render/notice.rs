@@ -495,6 +495,10 @@ impl Cx<'_> {
                         out.push(BlockView::Table(table_view(t)));
                     }
                 }
+                // A 背景 prints what it holds: the notice's own sentences.
+                Block::Background { content, .. } => {
+                    out.extend(self.blocks(plan, phase_tasks, content))
+                }
                 // A 名单 prints the notice's sentences written in it.
                 Block::List { index } => {
                     if let Some(l) = plan.lists.get(*index) {
@@ -614,14 +618,20 @@ fn member_rows(members: &[Member]) -> Vec<PrintedMember> {
         .map(|m| {
             let repeated = previous_role == Some(m.role.as_str());
             previous_role = Some(m.role.as_str());
+            // Printed as the notice pads them (组 长：郝 远).
+            let role = m.role_written.as_ref().unwrap_or(&m.role);
             PrintedMember {
                 role: if repeated {
                     String::new()
                 } else {
-                    m.role.clone()
+                    role.clone()
                 },
-                role_width: m.role.chars().count(),
-                person: m.person.clone().unwrap_or_default(),
+                role_width: role.chars().count(),
+                person: m
+                    .person_written
+                    .clone()
+                    .or_else(|| m.person.clone())
+                    .unwrap_or_default(),
                 post: m.post.clone().unwrap_or_default(),
             }
         })

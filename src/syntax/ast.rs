@@ -49,6 +49,8 @@ pub struct DatePoint {
     pub iso: Option<Text>,
     /// 年内: the whole of the year.
     pub whole_year: bool,
+    /// 今年, 本年度, 明年, 去年: a year named from the document's date.
+    pub relative_year: Option<Text>,
     pub span: Span,
 }
 
@@ -62,8 +64,15 @@ pub enum WhenKind {
         from: Box<DatePoint>,
         to: Box<DatePoint>,
     },
+    /// 2022年、2023年12月1日-30日: the range `from`–`to` (from the last year) in each of
+    /// `years` too.
+    Repeated {
+        years: Vec<Text>,
+        from: Box<DatePoint>,
+        to: Box<DatePoint>,
+    },
     /// 10月底前 (before = true) or 2020年5月 (before = false)
-    Point { at: DatePoint, before: bool },
+    Point { at: Box<DatePoint>, before: bool },
     /// A deadline in stages: 6月底前完成50%，11月底前全部完成 (at least two).
     Staged(Vec<Stage>),
     /// A recurring time: 每月开展.
@@ -102,6 +111,8 @@ pub struct Path {
 /// The cover notice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
+    /// 通知, 政策解读, 新闻报道 … as written.
+    pub kind: Text,
     pub fields: Vec<NoticeField>,
     pub span: Span,
 }
@@ -127,6 +138,10 @@ pub enum NoticeField {
     CarbonCopy(Vec<Text>),
     Contact(Text),
     Phone(Text),
+    Published(When),
+    Source(Text),
+    Interprets(Text),
+    Interpreter(Text),
     Paragraph(Text),
 }
 
@@ -171,6 +186,8 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Basis(Text),
+    /// 简称：《方案》
+    Alias(Text),
     Period(When),
     Issuer(Text),
     Date(When),
@@ -192,9 +209,19 @@ pub enum Item {
     Phase(Phase),
     Milestone(Step),
     Table(Table),
+    Background(Background),
     Attachment(Attachment),
     Units(UnitsBlock),
     Group(Group),
+}
+
+/// 背景: facts about the past, with when they happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Background {
+    pub description: Option<Text>,
+    pub time: Option<When>,
+    pub items: Vec<Item>,
+    pub span: Span,
 }
 
 /// A section of prose and data under a heading.
@@ -209,9 +236,34 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub name: Text,
+    /// The figure; of a range its first end, of a product its first factor.
     pub value: QuantityLit,
+    /// How a 指标 is written when it is more than one plain figure (80.3%以上, 2-3个, 2*12.29Km).
+    pub shape: Option<FigureShape>,
     pub description: Option<Text>,
     pub span: Span,
+}
+
+/// A 指标 written as a bound, a range or a product, with its whole text as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureShape {
+    pub kind: ShapeKind,
+    /// The whole value as written: 80.3%以上, 2-3个, 2*12.29Km.
+    pub written: Text,
+}
+
+/// What a shaped 指标 is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeKind {
+    /// Bound words before and/or after the figure: 不低于95%, 80.3%以上.
+    Bound {
+        before: Option<Text>,
+        after: Option<Text>,
+    },
+    /// From the figure to `high`, both included: 2-3个.
+    Range { high: QuantityLit },
+    /// The figure times each of `factors`: 2*12.29Km.
+    Product { factors: Vec<QuantityLit> },
 }
 
 /// A ratio the parts of a breakdown must follow: a literal or a declared ratio's name.

@@ -55,9 +55,13 @@ fn is_content(grammar_rule: Rule) -> bool {
             | Rule::title_text
             | Rule::number
             | Rule::quantity
+            | Rule::figure_range
+            | Rule::figure_product
+            | Rule::figure_bound
             | Rule::ratio
             | Rule::name
             | Rule::label
+            | Rule::phase_title
             | Rule::path
             | Rule::when
             | Rule::condition
@@ -79,6 +83,7 @@ fn is_content(grammar_rule: Rule) -> bool {
             | Rule::unit_kind
             | Rule::unit_name
             | Rule::group_kind
+            | Rule::document_kind
             | Rule::role
             | Rule::missing_name
             | Rule::collective

@@ -286,6 +286,9 @@ impl Walk {
             ast::Item::Attachment(a) if self.enter(depth + 1, a.span, Construct::Blocks) => {
                 self.items(&a.items, depth + 1);
             }
+            ast::Item::Background(b) if self.enter(depth + 1, b.span, Construct::Blocks) => {
+                self.items(&b.items, depth + 1);
+            }
             ast::Item::Breakdown(b) if self.enter(depth + 1, b.span, Construct::Blocks) => {
                 self.breakdown(&b.lines, depth + 1);
             }

@@ -157,7 +157,9 @@ pub(super) fn file(p: P) -> File {
 fn notice(p: P) -> Notice {
     let sp = span(&p);
     let mut fields = Vec::new();
-    for f in p.into_inner() {
+    let mut pairs = p.into_inner();
+    let document = text(&pairs.next().expect("a notice starts with its kind"));
+    for f in pairs {
         let kind = f.as_rule();
         let mut inner = f.into_inner();
         let field = match kind {
@@ -187,12 +189,20 @@ fn notice(p: P) -> Notice {
             Rule::field_cc => NoticeField::CarbonCopy(text_list(inner.next().unwrap())),
             Rule::field_contact => NoticeField::Contact(text_value(inner.next().unwrap())),
             Rule::field_phone => NoticeField::Phone(text_value(inner.next().unwrap())),
+            Rule::field_published => NoticeField::Published(when(inner.next().unwrap())),
+            Rule::field_source => NoticeField::Source(text_value(inner.next().unwrap())),
+            Rule::field_interprets => NoticeField::Interprets(text_value(inner.next().unwrap())),
+            Rule::field_interpreter => NoticeField::Interpreter(text_value(inner.next().unwrap())),
             Rule::paragraph => NoticeField::Paragraph(text_value(inner.next().unwrap())),
             _ => continue,
         };
         fields.push(field);
     }
-    Notice { fields, span: sp }
+    Notice {
+        kind: document,
+        fields,
+        span: sp,
+    }
 }
 
 fn text_list(p: P) -> Vec<Text> {
@@ -226,6 +236,7 @@ fn plan(p: P) -> Plan {
 fn item(p: P) -> Option<Item> {
     let it = match p.as_rule() {
         Rule::field_basis => Item::Basis(text_value(p.into_inner().next().unwrap())),
+        Rule::field_alias => Item::Alias(text_value(p.into_inner().next().unwrap())),
         Rule::field_period => Item::Period(when(p.into_inner().next().unwrap())),
         Rule::field_issuer => Item::Issuer(text_value(p.into_inner().next().unwrap())),
         Rule::field_contact => Item::Contact(text_value(p.into_inner().next().unwrap())),
@@ -266,6 +277,7 @@ fn item(p: P) -> Option<Item> {
         Rule::milestone => Item::Milestone(step(p)),
         Rule::table => Item::Table(table(p)),
         Rule::attachment => Item::Attachment(attachment(p)),
+        Rule::background => Item::Background(background(p)),
         Rule::units => Item::Units(units(p)),
         Rule::group => Item::Group(group(p)),
         _ => return None,
@@ -331,12 +343,63 @@ fn ratio(p: P) -> RatioLit {
 fn figure(p: P) -> Figure {
     let sp = span(&p);
     let mut inner = p.into_inner();
+    let name = text(&inner.next().unwrap());
+    let (value, shape) = figure_value(inner.next().unwrap());
     Figure {
-        name: text(&inner.next().unwrap()),
-        value: quantity(inner.next().unwrap()),
+        name,
+        value,
+        shape,
         description: inner.next().map(text_value),
         span: sp,
     }
+}
+
+/// A 指标's value: a plain figure, or a bound, a range or a product of figures.
+fn figure_value(p: P) -> (QuantityLit, Option<FigureShape>) {
+    let grammar_rule = p.as_rule();
+    if grammar_rule == Rule::quantity {
+        return (quantity(p), None);
+    }
+    let written = text(&p);
+    let mut figures = Vec::new();
+    let (mut before, mut after) = (None, None);
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::quantity => figures.push(quantity(x)),
+            Rule::bound_words => before = Some(text(&x)),
+            Rule::bound_suffix => after = Some(text(&x)),
+            _ => {}
+        }
+    }
+    let mut figures = figures.into_iter();
+    let value = figures.next().expect("a figure value holds a quantity");
+    let kind = match grammar_rule {
+        Rule::figure_range => ShapeKind::Range {
+            high: figures.next().expect("a range has two ends"),
+        },
+        Rule::figure_product => ShapeKind::Product {
+            factors: figures.collect(),
+        },
+        _ => ShapeKind::Bound { before, after },
+    };
+    (value, Some(FigureShape { kind, written }))
+}
+
+fn background(p: P) -> Background {
+    let mut b = Background {
+        description: None,
+        time: None,
+        items: Vec::new(),
+        span: span(&p),
+    };
+    for x in p.into_inner() {
+        match x.as_rule() {
+            Rule::text => b.description = Some(text_value(x)),
+            Rule::background_time => b.time = Some(when(x.into_inner().next().unwrap())),
+            _ => b.items.extend(item(x)),
+        }
+    }
+    b
 }
 
 fn split_ratio(p: P) -> SplitRatio {
@@ -362,7 +425,7 @@ fn breakdown(p: P) -> Breakdown {
     };
     for part in p.into_inner() {
         match part.as_rule() {
-            Rule::name => b.name = text(&part),
+            Rule::name | Rule::label => b.name = text(&part),
             Rule::by => b.dimension = Some(text(&part.into_inner().next().unwrap())),
             Rule::split_ratio => b.ratio = Some(split_ratio(part)),
             Rule::text => b.description = Some(text_value(part)),
@@ -912,6 +975,7 @@ fn date_point(p: P) -> DatePoint {
             Rule::day => d.day = Some(digits(x)),
             Rule::period_part => d.part = Some(text(&x)),
             Rule::within_year => d.whole_year = true,
+            Rule::relative_year => d.relative_year = Some(text(&x)),
             Rule::quarter => d.quarter = Some(text(&x.into_inner().next().unwrap())),
             _ => {}
         }
@@ -946,10 +1010,33 @@ fn when(p: P) -> When {
         ),
         Rule::deadline => {
             let mut di = inner.into_inner();
-            let at = date_point(di.next().unwrap());
+            let at = Box::new(date_point(di.next().unwrap()));
             WhenKind::Point {
                 at,
                 before: di.next().is_some(),
+            }
+        }
+        Rule::repeated_range => {
+            let mut years = Vec::new();
+            let mut range = None;
+            for x in inner.into_inner() {
+                match x.as_rule() {
+                    Rule::year => years.push(text(&x.into_inner().next().unwrap())),
+                    _ => range = Some(x),
+                }
+            }
+            let mut ri = range
+                .expect("a repeated range ends in a range")
+                .into_inner();
+            let from = ri.next().unwrap();
+            if from.as_rule() == Rule::year_range {
+                WhenKind::Raw
+            } else {
+                WhenKind::Repeated {
+                    years,
+                    from: Box::new(date_point(from)),
+                    to: Box::new(date_point(ri.next().unwrap())),
+                }
             }
         }
         Rule::date_range => {

@@ -322,6 +322,7 @@ fn declared_in_item(item: &ast::Item, names: &mut HashSet<String>) {
         }
         ast::Item::Section(s) => declared_in(&s.items, names),
         ast::Item::Attachment(a) => declared_in(&a.items, names),
+        ast::Item::Background(b) => declared_in(&b.items, names),
         ast::Item::Task(t) => declared_in_task(t, names),
         ast::Item::Phase(p) => {
             for t in &p.tasks {

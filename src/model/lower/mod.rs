@@ -15,6 +15,7 @@ mod cell_refs;
 mod figures;
 mod org;
 mod rules;
+mod shapes;
 mod tables;
 mod times;
 
@@ -51,6 +52,7 @@ pub fn lower<'s>(
         pending_refs: Vec::new(),
         restate_counts: HashMap::new(),
         year: None,
+        document_date: None,
     };
     for &at in &file.stray_quotes {
         cx.stray_quote(at);
@@ -124,12 +126,27 @@ struct Lower<'s> {
     restate_counts: HashMap<String, usize>,
     /// The year that dates without one inherit.
     year: Option<i32>,
+    /// The document's date (成文日期) as written, and its year: 今年 and 明年 are read from it.
+    document_date: Option<(String, i32)>,
     /// Every declared name and alias → its unit in `policy.units`: looking names up one by
     /// one made 16,000 units take seconds to lower.
     unit_index: HashMap<String, usize>,
 }
 
 impl Lower<'_> {
+    fn note(
+        &mut self,
+        code: &'static str,
+        message: String,
+        span: Span,
+        label: &str,
+    ) -> &mut Diagnostic {
+        self.diags.push(
+            Diagnostic::new(code, Severity::Note, message, self.file_id).with_primary(span, label),
+        );
+        self.diags.last_mut().expect("just pushed")
+    }
+
     fn error(
         &mut self,
         code: &'static str,
@@ -276,6 +293,11 @@ impl Lower<'_> {
 
     fn notice(&mut self, n: &ast::Notice) {
         let mut out = Notice {
+            document: match n.kind.value.as_str() {
+                "政策解读" | "解读" => Some(DocumentKind::Interpretation),
+                "新闻报道" | "报道" => Some(DocumentKind::Report),
+                _ => None,
+            },
             span: n.span,
             ..Default::default()
         };
@@ -329,9 +351,17 @@ impl Lower<'_> {
                 }
                 ast::NoticeField::Contact(t) => out.contact = Some(t.value.clone()),
                 ast::NoticeField::Phone(t) => out.phone = Some(t.value.clone()),
+                ast::NoticeField::Published(w) => out.published_on = Some(self.time(w)),
+                ast::NoticeField::Source(t) => out.source = Some(t.value.clone()),
+                ast::NoticeField::Interprets(t) => out.interprets = Some(t.value.clone()),
+                ast::NoticeField::Interpreter(t) => out.interpreter = Some(t.value.clone()),
             }
         }
         self.year = out.date.as_ref().and_then(Time::year);
+        self.document_date = out
+            .date
+            .as_ref()
+            .and_then(|t| Some((t.written.clone(), t.year()?)));
         self.policy.notice = Some(out);
     }
 
@@ -372,6 +402,8 @@ impl Lower<'_> {
             tables: Vec::new(),
             attachments: Vec::new(),
             groups: Vec::new(),
+            background: Vec::new(),
+            aliases: Vec::new(),
             span: p.span,
         };
         // Ratios are declared by name and used by breakdowns anywhere in the plan.
@@ -425,6 +457,10 @@ impl Lower<'_> {
                 plan.basis.push(t.value.clone());
                 return None;
             }
+            ast::Item::Alias(t) => {
+                plan.aliases.push(t.value.clone());
+                return None;
+            }
             ast::Item::Period(_) | ast::Item::Units(_) | ast::Item::Ratio(_) => {
                 if let ast::Item::Ratio(r) = item {
                     let index = plan.ratios.iter().position(|x| x.span == r.span)?;
@@ -460,7 +496,7 @@ impl Lower<'_> {
                 }
             }
             ast::Item::Figure(f) => {
-                let q = self.quantity(&f.value, &written(&f.value));
+                let q = self.figure_quantity(f);
                 self.add_figure(
                     Figure {
                         id: f.name.value.clone(),
@@ -468,7 +504,7 @@ impl Lower<'_> {
                         description: f.description.as_ref().map(|d| d.value.clone()),
                         role: FigureRole::Target,
                         quantity: q,
-                        span: f.value.span,
+                        span: f.shape.as_ref().map_or(f.value.span, |s| s.written.span),
                     },
                     f.name.span,
                 );
@@ -610,6 +646,25 @@ impl Lower<'_> {
                 plan.tables.push(table);
                 Block::Table {
                     index: plan.tables.len() - 1,
+                }
+            }
+            ast::Item::Background(b) => {
+                let time = b.time.as_ref().map(|w| self.time(w));
+                let first = self.policy.figures.len();
+                let content = self.items(&b.items, plan, level, section);
+                let figures = self.policy.figures[first..]
+                    .iter()
+                    .map(|f| f.id.clone())
+                    .collect();
+                plan.background.push(Background {
+                    description: b.description.as_ref().map(|d| d.value.clone()),
+                    time,
+                    figures,
+                    span: b.span,
+                });
+                Block::Background {
+                    index: plan.background.len() - 1,
+                    content,
                 }
             }
             ast::Item::Attachment(a) => {

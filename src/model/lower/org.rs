@@ -127,8 +127,14 @@ impl Lower<'_> {
 
     pub(super) fn member(&mut self, m: &ast::Member) -> Member {
         let mut post = m.post.as_ref().map(|p| p.value.clone());
+        let padded = |s: &str| s.contains(char::is_whitespace).then(|| s.to_string());
+        let unpadded = |s: &str| s.split_whitespace().collect::<String>();
+        let mut person_written = None;
         let (mut person, mut name_missing, collective) = match &m.person {
-            ast::Person::Named(t) => (Some(t.value.clone()), false, false),
+            ast::Person::Named(t) => {
+                person_written = padded(&t.value);
+                (Some(unpadded(&t.value)), false, false)
+            }
             ast::Person::Missing(_) => (None, true, false),
             ast::Person::Collective(_) => (None, false, true),
         };
@@ -146,8 +152,13 @@ impl Lower<'_> {
         // The unit is the longest declared name or alias the post begins with
         // (区发展和改革局局长 → 区发展和改革局).
         let unit = post.as_deref().and_then(|p| self.unit_a_post_names(p));
+        if person.is_none() {
+            person_written = None;
+        }
         Member {
-            role: m.role.value.split_whitespace().collect(),
+            role: unpadded(&m.role.value),
+            role_written: padded(&m.role.value),
+            person_written,
             person,
             name_missing,
             collective,

@@ -50,11 +50,7 @@ impl Lower<'_> {
                     table.columns = cells
                         .iter()
                         .map(|c| {
-                            let path: Vec<String> = c
-                                .value
-                                .split(['/', '／'])
-                                .map(|s| s.trim().to_string())
-                                .collect();
+                            let path = heading_path(&c.value);
                             let unit = path.iter().rev().find_map(|p| heading_unit(p));
                             Column {
                                 written: c.value.clone(),
@@ -213,6 +209,26 @@ impl Lower<'_> {
     }
 }
 
+/// The levels of a grouped heading (组/列), split at each "/" that stands outside parentheses:
+/// the "/" of a unit in a heading (单价（元/平方米）) is part of the unit.
+fn heading_path(heading: &str) -> Vec<String> {
+    let mut levels = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in heading.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '/' | '／' if depth == 0 => {
+                levels.push(heading[start..i].trim().to_string());
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    levels.push(heading[start..].trim().to_string());
+    levels
+}
+
 /// A column by name (with or without its unit), by its last heading, or as 第N列.
 pub(super) fn column_index(cols: &[Column], name: &str) -> Option<usize> {
     if let Some(n) = name.strip_prefix('第').and_then(|r| r.strip_suffix('列')) {
@@ -241,4 +257,19 @@ pub(super) fn column_index(cols: &[Column], name: &str) -> Option<usize> {
                 seen.insert(last.clone()) && last == wanted
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_path;
+
+    #[test]
+    fn a_unit_in_a_heading_is_not_a_level() {
+        assert_eq!(heading_path("单价（元/平方米）"), ["单价（元/平方米）"]);
+        assert_eq!(
+            heading_path("补助标准/金额（元/户）"),
+            ["补助标准", "金额（元/户）"]
+        );
+        assert_eq!(heading_path("资金 / 市级"), ["资金", "市级"]);
+    }
 }

@@ -65,6 +65,7 @@ impl Lower<'_> {
                 let b = self.date_point(to);
                 Time::range(&w.text.value, a, b, self.year, span)
             }
+            ast::WhenKind::Repeated { years, from, to } => self.repeated(w, years, from, to),
             ast::WhenKind::YearRange { from, to } => {
                 match (self.date_number(from, "年"), self.date_number(to, "年")) {
                     (Some(a), Some(b)) => Time::year_range(&w.text.value, a, b, span),
@@ -72,6 +73,54 @@ impl Lower<'_> {
                 }
             }
         }
+    }
+
+    /// 2022年、2023年12月1日-30日: the window read in the last year as written, then in each
+    /// listed year; the time spans from the first window's start to the last one's end, and
+    /// keeps every window. A window that cannot be read leaves the time as the last one alone.
+    fn repeated(
+        &mut self,
+        w: &ast::When,
+        years: &[ast::Text],
+        from: &ast::DatePoint,
+        to: &ast::DatePoint,
+    ) -> Time {
+        let span = w.text.span;
+        let a = self.date_point(from);
+        let b = self.date_point(to);
+        let last = Time::range(&w.text.value, a.clone(), b.clone(), self.year, span);
+        let mut windows = Vec::new();
+        for y in years {
+            let Some(year) = self.date_number::<i32>(y, "年") else {
+                return last;
+            };
+            let (mut a, mut b) = (a.clone(), b.clone());
+            let shift = b.year.zip(a.year).map(|(to, from)| to - from);
+            a.year = Some(year);
+            b.year = shift.map(|d| year + d);
+            let t = Time::range(&w.text.value, a, b, Some(year), span);
+            match (t.start, t.end, &t.problem) {
+                (Some(start), Some(end), None) => windows.push(crate::date::Window { start, end }),
+                _ => return last,
+            }
+        }
+        match (last.start, last.end, &last.problem) {
+            (Some(start), Some(end), None) => {
+                windows.push(crate::date::Window { start, end });
+            }
+            _ => return last,
+        }
+        windows.sort_by_key(|x| x.start);
+        let mut time = last;
+        if let crate::date::TimeKind::Range { from, .. } = &mut time.kind {
+            let first = windows[0].start;
+            from.year = Some(chrono::Datelike::year(&first));
+            from.year_inherited = false;
+        }
+        time.start = windows.first().map(|x| x.start);
+        time.end = windows.last().map(|x| x.end);
+        time.windows = windows;
+        time
     }
 
     pub(super) fn date_point(&mut self, p: &ast::DatePoint) -> DatePoint {
@@ -91,8 +140,12 @@ impl Lower<'_> {
                 quarter: None,
             };
         }
+        let year = match &p.relative_year {
+            Some(word) => self.relative_year(word),
+            None => p.year.as_ref().and_then(|t| self.date_number(t, "年")),
+        };
         DatePoint {
-            year: p.year.as_ref().and_then(|t| self.date_number(t, "年")),
+            year,
             year_inherited: false,
             month: p.month.as_ref().and_then(|t| self.date_number(t, "月")),
             day: p.day.as_ref().and_then(|t| self.date_number(t, "日")),
@@ -108,6 +161,41 @@ impl Lower<'_> {
                     None => self.date_number(t, "季度"),
                 }),
         }
+    }
+
+    /// 今年, 明年, 去年: the year of the document's date (成文日期), or one more or less, with
+    /// a note (D220) that says how it was read. Without a document date the plan's year (its
+    /// 期限 or title) stands in, and the note says so and how to write the year instead.
+    fn relative_year(&mut self, word: &ast::Text) -> Option<i32> {
+        let offset = match word.value.as_str() {
+            "明年" => 1,
+            "去年" | "上年" => -1,
+            _ => 0,
+        };
+        let w = &word.value;
+        let (message, year) = match (&self.document_date, self.year) {
+            (Some((written, year)), _) => (
+                format!("“{w}”按成文日期（{written}）读作{}年", year + offset),
+                *year,
+            ),
+            (None, Some(year)) => (
+                format!(
+                    "通知没有写成文日期，“{w}”按方案的年份（{year}年）读作{}年",
+                    year + offset
+                ),
+                year,
+            ),
+            (None, None) => return None,
+        };
+        let read = year + offset;
+        let no_date = self.document_date.is_none();
+        let d = self.note("D220", message, word.span, &format!("读作{read}年"));
+        d.help = Some(if no_date {
+            format!("“{}”是相对成文日期说的：请在“通知”中写明成文日期；原文没有成文日期时，这个年份只是推测，请与起草单位核对", word.value)
+        } else {
+            "照原文写“今年”“明年”即可；若原文的年份与此不同，请核对成文日期".into()
+        });
+        Some(read)
     }
 
     /// A year, month, day or quarter number as written. One that fits is kept as written,
