@@ -63,12 +63,42 @@ fn phase_pair(
             }
         }
     }
-    let (b, problem) = match worst {
+    let (b, mut problem) = match worst {
         Some(w) => w,
         None => {
             let b = month_reading(&next.time)?;
             (b, pair_problem(a, b)?)
         }
+    };
+    // A time repeated across years (2022年、2023年12月1日-30日) covers only its windows: the
+    // two phases overlap on the days their windows share, which may be none.
+    let mut shared = None;
+    if let PairProblem::Overlap { from, to } = problem {
+        if !prev.time.windows.is_empty() || !next.time.windows.is_empty() {
+            let parts = shared_windows(&prev.time, &next.time, from, to);
+            if parts.is_empty() {
+                return None;
+            }
+            let first = parts[0].0;
+            let last = parts[parts.len() - 1].1;
+            problem = PairProblem::Overlap {
+                from: first,
+                to: last,
+            };
+            shared = Some(parts);
+        }
+    }
+    let overlap_days = |from, to| match &shared {
+        Some(parts) => parts.iter().map(|&(x, y)| days(x, y)).sum(),
+        None => days(from, to),
+    };
+    let overlap_shown = |from, to| match &shared {
+        Some(parts) => parts
+            .iter()
+            .map(|&(x, y)| shown(Iv::days(x, y)))
+            .collect::<Vec<_>>()
+            .join("、"),
+        None => shown(Iv::days(from, to)),
     };
     // Beyond the next phase only an overlap is reported: order is judged pair by pair.
     if !adjacent && !matches!(problem, PairProblem::Overlap { .. }) {
@@ -89,7 +119,7 @@ fn phase_pair(
                 "D205",
                 format!(
                     "{what}顺序颠倒：排在后面，开始和结束却都早于前一阶段（重叠{}天）",
-                    days(from, to)
+                    overlap_days(from, to)
                 ),
             )
             .with_primary(
@@ -97,9 +127,9 @@ fn phase_pair(
                 format!("排在后面，却早于前一阶段（{}）", shown(b)),
             )
             .with_secondary(prev.time.span, format!("前一阶段：{}", shown(a)))
-            .with_note(format!("重叠的日子：{}", shown(Iv::days(from, to)))),
+            .with_note(format!("重叠的日子：{}", overlap_shown(from, to))),
         PairProblem::Overlap { from, to } => f
-            .new_diag("D205", format!("{what}重叠{}天", days(from, to)))
+            .new_diag("D205", format!("{what}重叠{}天", overlap_days(from, to)))
             .with_primary(
                 next.time.span,
                 format!("在{earlier}结束前就开始（{}）", shown(b)),
@@ -108,7 +138,7 @@ fn phase_pair(
                 prev.time.span,
                 format!("{earlier}到{}才结束", format_chinese(a.end)),
             )
-            .with_note(format!("重叠的日子：{}", shown(Iv::days(from, to)))),
+            .with_note(format!("重叠的日子：{}", overlap_shown(from, to))),
         PairProblem::Reversed => f
             .new_diag("D205", format!("{what}顺序颠倒"))
             .with_primary(
@@ -140,6 +170,35 @@ fn phase_pair(
     } else {
         "阶段应依次进行：排在后面的阶段从前面各阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告"
     }))
+}
+
+/// The days two times share within `from`–`to`, window by window (a time that is not
+/// repeated across years is one window), in order, ends inclusive.
+fn shared_windows(
+    a: &Time,
+    b: &Time,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, NaiveDate)> {
+    let spans = |t: &Time| -> Vec<(NaiveDate, NaiveDate)> {
+        if t.windows.is_empty() {
+            vec![(from, to)]
+        } else {
+            t.windows.iter().map(|w| (w.start, w.end)).collect()
+        }
+    };
+    let (a, b) = (spans(a), spans(b));
+    let mut shared = Vec::new();
+    for &(x0, x1) in &a {
+        for &(y0, y1) in &b {
+            let (s, e) = (x0.max(y0).max(from), x1.min(y1).min(to));
+            if s <= e {
+                shared.push((s, e));
+            }
+        }
+    }
+    shared.sort();
+    shared
 }
 
 enum PairProblem {
