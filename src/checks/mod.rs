@@ -87,7 +87,7 @@ const CHECKS: &[Check] = &[
     ("D202 无法读取的日期", dates::unreadable),
     ("D203 结束早于开始", dates::ends_before_start),
     ("D204 隐含跨年", dates::crosses_year),
-    ("D205 阶段重叠", dates::phases_overlap),
+    ("D205 阶段重叠、D214 同月交接", dates::phases_overlap),
     ("D206 超出方案期限", dates::outside_plan),
     ("D207 超出所属阶段或次序颠倒", dates::outside_phase),
     ("D208 年份超出范围", dates::year_out_of_range),

@@ -310,6 +310,18 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D213-silent.policy"),
     },
     CodeInfo {
+        code: "D214",
+        severity: Severity::Note,
+        title: "相邻阶段在同一个月交接",
+        explanation: "相邻的两个阶段按月份写，后一阶段从前一阶段结束的那个月开始：“动员部署（2020年5月）”之后是“组织实施（2020年5月—12月）”，\
+            或“5月11日—5月31日”之后是“5月—11月”。按月份读，后一阶段从这个月月初开始，两个阶段在这个月里重叠；\
+            但后一阶段也可能在前一阶段结束之后才开始，按原文无法判断，所以不作为 D205 的警告，只提示核对。\
+            若两个阶段在这个月中先后衔接，可写明交接的日期；若本就同时进行，可忽略。前一阶段在这个月以前就结束、\
+            后一阶段写明了开始的日子，或两个阶段都以这个月为界（“3月—6月”之后“6月—9月”，通常的写法），不提示。",
+        fires: include_str!("../../tests/fixtures/checks/D214-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D214-silent.policy"),
+    },
+    CodeInfo {
         code: "D220",
         severity: Severity::Note,
         title: "今年、明年按成文日期读出的年份",

@@ -1,4 +1,5 @@
-//! D205: phases of a plan that overlap or come in the wrong order.
+//! D205: phases of a plan that overlap or come in the wrong order; D214: consecutive phases
+//! written by months that hand over within one month.
 
 use super::*;
 
@@ -9,8 +10,13 @@ pub fn phases_overlap(f: &mut Findings) {
         let period = plan.period.as_ref().and_then(interval);
         for pair in plan.phases.windows(2) {
             let (prev, next) = (&pair[0], &pair[1]);
-            if let Some(d) = phase_pair(f, period, prev, next, true) {
-                f.report(d);
+            match phase_pair(f, period, prev, next, true) {
+                Some(d) => f.report(d),
+                None => {
+                    if let Some(d) = month_handover(f, prev, next) {
+                        f.report(d);
+                    }
+                }
             }
         }
         // A phase can also run into a later window than the next one (组织实施 against both
@@ -170,6 +176,57 @@ fn phase_pair(
     } else {
         "阶段应依次进行：排在后面的阶段从前面各阶段结束的当天或之后开始。核对原文的日期；若两个阶段本就同时进行，可忽略本警告"
     }))
+}
+
+/// D214: a phase written by months whose start falls in the month the phase before it ends
+/// (动员部署（2020年5月） then 组织实施（2020年5月—12月）; 5月11日—5月31日 then 5月—11月). D205
+/// stays silent, since the later phase may start on the day the earlier one ends; but read
+/// as a month is read elsewhere — from its first day — the two overlap, and only the drafter
+/// knows which was meant.
+fn month_handover(
+    f: &Findings,
+    prev: &Phase,
+    next: &Phase,
+) -> Option<crate::diagnostics::Diagnostic> {
+    let a = interval(&prev.time)?;
+    let b = interval(&next.time)?;
+    let (a_start, b_start) = (a.start?, b.start?);
+    // The later phase starts by a month (its first written point covers more than a day)
+    // that reaches into the earlier one, and D205 let it pass as a possible handover.
+    let by_month = b.first_by > b_start;
+    if !by_month || b_start >= a.end || b.first_by < a_start || a.last_from > b.first_by {
+        return None;
+    }
+    // Two phases that both give that month as their boundary (3月—6月 then 6月—9月) are the
+    // usual way of writing a handover. Asked about are an earlier phase that ends on a day
+    // of that month (5月11日—5月31日) or lies wholly in it (2020年5月).
+    let ends_on_a_day = a.last_from == a.end;
+    let within_the_month = a_start >= b_start && a.end <= b.first_by;
+    if !ends_on_a_day && !within_the_month {
+        return None;
+    }
+    let month = format!("{}年{}月", b_start.year(), b_start.month());
+    Some(
+        f.new_diag(
+            "D214",
+            format!(
+                "阶段“{}”（{}）从{month}开始，前一阶段“{}”（{}）到{}才结束：两个阶段在同一个月交接，先后不明",
+                next.name,
+                next.time.written,
+                prev.name,
+                prev.time.written,
+                format_chinese(a.end)
+            ),
+        )
+        .with_primary(next.time.span, format!("按月份写，从{month}开始"))
+        .with_secondary(prev.time.span, format!("到{}结束", format_chinese(a.end)))
+        .with_note(format!(
+            "若后一阶段从{month}月初开始，两个阶段重叠{}天（{}）",
+            days(a_start.max(b_start), a.end),
+            shown(Iv::days(a_start.max(b_start), a.end))
+        ))
+        .with_help("若两个阶段在这个月中先后衔接，可写明日期（如“5月15日—12月”）；若本就同时进行，可忽略本提示"),
+    )
 }
 
 /// The days two times share within `from`–`to`, window by window (a time that is not
