@@ -11,6 +11,7 @@
 //! Each is inferred, with its reason for the draft's comment, and only where the sentence
 //! leaves one reading: two candidates for a place relate nothing.
 
+use crate::model::names_a_household_average;
 use crate::quantity::units::{Dims, UnitExpr};
 
 use super::figures::{Context, Fig, Stmt};
@@ -117,7 +118,11 @@ pub(super) fn rates(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
                 .iter()
                 .any(|w| before.contains(w));
             let cmp = if capped { "≥" } else { "=" };
-            let per_one = per_one.map(|u| format!(" ÷ 1{u}")).unwrap_or_default();
+            // A rate named as a household average is per 户 already (the language reads it so).
+            let per_one = per_one
+                .filter(|u| !(*u == "户" && names_a_household_average(&figs[r].path)))
+                .map(|u| format!(" ÷ 1{u}"))
+                .unwrap_or_default();
             stmts.push(Stmt::Calc {
                 expr: format!(
                     "{} × {}{per_one} {cmp} {}",
@@ -170,10 +175,16 @@ pub(super) fn averages(text: &str, figs: &[Fig], stmts: &mut Vec<Stmt>) {
             let (Some(total), Some(n)) = (pick(d), pick(&count_dims)) else {
                 continue;
             };
+            // 户均80平方米 is in 平方米: the quotient per 户 times 1户, unless the average's name
+            // makes it per 户 already (the language reads 户均面积：80平方米 as 平方米/户).
+            let times_one = if of == "户" && names_a_household_average(&figs[x].path) {
+                String::new()
+            } else {
+                format!(" × 1{of}")
+            };
             stmts.push(Stmt::Calc {
-                // 户均80平方米 is in 平方米: the quotient per 户 times 1户.
                 expr: format!(
-                    "{} ÷ {} × 1{of} = {}",
+                    "{} ÷ {}{times_one} = {}",
                     figs[total].path, figs[n].path, figs[x].path
                 ),
                 note: format!(

@@ -796,3 +796,10 @@ pub struct Attachment {
     pub missing: bool,
     pub span: Span,
 }
+
+/// Whether a figure's name says it is an average over households (户均补助, 光伏板户均面积,
+/// 每户面积, 平均每户投资): such a figure written in a bare unit (2.43万元) is per household.
+/// The importer asks the same question so that the drafts it writes need no `× 1户`.
+pub fn names_a_household_average(name: &str) -> bool {
+    name.contains("户均") || name.starts_with("每户") || name.contains("平均每户")
+}

@@ -235,6 +235,7 @@ impl Lower<'_> {
             return;
         }
         self.figure_ids.insert(id, name_span);
+        let figure = per_household(figure);
         self.policy.figures.push(figure);
     }
 
@@ -804,4 +805,19 @@ fn locate(src: &str, t: &ast::Text, path: &str) -> Span {
         },
         None => t.span,
     }
+}
+
+/// A figure named as an average over households (户均补助：2.43万元, 光伏板户均面积：70平方米,
+/// 每户面积：80平方米) is per household even where the notice writes the bare unit beside it:
+/// 万元/户, 平方米/户. Only a whole figure's own name counts (not a part of a breakdown), and
+/// only a unit with no 户 and nothing divided in it: 1600元/户 is already per household.
+fn per_household(mut figure: Figure) -> Figure {
+    let named = !figure.id.contains('.') && crate::model::names_a_household_average(&figure.id);
+    let q = &mut figure.quantity;
+    let plain = !q.dims.is_empty() && q.dims.values().all(|e| *e > 0) && !q.dims.contains_key("户");
+    if named && plain {
+        q.dims.insert("户".to_string(), -1);
+        q.base_unit = crate::quantity::base_name(&q.dims);
+    }
+    figure
 }
