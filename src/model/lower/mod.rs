@@ -141,10 +141,7 @@ impl Lower<'_> {
         span: Span,
         label: &str,
     ) -> &mut Diagnostic {
-        self.diags.push(
-            Diagnostic::new(code, Severity::Note, message, self.file_id).with_primary(span, label),
-        );
-        self.diags.last_mut().expect("just pushed")
+        self.push_diag(Severity::Note, code, message, span, label)
     }
 
     fn error(
@@ -154,9 +151,19 @@ impl Lower<'_> {
         span: Span,
         label: &str,
     ) -> &mut Diagnostic {
-        self.diags.push(
-            Diagnostic::new(code, Severity::Error, message, self.file_id).with_primary(span, label),
-        );
+        self.push_diag(Severity::Error, code, message, span, label)
+    }
+
+    fn push_diag(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        span: Span,
+        label: &str,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::new(code, severity, message, self.file_id).with_primary(span, label));
         self.diags.last_mut().expect("just pushed")
     }
 
