@@ -86,18 +86,10 @@ impl<'s> Outcome<'s> {
     where
         Self: 's,
     {
-        if let Some(w) = &h.written {
-            return Cow::Owned(w.clone());
+        match &h.written {
+            Some(w) => Cow::Owned(w.clone()),
+            None => Cow::Owned(join_inputs(&self.inputs, h.cells, &[])),
         }
-        let mut shown = String::new();
-        for (k, (col, unit)) in self.inputs.iter().enumerate() {
-            if k > 0 {
-                shown.push('、');
-            }
-            shown.push_str(h.cells.get(*col).map_or("", |c| &c.text));
-            shown.push_str(unit);
-        }
-        Cow::Owned(shown)
     }
 
     /// Each payer of a household's grant and its part.
@@ -120,6 +112,30 @@ impl<'s> Outcome<'s> {
             None => self.overflow = true,
         }
     }
+}
+
+/// A row's inputs as read, joined by 、: an input read as a plain number in its column's unit
+/// is its cell and the unit (39999.99 in 元 → 39999.99元), any other as its figure was
+/// written (`read_as`, by input).
+fn join_inputs<U: AsRef<str>>(
+    inputs: &[(usize, U)],
+    cells: &[Cell],
+    read_as: &[Option<String>],
+) -> String {
+    let mut shown = String::new();
+    for (k, (col, unit)) in inputs.iter().enumerate() {
+        if k > 0 {
+            shown.push('、');
+        }
+        match read_as.get(k).and_then(Option::as_deref) {
+            Some(w) => shown.push_str(w),
+            None => {
+                shown.push_str(cells.get(*col).map_or("", |c| &c.text));
+                shown.push_str(unit.as_ref());
+            }
+        }
+    }
+    shown
 }
 
 /// Each payer of a grant and its part: the outcome's parts as the rule writes them (one part
@@ -373,27 +389,6 @@ impl<'a, 'r> Runner<'a, 'r> {
         }
     }
 
-    /// The inputs of a row read as written, joined by 、, for a message or the result.
-    fn written(&self, row: &Row) -> String {
-        let mut shown = String::new();
-        for (k, (col, unit)) in self.inputs.iter().enumerate() {
-            if k > 0 {
-                shown.push('、');
-            }
-            let text = row.cells.get(*col).map_or("", |c| &c.text);
-            match self.read(text, k) {
-                Ok(q) => shown.push_str(&q.written),
-                Err(_) => {
-                    shown.push_str(text);
-                    if plain_number(text) {
-                        shown.push_str(unit);
-                    }
-                }
-            }
-        }
-        shown
-    }
-
     /// One input cell that is not a plain number in its column's unit.
     fn read(&self, text: &str, k: usize) -> Result<crate::quantity::Quantity, CalcError> {
         let (col, unit) = self.inputs[k];
@@ -426,37 +421,49 @@ impl<'a, 'r> Runner<'a, 'r> {
         let mut whole: HashMap<&'s str, Decimal> = HashMap::new();
         let mut by_outcome = vec![(0u64, Decimal::ZERO); self.parts.len()];
         let mut values: Vec<Option<Decimal>> = vec![None; self.inputs.len()];
+        let mut read_as: Vec<Option<String>> = vec![None; self.inputs.len()];
         for row in rows {
             let text = |c: usize| -> &'s str { row.cells.get(c).map_or("", |c| c.text.as_ref()) };
-            let mut plain = true;
             let mut failed = None;
             for (k, (col, _)) in self.inputs.iter().enumerate() {
                 let cell = text(*col);
+                read_as[k] = None;
                 if let Some(v) = fast_number(cell, self.scales[k]) {
                     values[k] = Some(v);
                     continue;
                 }
-                plain = false;
                 match self.read(cell, k) {
-                    Ok(q) => values[k] = Some(q.value),
+                    Ok(q) => {
+                        values[k] = Some(q.value);
+                        read_as[k] = Some(q.written);
+                    }
                     Err(e) => {
                         failed = Some((Some(*col), row.cells.get(*col).and_then(|c| c.span), e));
                         break;
                     }
                 }
             }
-            let written = (!plain).then(|| self.written(row));
             let result = match failed {
                 Some(f) => Err(f),
-                None => self
-                    .eval
-                    .compute(&values, &|| {
-                        written.clone().unwrap_or_else(|| self.written(row))
-                    })
-                    .map_err(|e| (None, None, e)),
+                None => {
+                    // Written out only when a cell was not a plain number; otherwise the
+                    // result file writes cell and unit when it asks (Outcome::input).
+                    let written = read_as
+                        .iter()
+                        .any(Option::is_some)
+                        .then(|| join_inputs(&self.inputs, row.cells, &read_as));
+                    self.eval
+                        .compute(&values, &|| {
+                            written
+                                .clone()
+                                .unwrap_or_else(|| join_inputs(&self.inputs, row.cells, &[]))
+                        })
+                        .map(|g| (g, written))
+                        .map_err(|e| (None, None, e))
+                }
             };
             match result {
-                Ok(g) => {
+                Ok((g, written)) => {
                     // Grants are never negative, so no town's or payer's sum exceeds the
                     // total: checking the total is checking them all.
                     let Some(total) = out.total.checked_add(g.amount) else {
