@@ -166,8 +166,12 @@ fn docx_imprint_stands_at_the_foot_of_the_last_page_between_rules() {
         table.contains(r#"w:horzAnchor="page" w:tblpX="1588""#),
         "{table}"
     );
-    let opening = &doc[doc[..cc].rfind("</w:sectPr>").unwrap()..doc[..cc].rfind("<w:tbl>").unwrap()];
-    assert!(opening.contains(r#"<w:spacing w:line="20" w:lineRule="exact"/>"#), "{opening}");
+    let opening =
+        &doc[doc[..cc].rfind("</w:sectPr>").unwrap()..doc[..cc].rfind("<w:tbl>").unwrap()];
+    assert!(
+        opening.contains(r#"<w:spacing w:line="20" w:lineRule="exact"/>"#),
+        "{opening}"
+    );
     assert!(table.contains(r#"<w:tblW w:w="8844" w:type="dxa"/>"#));
     // Thick first and last rules, a thin one between.
     for rule in [
