@@ -417,3 +417,45 @@ fn a_deadline_in_stages_keeps_the_task_to_its_final_deadline_with_each_earlier_s
     );
     assert!(json["charts"][0]["unplaced"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_time_repeated_across_years_is_drawn_window_by_window() {
+    let policy = compile(&fixture("repeated-windows.policy"));
+    let json = serde_json::to_value(gantt(&policy)).unwrap();
+    let checking = entry(&json, "phase2");
+    assert_eq!(
+        (&checking["start"], &checking["end"]),
+        (&"2022-12-01".into(), &"2023-12-30".into())
+    );
+    assert_eq!(
+        checking["windows"],
+        serde_json::json!([
+            { "start": "2022-12-01", "end": "2022-12-30" },
+            { "start": "2023-12-01", "end": "2023-12-30" }
+        ])
+    );
+    // One window, no list: the bar is the time.
+    assert!(entry(&json, "phase1").get("windows").is_none());
+    assert!(entry(&json, "phase2_step1").get("windows").is_none());
+
+    let out = outputs(&policy);
+    let (_, mmd) = out.iter().find(|(k, _)| k.ends_with(".mmd")).unwrap();
+    let lines: Vec<&str> = mmd.lines().filter(|l| l.contains(":phase2")).collect();
+    assert_eq!(
+        lines,
+        [
+            "    检查验收 :phase2, 2022-12-01, 2022-12-31",
+            "    检查验收 :phase2_window2, 2023-12-01, 2023-12-31",
+            "    第一步 :phase2_step1, 2022-12-01, 2022-12-31",
+        ]
+    );
+
+    // In the SVG the phase's group holds a bar per window, none across the year between.
+    let (_, svg) = out.iter().find(|(k, _)| k.ends_with(".svg")).unwrap();
+    let group = svg
+        .split("<g id=\"")
+        .find(|g| g.contains("-phase2\">"))
+        .unwrap();
+    let bars = group.matches("<rect ").count();
+    assert_eq!(bars, 2, "{group}");
+}

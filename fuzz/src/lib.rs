@@ -144,7 +144,12 @@ pub fn render_checking(data: &[u8], check: Oracles) {
             if name.ends_with(".mmd") {
                 let chart = charts.next().expect("a chart for each .mmd");
                 if check.mermaid_tasks {
-                    let ids: Vec<&str> = chart.entries.iter().map(|e| e.id.as_str()).collect();
+                    let ids: Vec<String> = chart
+                        .entries
+                        .iter()
+                        .flat_map(policyc::render::gantt::window_ids)
+                        .collect();
+                    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
                     oracles::mermaid_tasks_are(name, &String::from_utf8_lossy(bytes), &ids);
                 }
             }

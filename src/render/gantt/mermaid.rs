@@ -103,29 +103,49 @@ pub fn mermaid_view(chart: &GanttChart) -> Option<MermaidChart> {
         if e.milestone {
             tags.push("milestone");
         }
-        let end = from_iso(&e.end);
-        sections
-            .last_mut()
-            .expect("a section")
-            .tasks
-            .push(MermaidTask {
+        let comments: Vec<String> = comments.iter().map(|c| one_line(c)).collect();
+        let tasks = &mut sections.last_mut().expect("a section").tasks;
+        if e.windows.is_empty() {
+            tasks.push(MermaidTask {
                 id: e.id.clone(),
                 name,
                 tags,
                 start: e.start.clone(),
-                end_exclusive: if e.milestone {
-                    None
-                } else {
-                    end.and_then(|d| d.succ_opt()).map(iso)
-                },
-                comments: comments.iter().map(|c| one_line(c)).collect(),
+                end_exclusive: if e.milestone { None } else { day_after(&e.end) },
+                comments,
             });
+        } else {
+            // A time repeated across years: a line per window under the same name, the
+            // first keeping the entry's id (see [`window_ids`]).
+            for (k, (id, w)) in window_ids(e).into_iter().zip(&e.windows).enumerate() {
+                tasks.push(MermaidTask {
+                    id,
+                    name: name.clone(),
+                    tags: tags.clone(),
+                    start: w.start.clone(),
+                    end_exclusive: day_after(&w.end),
+                    comments: if k == 0 { comments.clone() } else { Vec::new() },
+                });
+            }
+        }
     }
     Some(MermaidChart {
         title: chart.title.clone(),
         tick_interval,
         sections,
     })
+}
+
+/// The Mermaid ids of an entry's task lines: its own id, then, for a time repeated across
+/// years, `{id}_window2`, `{id}_window3` … for the windows after the first.
+pub fn window_ids(e: &Entry) -> Vec<String> {
+    let mut ids = vec![e.id.clone()];
+    ids.extend((2..=e.windows.len()).map(|k| format!("{}_window{k}", e.id)));
+    ids
+}
+
+fn day_after(day: &str) -> Option<String> {
+    from_iso(day).and_then(|d| d.succ_opt()).map(iso)
 }
 
 fn one_line(s: &str) -> String {

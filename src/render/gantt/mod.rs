@@ -24,7 +24,7 @@ use super::{FindingView, Templates};
 use crate::diagnostics::Span;
 use crate::model::Policy;
 
-pub use mermaid::{mermaid_view, MermaidChart, MermaidSection, MermaidTask};
+pub use mermaid::{mermaid_view, window_ids, MermaidChart, MermaidSection, MermaidTask};
 pub use model::gantt;
 pub use svg::{svg_view, text_width, SvgChart, SvgLegendItem, SvgMonth, SvgRect, SvgRow, SvgText};
 
@@ -101,6 +101,10 @@ pub struct Entry {
     /// Last day, inclusive, ISO 8601; never before `start`. A milestone's start and end are
     /// the day it is due.
     pub end: String,
+    /// A time repeated across years (2022年、2023年12月1日-30日): each window, in order, drawn
+    /// as a bar of its own between `start` and `end`. Empty for a time of one window.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub windows: Vec<Window>,
     pub milestone: bool,
     /// Lead, responsible and implementing units, as written.
     pub responsible: Vec<String>,
@@ -122,6 +126,13 @@ pub struct Entry {
     /// Where the entry is written in the policy file, to find the checks' findings about it.
     #[serde(skip)]
     pub span: Span,
+}
+
+/// One window of a repeated time: first and last day, inclusive, ISO 8601.
+#[derive(Debug, Clone, Serialize)]
+pub struct Window {
+    pub start: String,
+    pub end: String,
 }
 
 /// The checks whose findings relate one time of a plan to another — D205 phases overlapping

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    Adjusted, Entry, GanttChart, GanttFile, Inferred, Kind, PeriodView, Target, Unplaced,
+    Adjusted, Entry, GanttChart, GanttFile, Inferred, Kind, PeriodView, Target, Unplaced, Window,
     GANTT_JSON_VERSION,
 };
 use crate::date::{Assumption, NoReading, Reading, Time, TimeKind};
@@ -110,6 +110,7 @@ fn milestone_entry(
         parent,
         start: iso(p.start),
         end: iso(p.end),
+        windows: Vec::new(),
         milestone: true,
         responsible: Vec::new(),
         cooperating: Vec::new(),
@@ -121,6 +122,21 @@ fn milestone_entry(
         findings: Vec::new(),
         span,
     }
+}
+
+/// The windows of a time repeated across years, when the entry is placed as the notice
+/// states it (a reading with assumptions is drawn as one bar over what was assumed).
+fn windows(t: &Time, p: &Placed) -> Vec<Window> {
+    if t.windows.len() < 2 || !p.assumptions.is_empty() || p.inferred.is_some() {
+        return Vec::new();
+    }
+    t.windows
+        .iter()
+        .map(|w| Window {
+            start: iso(w.start),
+            end: iso(w.end),
+        })
+        .collect()
 }
 
 fn adjusted(assumptions: &[Assumption], original: &str) -> Option<Adjusted> {
@@ -321,6 +337,7 @@ impl ChartBuilder<'_> {
                     parent: None,
                     start: iso(p.start),
                     end: iso(p.end),
+                    windows: windows(&phase.time, &p),
                     milestone: false,
                     responsible: Vec::new(),
                     cooperating: Vec::new(),
@@ -428,6 +445,7 @@ impl ChartBuilder<'_> {
                     parent: Some(cx.id.clone()),
                     start: iso(p.start),
                     end: iso(p.end),
+                    windows: windows(&step.time, &p),
                     milestone: false,
                     responsible: Vec::new(),
                     cooperating: Vec::new(),
@@ -557,6 +575,12 @@ impl ChartBuilder<'_> {
                     parent: parent.clone(),
                     start: iso(p.start),
                     end: iso(p.end),
+                    // A repeated time is drawn window by window only when it is the task's
+                    // one time; with a start or a deadline beside it the bar joins them.
+                    windows: match fields[..] {
+                        [(_, t)] if !p.milestone => windows(t, &p),
+                        _ => Vec::new(),
+                    },
                     milestone: p.milestone,
                     responsible: units,
                     cooperating: written_units(&task.cooperating),

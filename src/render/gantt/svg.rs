@@ -75,6 +75,9 @@ pub struct SvgRow {
     pub label: SvgText,
     pub bold: bool,
     pub bar: Option<SvgRect>,
+    /// A time repeated across years: one rect per window, drawn (and outlined for a finding)
+    /// in place of `bar`, which spans them and places the note after it.
+    pub windows: Vec<SvgRect>,
     /// A milestone's diamond: its polygon's points.
     pub diamond: Option<String>,
     pub note: Option<SvgText>,
@@ -347,6 +350,7 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
             text: shown,
         };
         let bold = p.kind == Kind::Phase;
+        let mut windows = Vec::new();
         let (bar, diamond, note, adjusted, inferred, tooltip) = match (p.kind, p.entry) {
             (Kind::Period, _) => {
                 let per = chart.period.as_ref().expect("a period row has a period");
@@ -401,6 +405,13 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                     format!("{}：{}", e.kind_word(), label(e)),
                     if e.milestone {
                         format!("{}到期", format_chinese(t))
+                    } else if !e.windows.is_empty() {
+                        e.windows
+                            .iter()
+                            .filter_map(|w| Some((parse(&w.start)?, parse(&w.end)?)))
+                            .map(|(s, t)| format!("{}至{}", format_chinese(s), format_chinese(t)))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     } else {
                         format!("{}至{}", format_chinese(s), format_chinese(t))
                     },
@@ -441,19 +452,25 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
                     } else {
                         12.0
                     };
-                    let (mut x0, mut x1) = (axis.x(s), axis.x_end(t));
-                    if x1 - x0 < MIN_BAR {
-                        // A day or two is narrower than a hatch: widen it about its middle.
-                        let c = (x0 + x1) / 2.0;
-                        (x0, x1) = (c - MIN_BAR / 2.0, c + MIN_BAR / 2.0);
-                    }
-                    (
-                        Some(SvgRect {
+                    let rect = |s: NaiveDate, t: NaiveDate| {
+                        let (mut x0, mut x1) = (axis.x(s), axis.x_end(t));
+                        if x1 - x0 < MIN_BAR {
+                            // A day or two is narrower than a hatch: widen it about its middle.
+                            let c = (x0 + x1) / 2.0;
+                            (x0, x1) = (c - MIN_BAR / 2.0, c + MIN_BAR / 2.0);
+                        }
+                        SvgRect {
                             x: r1(x0),
                             y: r1(mid - h / 2.0),
                             w: r1(x1 - x0),
                             h,
-                        }),
+                        }
+                    };
+                    for w in &e.windows {
+                        windows.push(rect(parse(&w.start)?, parse(&w.end)?));
+                    }
+                    (
+                        Some(rect(s, t)),
                         None,
                         Some(note),
                         e.adjusted.is_some(),
@@ -487,6 +504,7 @@ pub fn svg_view(chart: &GanttChart) -> Option<SvgChart> {
             label: row_label,
             bold,
             bar,
+            windows,
             diamond,
             note,
             adjusted,
