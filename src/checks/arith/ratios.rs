@@ -151,23 +151,38 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
         })
         .collect();
     let listed = |v: Vec<String>| v.join("、");
-    let mut d = f
-        .new_diag(
-            "A106",
-            format!(
-                "“{}”的分项不符合比例 {}：按{}计应为 {}，原文为 {}（各数按末位四舍五入，仍找不到符合该比例的分法）",
-                bd.id,
-                ratio.written,
-                base_text,
-                listed(expected.iter().map(|(l, e)| format!("{l} {e}")).collect()),
-                listed(
-                    parts
-                        .iter()
-                        .map(|p| format!("{} {}", part_label(bd, &p.id), p.quantity.written))
-                        .collect()
-                ),
-            ),
+    let expected_text = listed(expected.iter().map(|(l, e)| format!("{l} {e}")).collect());
+    let written_text = listed(
+        parts
+            .iter()
+            .map(|p| format!("{} {}", part_label(bd, &p.id), p.quantity.written))
+            .collect(),
+    );
+    // 3:7 where the rule says 7:3: the amounts follow the rule with its terms the other way
+    // round. Either the rule or the split is written backwards, or the rule covers other
+    // money than this split — the text alone cannot tell, so this is a warning.
+    let reversed: Vec<Decimal> = ratio.terms.iter().rev().copied().collect();
+    let backwards = reversed != ratio.terms
+        && fits_ratio(&parts, &reversed, total_iv.as_ref(), r_sum) == Some(true);
+    let message = if backwards {
+        let terms: Vec<String> = reversed.iter().map(|t| t.normalize().to_string()).collect();
+        format!(
+            "“{}”的分项恰好是比例 {} 颠倒过来的 {}：原文为 {}，按比例 {} 应为 {}",
+            bd.id,
+            ratio.written,
+            terms.join(":"),
+            written_text,
+            ratio.written,
+            expected_text,
         )
+    } else {
+        format!(
+            "“{}”的分项不符合比例 {}：按{}计应为 {}，原文为 {}（各数按末位四舍五入，仍找不到符合该比例的分法）",
+            bd.id, ratio.written, base_text, expected_text, written_text,
+        )
+    };
+    let mut d = f
+        .new_diag("A106", message)
         .with_primary(ratio.span, ratio_label);
     for (p, (_, e)) in parts.iter().zip(&expected) {
         d = d.with_secondary(p.span, format!("按比例应为 {e}"));
@@ -175,16 +190,11 @@ fn ratio_split(f: &Findings, bd: &Breakdown, ratio: &RatioSpec) -> Option<Diagno
     if let Some(t) = total {
         d = d.with_secondary(t.span, "合计");
     }
-    // 3:7 where the rule says 7:3: the split is right, the other way round.
-    let reversed: Vec<Decimal> = ratio.terms.iter().rev().copied().collect();
-    if reversed != ratio.terms
-        && fits_ratio(&parts, &reversed, total_iv.as_ref(), r_sum) == Some(true)
-    {
-        let written: Vec<String> = reversed.iter().map(|t| t.normalize().to_string()).collect();
-        d = d.with_note(format!(
-            "各分项恰好符合颠倒过来的比例 {}：可能把比例的先后用反了（如市、区两级的分担写反）；\
-             若比例只适用于其中一部分资金，原文的分配也可能另有依据",
-            written.join(":")
+    if backwards {
+        d.severity = crate::diagnostics::Severity::Warning;
+        return Some(d.with_help(
+            "请核对原文：比例的先后是否写反（如市、区两级的分担），或分项是否填反；\
+             若比例只适用于另一部分资金，这里的分配另有依据，可把比例从这个分解上去掉",
         ));
     }
     Some(soften(
