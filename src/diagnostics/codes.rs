@@ -364,6 +364,17 @@ pub static CODES: &[CodeInfo] = &[
         silent: include_str!("../../tests/fixtures/checks/D223-silent.policy"),
     },
     CodeInfo {
+        code: "D224",
+        severity: Severity::Note,
+        title: "跨年的期限中未写年份的时间",
+        explanation: "通知常只写“10月底前”“5月—11月”，年份要从上下文读出：所在阶段或方案的实施期限只在一年之内时，年份是确定的；\
+            实施期限或阶段跨了几年（2021-2023年、2022年3月—2023年12月）时，没有写年份的时间可以指其中任何一年。\
+            policyc 按所在期限的第一年读（2021-2023年中的“10月底前”读作2021年10月31日前），并以提示说明读法，\
+            以便核对：若指的是另一年，请写明年份。所在阶段写明了年份且在一年之内、时间自己写了年份，或前一端写了年份（“2022年3月2日-3月15日”），不提示。",
+        fires: include_str!("../../tests/fixtures/checks/D224-fires.policy"),
+        silent: include_str!("../../tests/fixtures/checks/D224-silent.policy"),
+    },
+    CodeInfo {
         code: "E0001",
         severity: Severity::Error,
         title: "语法错误",

@@ -22,7 +22,7 @@ mod times;
 use figures::written;
 use rules::{bound_inclusive, comparison};
 use tables::column_index;
-use times::{int, title_year};
+use times::{int, title_year, YearSpan};
 
 /// Builds the model of one file. Returns the model and the problems found on the way.
 pub fn lower<'s>(
@@ -52,6 +52,7 @@ pub fn lower<'s>(
         pending_refs: Vec::new(),
         restate_counts: HashMap::new(),
         year: None,
+        spanning: None,
         document_date: None,
     };
     for &at in &file.stray_quotes {
@@ -126,6 +127,10 @@ struct Lower<'s> {
     restate_counts: HashMap<String, usize>,
     /// The year that dates without one inherit.
     year: Option<i32>,
+    /// Where that year comes from when it is one of several: a 实施期限 or a phase that spans
+    /// more than one year (2021-2023年), its first and last year. A date without a year
+    /// read in it is a guess, and D224 says which year it was read in.
+    spanning: Option<YearSpan>,
     /// The document's date (成文日期) as written, and its year: 今年 and 明年 are read from it.
     document_date: Option<(String, i32)>,
     /// Every declared name and alias → its unit in `policy.units`: looking names up one by
@@ -384,8 +389,12 @@ impl Lower<'_> {
             _ => None,
         });
         let period = period.map(|w| self.time(w));
-        if let Some(y) = period.as_ref().and_then(Time::year) {
-            self.year = Some(y);
+        let outer_span = self.spanning.take();
+        if let Some(t) = &period {
+            if let Some(y) = t.year() {
+                self.year = Some(y);
+            }
+            self.spanning = YearSpan::of("实施期限", t);
         }
         let mut plan = Plan {
             kind: p.keyword.value.clone(),
@@ -418,6 +427,7 @@ impl Lower<'_> {
         self.collect_ratios(&p.items, &mut plan);
         plan.content = self.items(&p.items, &mut plan, 1, None);
         self.year = notice_year;
+        self.spanning = outer_span;
         plan
     }
 

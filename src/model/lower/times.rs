@@ -14,7 +14,44 @@ impl Lower<'_> {
         if self.diags[reported..].iter().any(|d| d.code == "E0111") {
             return Time::unreadable(&w.text.value, span);
         }
+        self.note_guessed_year(&time);
         time
+    }
+
+    /// D224: a date without a year, read in a 实施期限 or phase that spans several years, is
+    /// read in the first of them (10月底前 in 2021-2023年 → 2021年10月31日前). That is a guess
+    /// the notice does not make; the note shows the reading so that a drafter can write the
+    /// year where another one is meant.
+    fn note_guessed_year(&mut self, time: &Time) {
+        let Some(span) = self.spanning.clone() else {
+            return;
+        };
+        let first_inherited = match &time.kind {
+            crate::date::TimeKind::Point { at, .. } => at.year_inherited,
+            crate::date::TimeKind::Range { from, .. } => from.year_inherited,
+            _ => false,
+        };
+        let (Some(year), true) = (self.year, first_inherited) else {
+            return;
+        };
+        let day = crate::date::format_chinese;
+        let reading = match (&time.kind, time.start, time.end) {
+            (crate::date::TimeKind::Point { before: true, .. }, _, Some(e)) => {
+                format!("{}前", day(e))
+            }
+            (_, Some(s), Some(e)) if s == e => day(s),
+            (_, Some(s), Some(e)) => format!("{}至{}", day(s), day(e)),
+            _ => return,
+        };
+        let message = format!(
+            "“{}”没有写年份，{}跨{}—{}年，按{}年读作{}",
+            time.written, span.what, span.first, span.last, year, reading
+        );
+        let d = self.note("D224", message, time.span, &format!("按{year}年读"));
+        d.help = Some(format!(
+            "若指{}—{}年中的另一年，请写明年份（如“{}年{}”）；原文如此且确指{}年，可忽略",
+            span.first, span.last, span.last, time.written, year
+        ));
     }
 
     /// The stages of a staged deadline, each read as a deadline of its own (empty for any
@@ -233,8 +270,10 @@ impl Lower<'_> {
         let time = self.time(&p.when);
         // Steps without a year take the phase's.
         let outer = self.year;
+        let outer_span = self.spanning.clone();
         if let Some(y) = time.year() {
             self.year = Some(y);
+            self.spanning = YearSpan::of("该阶段", &time);
         }
         let steps = p.steps.iter().map(|s| self.step(s)).collect();
         let milestones = p.milestones.iter().map(|s| self.step(s)).collect();
@@ -243,6 +282,7 @@ impl Lower<'_> {
             plan.tasks.push(task);
         }
         self.year = outer;
+        self.spanning = outer_span;
         Phase {
             name: p.name.value.clone(),
             time,
@@ -292,5 +332,22 @@ pub(super) fn staged_time(w: &ast::When, stages: &[DeadlineStage]) -> Time {
             ..last.time.clone()
         },
         None => Time::unreadable(&w.text.value, w.text.span),
+    }
+}
+
+/// A 实施期限 or phase that spans more than one calendar year.
+#[derive(Debug, Clone)]
+pub(super) struct YearSpan {
+    /// 实施期限 or 该阶段, as the note names it.
+    what: &'static str,
+    first: i32,
+    last: i32,
+}
+
+impl YearSpan {
+    pub(super) fn of(what: &'static str, t: &Time) -> Option<YearSpan> {
+        use chrono::Datelike;
+        let (first, last) = (t.start?.year(), t.end?.year());
+        (first < last).then_some(YearSpan { what, first, last })
     }
 }
