@@ -92,7 +92,7 @@ fn silent_fixtures_do_not_report_their_code() {
 #[test]
 fn every_check_code_has_both_fixtures() {
     let all = fixtures();
-    for info in policyc::diagnostics::codes::CODES {
+    for info in policyc::diagnostics::codes::CODES.iter() {
         // These cannot be written as a policy file: unreadable files (E0002), numbers the
         // grammar admits but cannot read (E0105), a project file (E0108), internal errors
         // (E0900), what `policyc import` reports about a notice (E05xx, tests/import.rs), what

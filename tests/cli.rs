@@ -62,7 +62,7 @@ fn a_syntax_error_exits_2() {
 
 #[test]
 fn explain_works_for_every_code() {
-    for info in policyc::diagnostics::codes::CODES {
+    for info in policyc::diagnostics::codes::CODES.iter() {
         let (code, out, _) = policyc(&["explain", info.code]);
         assert_eq!(code, 0, "{}", info.code);
         assert!(out.contains(info.title), "{}: {out}", info.code);

@@ -6,7 +6,7 @@ use crate::diagnostics::codes;
 pub fn run(code: Option<&str>) -> u8 {
     match code {
         None => {
-            for c in codes::CODES {
+            for c in codes::CODES.iter() {
                 println!("{:<5}  {:<7} {}", c.code, c.severity.label_zh(), c.title);
             }
             EXIT_OK
