@@ -389,6 +389,25 @@ impl Lower<'_> {
             _ => None,
         });
         let period = period.map(|w| self.time(w));
+        // A plan signed and dated by itself (its own 成文日期, no 通知 that carries one) is
+        // the document 今年 and 明年 are said from, wherever in the plan its date is written.
+        let outer_date = self.document_date.clone();
+        if self.document_date.is_none() {
+            let own_date = p.items.iter().find_map(|i| match i {
+                ast::Item::Date(w) => Some(w),
+                _ => None,
+            });
+            // Read here for its year only; its findings are reported where it is lowered.
+            let reported = self.diags.len();
+            let own = own_date.map(|w| self.time(w));
+            self.diags.truncate(reported);
+            if let Some(t) = own {
+                self.document_date = t.year().map(|y| (t.written.clone(), y));
+                if self.year.is_none() {
+                    self.year = t.year();
+                }
+            }
+        }
         let outer_span = self.spanning.take();
         if let Some(t) = &period {
             if let Some(y) = t.year() {
@@ -428,6 +447,7 @@ impl Lower<'_> {
         plan.content = self.items(&p.items, &mut plan, 1, None);
         self.year = notice_year;
         self.spanning = outer_span;
+        self.document_date = outer_date;
         plan
     }
 
