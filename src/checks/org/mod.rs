@@ -384,12 +384,22 @@ pub fn missing_attachment(f: &mut Findings) {
                 .number
                 .as_deref()
                 .map_or_else(String::new, |n| n.to_string());
-            let d: Diagnostic = f
-                .new_diag(
-                    "O406",
-                    format!("附件{no}“{}”列出了，但通知中没有附上", a.title),
+            // A notice may cite an attachment it neither names nor includes (任务数按照本细则
+            // 附件1执行): say so instead of quoting an empty title.
+            let (message, label) = if a.title.trim().is_empty() {
+                (
+                    format!("通知提到附件{no}，但既没有写它的标题，也没有附上"),
+                    "没有标题，也没有内容",
                 )
-                .with_primary(f.head(a.span), "只有标题，没有内容")
+            } else {
+                (
+                    format!("附件{no}“{}”列出了，但通知中没有附上", a.title),
+                    "只有标题，没有内容",
+                )
+            };
+            let d: Diagnostic = f
+                .new_diag("O406", message)
+                .with_primary(f.head(a.span), label)
                 .with_help(
                     "发布前附上这个附件，或从附件说明中删去；编码时照原文保留没有内容的附件即可",
                 );
