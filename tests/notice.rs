@@ -532,6 +532,48 @@ fn appendix_prints_stated_totals_and_marks_the_cell_a_relation_points_to() {
     assert!(row("突泉县").cells[..5].iter().all(|c| c.mark.is_none()));
 }
 
+/// Issue 11: 小计 rows printed above their rows (德州's plan table) are read in the appendix
+/// as the checks read them — each adds the rows under it — so that only the 小计 that is
+/// wrong is marked, with what its rows give, and the 合计 printed first is not marked.
+#[test]
+fn appendix_reads_subtotals_printed_above_their_rows() {
+    let text = "方案 示例 {\n  表 计划表 「改造计划表」 {\n    单位：户\n    列：县区｜计划户数\n    \
+                合计：合计｜800\n    小计：甲片区小计｜310\n    行：甲县｜100\n    行：乙县｜200\n    \
+                小计：乙片区小计｜500\n    行：丙县｜250\n    行：丁县｜250\n  }\n}\n";
+    let map = SourceMap::new();
+    let (policy, diags) = compile_source(text, "计划表.policy", map.next_id(), &[]);
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["A102"]);
+    let findings = policyc::render::FindingsSummary::of(text, &diags);
+    let view = policyc::render::appendix::appendix_view(
+        policy.as_ref().unwrap(),
+        &findings.relation_breaks,
+    );
+    let table = &view.tables[0];
+    let marks: Vec<(&str, Option<&str>)> = table
+        .rows
+        .iter()
+        .map(|r| (r.cells[0].text.as_str(), r.cells[1].mark.as_deref()))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("合计", None),
+            ("甲片区小计", Some("※1")),
+            ("甲县", None),
+            ("乙县", None),
+            ("乙片区小计", None),
+            ("丙县", None),
+            ("丁县", None),
+        ]
+    );
+    let notes: Vec<&str> = table.differences.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        ["※1 甲片区小计行「计划户数」：原文为 310，各行相加为 300。"]
+    );
+}
+
 /// Wide forms (002's 25- to 34-column reporting forms) print on landscape pages: each such
 /// attachment is a section of its own between portrait ones, and the document ends portrait.
 #[test]

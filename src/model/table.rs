@@ -121,6 +121,50 @@ impl Table {
     pub fn widest_row(&self) -> usize {
         self.rows.iter().map(Row::width).max().unwrap_or(0)
     }
+
+    /// The data rows that the 合计 or 小计 row at `at` adds up (none for a data row). A table's
+    /// only 合计 adds every data row, wherever it stands. Of several 合计 rows, and of 小计
+    /// rows, each adds the data rows since the previous one of its kind (a 小计 also stops at a
+    /// 合计) — or, where the first of its kind stands above every data row (德州's plan table
+    /// prints each 小计 above its rows), the data rows after it up to the next one. The checks
+    /// and the appendix both read totals this way, so that they agree.
+    pub fn rows_summed_by(&self, at: usize) -> Vec<usize> {
+        let data = |i: &usize| self.rows[*i].kind == RowKind::Data;
+        let bounds: &[RowKind] = match self.rows.get(at).map(|r| r.kind) {
+            None | Some(RowKind::Data) => return Vec::new(),
+            Some(RowKind::Total) => {
+                let totals = self
+                    .rows
+                    .iter()
+                    .filter(|r| r.kind == RowKind::Total)
+                    .count();
+                if totals == 1 {
+                    return (0..self.rows.len()).filter(data).collect();
+                }
+                &[RowKind::Total]
+            }
+            Some(RowKind::Subtotal) => &[RowKind::Total, RowKind::Subtotal],
+        };
+        let bound = |i: &usize| bounds.contains(&self.rows[*i].kind);
+        let kind = self.rows[at].kind;
+        let first_bound = (0..self.rows.len()).find(|i| self.rows[*i].kind == kind);
+        let first_data = (0..self.rows.len()).find(data);
+        let leading = matches!((first_bound, first_data), (Some(b), Some(d)) if b < d);
+        if leading {
+            (at + 1..self.rows.len())
+                .take_while(|i| !bound(i))
+                .filter(data)
+                .collect()
+        } else {
+            let mut rows: Vec<usize> = (0..at)
+                .rev()
+                .take_while(|i| !bound(i))
+                .filter(data)
+                .collect();
+            rows.reverse();
+            rows
+        }
+    }
 }
 
 /// Whether a cell's text is a bare number: 26441, 26,441, 2.85, full-width digits.

@@ -367,17 +367,19 @@ fn table_view(
         }
     }
     let sum_cols: Vec<bool> = (0..width).map(|c| summable(t, c)).collect();
-    // 合计: every data row, wherever the 合计 row stands (notices often print it first).
-    let mut all = vec![Sum::default(); width];
-    for r in t.rows.iter().filter(|r| r.kind == RowKind::Data) {
-        for (c, total) in all.iter_mut().enumerate() {
-            if let (true, Some(q)) = (sum_cols[c], r.cell(c).and_then(|x| t.value(c, x.text))) {
-                total.add(&q);
+    // What a 合计 or 小计 row adds up, read as the checks read it (Table::rows_summed_by).
+    let sums_of = |at: usize| {
+        let mut sums = vec![Sum::default(); width];
+        for i in t.rows_summed_by(at) {
+            let r = &t.rows[i];
+            for (c, sum) in sums.iter_mut().enumerate() {
+                if let (true, Some(q)) = (sum_cols[c], r.cell(c).and_then(|x| t.value(c, x.text))) {
+                    sum.add(&q);
+                }
             }
         }
-    }
-    // 小计: the data rows since the previous 小计.
-    let mut since = vec![Sum::default(); width];
+        sums
+    };
     let mut rows = Vec::new();
     let mut differences: Vec<Difference> = Vec::new();
     let mark = |differences: &mut Vec<Difference>,
@@ -403,7 +405,7 @@ fn table_view(
         });
         mark
     };
-    for r in &t.rows {
+    for (at, r) in t.rows.iter().enumerate() {
         // The row's label: its first cell that is text, not a figure (小计 may stand in the
         // second column, after a blank 序号).
         let label = r
@@ -416,11 +418,7 @@ fn table_view(
                 RowKind::Subtotal => "小计".into(),
                 RowKind::Data => String::new(),
             });
-        let sums = match r.kind {
-            RowKind::Data => None,
-            RowKind::Subtotal => Some(std::mem::replace(&mut since, vec![Sum::default(); width])),
-            RowKind::Total => Some(all.clone()),
-        };
+        let sums = (r.kind != RowKind::Data).then(|| sums_of(at));
         let mut cells = Vec::with_capacity(width);
         for c in 0..width {
             let cell = r.cell(c);
@@ -428,11 +426,6 @@ fn table_view(
             let quantity = cell.and_then(|x| t.value(c, x.text));
             let quantity = quantity.as_ref();
             let value = quantity.map(|q| q.number);
-            if r.kind == RowKind::Data {
-                if let (true, Some(q)) = (sum_cols[c], quantity) {
-                    since[c].add(q);
-                }
-            }
             let mut view = CellView {
                 numeric: value.is_some(),
                 mark: None,

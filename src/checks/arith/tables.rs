@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::relations::cell_off_by;
 use super::{cut_to, difference_text, if_cut, overflow, soften};
 use crate::checks::interval::{same_dims, usable, Iv, Style};
 use crate::checks::Findings;
@@ -73,35 +74,6 @@ pub(super) fn row_label(row: &Row, index: usize) -> String {
     }
 }
 
-/// The rows a total or subtotal row adds up: the data rows since the previous total or
-/// subtotal — or, in a table whose first row of this kind stands above every data row
-/// (subtotals printed above their rows), the data rows after it up to the next one.
-fn summed_rows(table: &Table, at: usize, bounds: &[RowKind]) -> Vec<usize> {
-    let bound = |i: &usize| bounds.contains(&table.rows[*i].kind);
-    let kind = table.rows[at].kind;
-    let first_bound = (0..table.rows.len()).find(|i| table.rows[*i].kind == kind);
-    let first_data = (0..table.rows.len()).find(|i| table.rows[*i].kind == RowKind::Data);
-    let leading = match (first_bound, first_data) {
-        (Some(b), Some(d)) => b < d,
-        _ => false,
-    };
-    let data = |i: &usize| table.rows[*i].kind == RowKind::Data;
-    if leading {
-        (at + 1..table.rows.len())
-            .take_while(|i| !bound(i))
-            .filter(data)
-            .collect()
-    } else {
-        let mut rows: Vec<usize> = (0..at)
-            .rev()
-            .take_while(|i| !bound(i))
-            .filter(data)
-            .collect();
-        rows.reverse();
-        rows
-    }
-}
-
 /// A102: a table's total and subtotal rows against the rows they add up, column by column.
 pub fn table_totals(f: &mut Findings) {
     let mut out = Vec::new();
@@ -116,22 +88,9 @@ pub fn table_totals(f: &mut Findings) {
 }
 
 fn table_total_checks(f: &Findings, table: &Table, out: &mut Vec<Diagnostic>) {
-    let totals = table
-        .rows
-        .iter()
-        .filter(|r| r.kind == RowKind::Total)
-        .count();
     let width = table.widest_row();
-    for (at, row) in table.rows.iter().enumerate() {
-        let rows = match row.kind {
-            RowKind::Data => continue,
-            // One total row adds up every data row; several split the table between them.
-            RowKind::Total if totals == 1 => (0..table.rows.len())
-                .filter(|i| table.rows[*i].kind == RowKind::Data)
-                .collect(),
-            RowKind::Total => summed_rows(table, at, &[RowKind::Total]),
-            RowKind::Subtotal => summed_rows(table, at, &[RowKind::Total, RowKind::Subtotal]),
-        };
+    for at in 0..table.rows.len() {
+        let rows = table.rows_summed_by(at);
         if rows.is_empty() {
             continue;
         }
@@ -269,6 +228,35 @@ fn column_sum(
                 .map_or(table.rows[*i].span, |c| c.span),
             row_label(&table.rows[*i], *i),
         );
+    }
+    // A row whose own relation is off by exactly what the column is off by: that cell is
+    // the likely slip (002's 突泉县 row, 3096 for 2197 + 896, makes the column 3 too many),
+    // and the total as written agrees with the rows once it is corrected.
+    if let Some(gap) = computed.value.checked_sub(stated.value) {
+        let culprits: Vec<(usize, Decimal)> = parts
+            .iter()
+            .filter_map(|(i, _)| {
+                let (off, by_relation) = cell_off_by(table, &table.rows[*i], col)?;
+                (off == gap && !stated.approx && !computed.approx).then_some((*i, by_relation))
+            })
+            .collect();
+        if let [(i, by_relation)] = culprits[..] {
+            let cell = &table.rows[i];
+            d = d.with_note(format!(
+                "各行之和比{kind}{}的 {}，恰是“{}”一行「{}」与本表关系算得的差（写作 {}，按关系应为 {}）：\
+                 多半是这一格写错了，而不是{kind}；按关系改正这一格，各行之和即为 {}，与写明的{kind}相符",
+                if gap > Decimal::ZERO { "多出" } else { "少" },
+                style.fmt(gap.abs()),
+                row_label(cell, i),
+                table.column_name(col),
+                parts
+                    .iter()
+                    .find(|(j, _)| *j == i)
+                    .map_or(String::new(), |(_, q)| q.written.clone()),
+                style.fmt(by_relation),
+                stated_q.written,
+            ));
+        }
     }
     let cut = cut_to(&stated_q, computed.value, &style.fmt(computed.value));
     Some(soften(
