@@ -8,7 +8,7 @@ use crate::checks::Findings;
 use crate::diagnostics::Diagnostic;
 use rust_decimal::Decimal;
 
-use crate::model::{relation_column, Calc, Comparison, Expr, Row, Table};
+use crate::model::{relation_column, Calc, Comparison, Expr, Row, RowKind, Table};
 
 /// A103: every row must satisfy the table's relations (关系) between columns.
 pub fn table_relations(f: &mut Findings) {
@@ -138,6 +138,11 @@ fn evaluate(table: &Table, rel: &Calc, cols: &[usize], row: &Row) -> Outcome {
     if values.iter().any(|v| matches!(v, CellValue::Text))
         || values.iter().all(|v| matches!(v, CellValue::Blank))
     {
+        return Outcome::Skip;
+    }
+    // A 合计 or 小计 row leaves blank what has no total (a rate such as 元/平方米): there the
+    // blank is not 0, and the row cannot be held to the relation.
+    if row.kind != RowKind::Data && values.iter().any(|v| matches!(v, CellValue::Blank)) {
         return Outcome::Skip;
     }
     let zero_dims = |c: usize| {
